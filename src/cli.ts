@@ -1,0 +1,92 @@
+/**
+ * The command line: flags → command → output. The one place that prints errors and picks exit
+ * codes: 0 done, 2 the user's input or usage, 130 cancelled, 1 a bug.
+ */
+import { mainHelp, commandHelp } from './cli/help.js';
+import { parse } from './cli/parse.js';
+import type { Parsed } from './cli/parse.js';
+import type { Context, Timings } from './commands/context.js';
+import { ask } from './commands/ask.js';
+import { recommend } from './commands/recommend.js';
+import { scores } from './commands/scores.js';
+import { tree } from './commands/tree.js';
+import { validate } from './commands/validate.js';
+import { Cancelled, UserError } from './errors.js';
+import { colorWanted, createStyle } from './render/style.js';
+
+declare const __REPROTREE_VERSION__: string | undefined;
+export const VERSION = typeof __REPROTREE_VERSION__ === 'string' ? __REPROTREE_VERSION__ : 'dev';
+
+/** Output into a closed pipe (`reprotree ... | head -1`) ends the program quietly. */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
+async function run(parsed: Parsed, ctx: Context): Promise<void> {
+  switch (parsed.command.name) {
+    case 'ask':
+      return ask(ctx);
+    case 'recommend':
+      return recommend(ctx);
+    case 'tree':
+      return tree(ctx);
+    case 'scores':
+      return scores(ctx);
+    case 'validate':
+      return validate(ctx);
+  }
+}
+
+/** Prints an error the way its kind deserves and returns the exit code. */
+function report(e: unknown): number {
+  if (e instanceof Cancelled) return e.exitCode;
+  if (e instanceof UserError) {
+    const text = e.name === 'StudyError' ? e.message : `reprotree: ${e.message}`;
+    process.stderr.write(text + '\n');
+    return e.exitCode;
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  process.stderr.write(
+    `reprotree: internal error: ${message}\nThis is a bug in reprotree, not in your input. Please report it with the command you ran and this message` +
+      (process.env.REPROTREE_DEBUG ? `:\n${(e as Error).stack}\n` : ' (run again with REPROTREE_DEBUG=1 for the stack trace).\n'),
+  );
+  return 1;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  quietOnClosedPipe();
+  const timings: Timings = {};
+  let parsed: Parsed | undefined;
+  let code = 0;
+  try {
+    parsed = parse(argv);
+    const p = parsed;
+    const style = createStyle(colorWanted(process.stdout, p.values['no-color'] === true));
+    const ctx: Context = {
+      parsed: p,
+      style,
+      width: process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80,
+      timings,
+      out: (text) => void process.stdout.write(text),
+      err: (text) => void process.stderr.write(text),
+    };
+    if (p.values.version) ctx.out(`${VERSION}\n`);
+    else if (p.values.help) ctx.out(p.explicit ? commandHelp(p.command) : mainHelp(VERSION));
+    else await run(p, ctx);
+  } catch (e) {
+    code = report(e);
+  }
+  if (parsed?.values.timings) {
+    const ms = (v: number | undefined) => Math.round((v ?? 0) * 1000) / 1000;
+    process.stderr.write(
+      JSON.stringify({ timings_ms: { load: ms(timings.load), label: ms(timings.label), fit: ms(timings.fit), render: ms(timings.render) } }) + '\n',
+    );
+  }
+  process.exitCode = code;
+  return code;
+}

@@ -1,0 +1,62 @@
+/** --help text, generated from the declarations in spec.ts. */
+import { COMMANDS, FLAGS } from './spec.js';
+import type { CommandSpec, FlagSpec } from './spec.js';
+
+function flagLine(f: FlagSpec, formats?: readonly string[]): [string, string] {
+  const short = 'short' in f && f.short ? `-${f.short}, ` : '    ';
+  const value = 'value' in f && f.value ? ` ${f.value}` : '';
+  let description = f.description;
+  if (f.name === 'format' && formats) description = `output format: ${formats.join(', ')} (default ${formats[0]})`;
+  return [`  ${short}--${f.name}${value}`, description];
+}
+
+function table(rows: readonly [string, string][]): string {
+  const width = Math.max(...rows.map(([a]) => a.length)) + 2;
+  return rows.map(([a, b]) => a.padEnd(width) + b).join('\n');
+}
+
+export function commandHelp(spec: CommandSpec): string {
+  const rows = spec.flags.map((n) => flagLine(FLAGS[n], spec.formats));
+  return [
+    `reprotree ${spec.name}: ${spec.summary}`,
+    '',
+    `Usage: ${spec.usage}`,
+    '',
+    'Options:',
+    table(rows),
+    '',
+    'Examples:',
+    ...spec.examples.map((e) => `  ${e}`),
+    '',
+  ].join('\n');
+}
+
+export function mainHelp(version: string): string {
+  const commands = table(COMMANDS.map((c) => [`  ${c.name}`, c.summary]));
+  return [
+    `reprotree ${version}: which experiment tracker (W&B, Guild AI or MLflow) suits your project,`,
+    'decided by the decision trees of a reproducibility study and explained criterion by criterion.',
+    '',
+    'Usage:',
+    '  reprotree                              answer a few questions in the terminal',
+    '  reprotree --important IDS [options]    the same advice in one command, for scripts',
+    '  reprotree <command> [options]',
+    '',
+    'Commands:',
+    commands,
+    '',
+    'Common options:',
+    table([flagLine(FLAGS.criteria), flagLine(FLAGS['no-color']), flagLine(FLAGS.timings), flagLine(FLAGS.help), flagLine(FLAGS.version)]),
+    '',
+    "`reprotree scores` lists the criteria ids with what they mean; `reprotree <command> --help` shows a",
+    "command's options.",
+    '',
+    'Examples:',
+    '  reprotree --important auto-logging,keras',
+    '  reprotree --important runtime --tree figure-1 --json',
+    '  reprotree tree --tree figure-1',
+    '',
+    'Exit codes: 0 done, 2 bad input or usage, 130 cancelled, 1 a bug in reprotree.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,135 @@
+/** argv → which command, with which flags. Built on node:util's parseArgs (no dependency). */
+import { parseArgs } from 'node:util';
+import { didYouMean, UserError } from '../errors.js';
+import { COMMAND_NAMES, COMMANDS, FLAGS } from './spec.js';
+import type { CommandName, CommandSpec, FlagName } from './spec.js';
+
+export interface Parsed {
+  /** Undefined for `--help`/`--version` without a command. */
+  readonly command: CommandSpec;
+  /** Whether the command was named on the command line (else inferred). */
+  readonly explicit: boolean;
+  readonly values: Partial<Record<FlagName, string | boolean>>;
+  readonly positionals: readonly string[];
+}
+
+const ALL_FLAGS = Object.values(FLAGS);
+
+/** Flags that choose scripted mode when no command is named. */
+const SCRIPTED_FLAGS: readonly FlagName[] = ['important', 'not-important', 'json', 'format'];
+
+/**
+ * parseArgs refuses `--max-depth -1` as ambiguous (the value looks like a flag); joining such a
+ * value to its flag lets the value check explain what is wrong with it instead.
+ */
+function joinDashValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    const spec = ALL_FLAGS.find((f) => `--${f.name}` === a || ('short' in f && `-${f.short}` === a));
+    const next = argv[i + 1];
+    if (spec?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
+      out.push(`--${spec.name}=${next}`);
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+export function parse(argv: readonly string[]): Parsed {
+  // First pass with every flag known, to find the command and to give precise messages.
+  const options = Object.fromEntries(
+    ALL_FLAGS.map((f) => [f.name, { type: f.type, ...('short' in f ? { short: f.short } : {}), multiple: f.type === 'string' }]),
+  );
+  let parsed;
+  try {
+    parsed = parseArgs({ args: joinDashValues(argv), options, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw translate(e as Error & { code?: string });
+  }
+  const values: Partial<Record<FlagName, string | boolean>> = {};
+  for (const [k, v] of Object.entries(parsed.values)) {
+    if (Array.isArray(v)) {
+      if (v.length > 1) throw new UserError(`--${k} was given ${v.length} times; give it once (list several ids with commas).`);
+      values[k as FlagName] = v[0] as string;
+    } else values[k as FlagName] = v as boolean;
+  }
+
+  let positionals = parsed.positionals;
+  let command: CommandSpec | undefined;
+  let explicit = false;
+  const first = positionals[0];
+  if (first !== undefined) {
+    command = COMMANDS.find((c) => c.name === first);
+    if (!command) {
+      throw new UserError(`Unknown command '${first}'.${didYouMean(first, COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}; see reprotree --help.`);
+    }
+    explicit = true;
+    positionals = positionals.slice(1);
+  } else {
+    const scripted = SCRIPTED_FLAGS.some((f) => values[f] !== undefined);
+    command = COMMANDS.find((c) => c.name === (scripted ? 'recommend' : 'ask'))!;
+  }
+
+  if (values.help || values.version) return { command, explicit, values, positionals };
+
+  for (const name of Object.keys(values) as FlagName[]) {
+    if (!command.flags.includes(name)) {
+      const where = explicit ? `the ${command.name} command` : command.name === 'ask' ? 'the questionnaire' : 'scripted advice';
+      const users = COMMANDS.filter((c) => c.flags.includes(name)).map((c) => c.name);
+      throw new UserError(`--${name} does not apply to ${where}; it is for ${users.join(', ')}. See reprotree ${command.name} --help.`);
+    }
+  }
+  if (positionals.length > command.maxPositionals) {
+    const extra = positionals[command.maxPositionals]!;
+    const hint = extra.includes(',') || !extra.startsWith('-') ? ` To name criteria, use --important ${extra}.` : '';
+    throw new UserError(`Unexpected argument '${extra}' for ${command.name}.${hint} See reprotree ${command.name} --help.`);
+  }
+  if (values.json && values.format !== undefined && values.format !== 'json') {
+    throw new UserError(`--json and --format ${String(values.format)} contradict each other; give one of them.`);
+  }
+  if (values.format !== undefined && command.formats && !command.formats.includes(String(values.format))) {
+    const f = String(values.format);
+    throw new UserError(`'${f}' is not a format of ${command.name}; use one of ${command.formats.join(', ')}.${didYouMean(f, command.formats)}`);
+  }
+  for (const f of ['criteria', 'tree', 'important', 'not-important', 'format', 'max-depth', 'random-state'] as const) {
+    if (values[f] === '') throw new UserError(`--${f} needs a value; see reprotree ${command.name} --help.`);
+  }
+  return { command, explicit, values, positionals };
+}
+
+/** The chosen output format: --json, --format, or the command's default. */
+export function formatOf(p: Parsed): string {
+  if (p.values.json) return 'json';
+  return String(p.values.format ?? p.command.formats?.[0] ?? 'text');
+}
+
+export function commandNamed(name: CommandName): CommandSpec {
+  return COMMANDS.find((c) => c.name === name)!;
+}
+
+function translate(e: Error & { code?: string }): UserError {
+  const msg = e.message;
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'([^']+)'/.exec(msg)?.[1] ?? msg;
+    const bare = flag.replace(/^-+/, '').split('=')[0]!;
+    const names = ALL_FLAGS.map((f) => f.name);
+    const suggestion = closestFlag(bare, names);
+    return new UserError(`Unknown option '${flag}'.${suggestion} See reprotree --help.`);
+  }
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = /--?([a-zA-Z-]+)/.exec(msg)?.[1];
+    const spec = ALL_FLAGS.find((f) => f.name === flag || ('short' in f && f.short === flag));
+    if (spec?.type === 'string') return new UserError(`--${spec.name} needs a value (${spec.value}); see reprotree --help.`);
+    if (spec) return new UserError(`--${spec.name} takes no value; remove the '=...' after it.`);
+  }
+  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    return new UserError(`Unexpected argument in the command line; see reprotree --help.`);
+  }
+  return new UserError(`Could not read the command line: ${msg.split('\n')[0]}. See reprotree --help.`);
+}
+
+function closestFlag(bare: string, names: readonly string[]): string {
+  const s = didYouMean(bare, names);
+  return s ? s.replace(/'([^']+)'/, "'--$1'") : '';
+}

@@ -1,0 +1,27 @@
+/**
+ * The questionnaire. Decides BEFORE loading Ink whether it can run: Ink needs a terminal on both
+ * stdin (raw mode for keys) and stdout (redraws), and prints only its last frame under CI.
+ */
+import { UserError } from '../errors.js';
+import { load } from './common.js';
+import type { Context } from './context.js';
+
+export function scriptedHint(): string {
+  return 'The questionnaire needs a terminal and there is none here (or CI is set): name your answers instead, e.g. `reprotree --important auto-logging,keras`, or add --accessible for plain numbered questions.';
+}
+
+export async function ask(ctx: Context): Promise<void> {
+  const study = await load(ctx);
+  const v = ctx.parsed.values;
+  const accessible = v.accessible === true || (process.env.ACCESSIBLE !== undefined && process.env.ACCESSIBLE !== '' && process.env.ACCESSIBLE !== '0');
+  if (accessible) {
+    const { runAccessible } = await import('../tui/accessible.js');
+    await runAccessible(ctx, study);
+    return;
+  }
+  const ci = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0' && process.env.CI !== 'false';
+  if (!process.stdin.isTTY || !process.stdout.isTTY || ci) throw new UserError(scriptedHint());
+  // Ink and React load only here: the scripted path never pays for them.
+  const { runInteractive } = await import('../tui/run.js');
+  await runInteractive(ctx, study);
+}

@@ -1,0 +1,63 @@
+/**
+ * An error the user caused and can fix: bad flags, a broken criteria file, a missing file.
+ * Its message is complete sentences saying what is wrong and what to do; the CLI prints it
+ * without a stack trace and exits with `exitCode`.
+ */
+export class UserError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 2,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
+
+/** Thrown when the user cancels (Ctrl-C, q, Esc): exit 130 with nothing more to say. */
+export class Cancelled extends Error {
+  constructor(readonly exitCode = 130) {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+/** The closest candidate to a mistyped word, if any is close enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = c;
+    }
+  }
+  // Allow about one typo per three characters, and always one; prefixes count as close too.
+  const limit = Math.max(1, Math.floor(word.length / 3));
+  if (best !== undefined && (bestDistance <= limit || (word.length >= 3 && best.startsWith(word)))) return best;
+  return undefined;
+}
+
+/** " Did you mean X?" or "" — for appending to an error sentence. */
+export function didYouMean(word: string, candidates: readonly string[]): string {
+  const c = closest(word, candidates);
+  return c === undefined ? '' : ` Did you mean '${c}'?`;
+}
+
+/** Levenshtein distance with transpositions counted as one edit. */
+function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[] = new Array(rows * cols).fill(0);
+  for (let i = 0; i < rows; i++) d[i * cols] = i;
+  for (let j = 0; j < cols; j++) d[j] = j;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[(i - 1) * cols + j]! + 1, d[i * cols + j - 1]! + 1, d[(i - 1) * cols + j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[(i - 2) * cols + j - 2]! + 1);
+      d[i * cols + j] = v;
+    }
+  }
+  return d[rows * cols - 1]!;
+}

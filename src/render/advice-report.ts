@@ -1,0 +1,153 @@
+/**
+ * The explanation of a recommendation, as blocks: what to use, why (the questions asked), the
+ * scores behind it, how sure the tree is, and where the tree and the exact ranking part ways.
+ * The scripted text and Markdown output and the questionnaire's result screen all show this.
+ */
+import type { Advice } from '../advice/advise.js';
+import type { Block, Line, Span } from './blocks.js';
+import { span } from './blocks.js';
+import { bar, classPhrase, names, num, plural } from './format.js';
+
+const BAR_WIDTH = 5;
+
+export interface ReportOptions {
+  /** Questions the questionnaire skipped because their answer could not change the result. */
+  readonly skipped?: readonly number[];
+}
+
+export function adviceReport(advice: Advice, options: ReportOptions = {}): Block[] {
+  const { fitted, recommendation } = advice;
+  const { study, spec } = fitted;
+  const blocks: Block[] = [];
+
+  const tie = recommendation.members.length > 1;
+  blocks.push({
+    kind: 'heading',
+    text: [span(tie ? 'Recommendation: ' : 'Use '), span(classPhrase(study, recommendation), 'good')],
+  });
+  const depth = Number.isFinite(fitted.maxDepth) ? `, depth limit ${fitted.maxDepth}` : '';
+  const described = spec.description ? ` — ${spec.description}` : '';
+  blocks.push({
+    kind: 'para',
+    text: [span('Tree '), span(spec.name, 'code'), span(`${described} (${plural(spec.criteria.length, 'criterion', 'criteria')}${depth}).`, 'dim')],
+  });
+
+  // Why: the questions the tree asked.
+  if (advice.path.length === 0) {
+    blocks.push({ kind: 'para', text: 'The tree asks no question here: every profile gets the same answer.' });
+  } else {
+    blocks.push({ kind: 'para', text: [span('Why', 'strong'), span(' — the questions the tree asked, with your answers:')] });
+    blocks.push({
+      kind: 'list',
+      ordered: true,
+      items: advice.path.map((s): Line => {
+        const c = study.criteria[s.criterion]!;
+        return [span(`${c.name}: `), s.important ? span('matters', 'strong') : span('does not matter')];
+      }),
+    });
+  }
+  if (options.skipped && options.skipped.length > 0) {
+    blocks.push({
+      kind: 'para',
+      text: `Not asked: ${options.skipped.map((c) => study.criteria[c]!.name).join(', ')} — every branch below that question leads to the same recommendation, so its answer could not change it (counted as not mattering).`,
+    });
+  }
+  if (advice.ignored.length > 0) {
+    blocks.push({
+      kind: 'note',
+      text: `This tree does not use ${advice.ignored.map((c) => study.criteria[c]!.name).join(', ')}, so ${advice.ignored.length === 1 ? 'that answer' : 'those answers'} did not count; try --tree ${study.defaultTree === spec.name ? 'with another tree' : study.defaultTree}.`,
+    });
+  }
+
+  blocks.push(scoreTable(advice));
+
+  // Runner-up and margin, from the exact totals.
+  const important = advice.answers.some((a, c) => a && fitted.featureCriteria.includes(c));
+  if (!important) {
+    blocks.push({ kind: 'para', text: 'Nothing you marked matters to this tree, so every framework totals 0: it is a tie, as in the study.' });
+  } else if (advice.runnerUp) {
+    const r = advice.runnerUp;
+    blocks.push({
+      kind: 'para',
+      text: `Runner-up: ${names(study, r.frameworks)} with ${num(r.total)}, ${num(r.margin)} ${r.margin === 1 ? 'point' : 'points'} behind ${names(study, advice.best.members)} (${num(r.total + r.margin)}).`,
+    });
+  }
+
+  // Purity of the leaf.
+  const mainCount = advice.leafCounts.find((x) => x.cls.mask === recommendation.mask)?.count ?? 0;
+  const purity =
+    mainCount === advice.leafSamples
+      ? `All ${plural(advice.leafSamples, 'profile')} on this branch of the tree favour ${classPhrase(study, recommendation)}.`
+      : `${mainCount} of the ${advice.leafSamples} profiles on this branch favour ${classPhrase(study, recommendation)}; the others: ${advice.leafCounts
+          .filter((x) => x.cls.mask !== recommendation.mask)
+          .map((x) => `${x.count} ${classPhrase(study, x.cls)}`)
+          .join(', ')}.`;
+  blocks.push({ kind: 'para', text: purity });
+
+  if (!advice.agrees) {
+    const depthNote = Number.isFinite(fitted.maxDepth)
+      ? `The ${spec.name} tree stops at depth ${fitted.maxDepth}, so it gives the majority answer of its branch`
+      : `The ${spec.name} tree's answer differs`;
+    blocks.push({
+      kind: 'note',
+      text: [
+        span(`${depthNote}: ${classPhrase(study, recommendation)}. For exactly your answers the scores add up differently: `),
+        span(classPhrase(study, advice.best), 'strong'),
+        span(` scores best (${advice.best.members.map((f) => `${study.frameworks[f]!.name} ${num(advice.totals[f]!)}`).join(', ')}).`),
+      ],
+    });
+  }
+
+  // For a tie: what tells the tied frameworks apart.
+  if (tie) blocks.push(...tieBreakers(advice));
+  return blocks;
+}
+
+function scoreTable(advice: Advice): Block {
+  const { study, featureCriteria } = advice.fitted;
+  const inTree = new Set(featureCriteria);
+  const leaders = new Set(advice.best.members);
+  const rows: Line[][] = study.criteria.map((c, ci) => {
+    const matters = advice.answers[ci] === true;
+    const counted = matters && inTree.has(ci);
+    const max = Math.max(...c.scores);
+    const cells: Line[] = c.scores.map((s): Line => {
+      const text = `${num(s)} ${bar(s, max, BAR_WIDTH)}`;
+      return [span(text, counted ? (s === max ? 'strong' : undefined) : 'dim')];
+    });
+    const mark: Span = counted ? span('●', 'good') : matters ? span('○', 'warn') : span('·', 'dim');
+    return [[mark], [span(c.name, counted ? 'strong' : 'dim')], ...cells];
+  });
+  rows.push([
+    [span('')],
+    [span('Total (what matters)', 'strong')],
+    ...advice.totals.map((t, f): Line => [span(num(t), leaders.has(f) ? 'good' : undefined)]),
+  ]);
+  return {
+    kind: 'table',
+    header: ['', 'Criterion', ...study.frameworks.map((f) => f.name)],
+    rows,
+    align: ['l', 'l', ...study.frameworks.map(() => 'l' as const)],
+    footer: 1,
+  };
+}
+
+function tieBreakers(advice: Advice): Block[] {
+  const { study } = advice.fitted;
+  const members = advice.recommendation.members;
+  const blocks: Block[] = [{ kind: 'para', text: [span('What separates them', 'strong'), span(' in the study:')] }];
+  const items: Line[] = [];
+  for (const c of advice.separators) {
+    const cr = study.criteria[c]!;
+    items.push(
+      `${cr.name}${advice.answers[c] ? '' : ' (did not matter to you)'}: ${members.map((f) => `${study.frameworks[f]!.name} ${num(cr.scores[f]!)}`).join(', ')}`,
+    );
+  }
+  for (const f of members) {
+    const fw = study.frameworks[f]!;
+    if (fw.summary) items.push([span(`${fw.name}: `, 'strong'), span(fw.summary)]);
+  }
+  if (items.length === 0) items.push('Nothing in the file: they score the same on every criterion.');
+  blocks.push({ kind: 'list', items });
+  return blocks;
+}

@@ -1,0 +1,35 @@
+/** Small formatting helpers shared by the renderers. */
+import type { TieClass } from '../cart/profiles.js';
+import type { Study } from '../study/types.js';
+
+/** A score or total without float noise: 2.5, 3, 0.3 (not 0.30000000000000004). */
+export function num(n: number): string {
+  return String(Number(n.toFixed(4)));
+}
+
+/** "W&B", "W&B and MLflow", "W&B, Guild and MLflow". */
+export function names(study: Study, frameworks: readonly number[]): string {
+  const n = frameworks.map((f) => study.frameworks[f]!.name);
+  if (n.length <= 1) return n.join('');
+  return `${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}`;
+}
+
+/** How a class reads in a sentence: "MLflow" or "a tie between W&B and MLflow". */
+export function classPhrase(study: Study, cls: TieClass): string {
+  if (cls.members.length === 1) return names(study, cls.members);
+  if (cls.members.length === study.frameworks.length) return `a tie between all ${cls.members.length} (${names(study, cls.members)})`;
+  return `a tie between ${names(study, cls.members)}`;
+}
+
+const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+
+/** A bar of `width` cells for value/max, drawn with eighth blocks so small differences show. */
+export function bar(value: number, max: number, width: number): string {
+  if (max <= 0 || value <= 0) return '';
+  const eighths = Math.round((value / max) * width * 8);
+  return '█'.repeat(Math.floor(eighths / 8)) + EIGHTHS[eighths % 8]!;
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

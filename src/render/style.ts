@@ -1,0 +1,57 @@
+/**
+ * Terminal styling that can be switched off. Colour is on for a terminal, off for pipes and files,
+ * and the user overrides it: `--no-color` or NO_COLOR (any value) turn it off, FORCE_COLOR
+ * (other than 0) turns it on.
+ */
+
+export interface Style {
+  readonly enabled: boolean;
+  bold(s: string): string;
+  dim(s: string): string;
+  green(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+  red(s: string): string;
+  magenta(s: string): string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+
+export function createStyle(enabled: boolean): Style {
+  if (!enabled) {
+    const id = (s: string) => s;
+    return { enabled, bold: id, dim: id, green: id, yellow: id, cyan: id, red: id, magenta: id };
+  }
+  return {
+    enabled,
+    bold: wrap(1, 22),
+    dim: wrap(2, 22),
+    green: wrap(32, 39),
+    yellow: wrap(33, 39),
+    cyan: wrap(36, 39),
+    red: wrap(31, 39),
+    magenta: wrap(35, 39),
+  };
+}
+
+/** Whether to colour output going to `stream`, given the --no-color flag and the environment. */
+export function colorWanted(stream: { isTTY?: boolean }, noColorFlag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (noColorFlag) return false;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  return stream.isTTY === true && env.TERM !== 'dumb';
+}
+
+/** Visible width of a string, ignoring ANSI colour codes (text here is ASCII plus box/bar glyphs). */
+export function visibleWidth(s: string): number {
+  // eslint-disable-next-line no-control-regex
+  return [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
+}
+
+export function padEnd(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - visibleWidth(s)));
+}
+
+export function padStart(s: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - visibleWidth(s))) + s;
+}

@@ -1,0 +1,72 @@
+/**
+ * A fitted tree as JSON, node for node, in the shape of the reference fixtures: per node its
+ * samples, Gini impurity, non-zero class counts (in class order) and predicted class, and for a
+ * question its criterion, threshold and children ("no" = does not matter, "yes" = matters).
+ */
+import type { FittedTree } from '../advice/model.js';
+import { isImportant } from '../cart/profiles.js';
+
+export interface TreeNodeJson {
+  id: number;
+  samples: number;
+  impurity: number;
+  counts: Record<string, number>;
+  class: string;
+  criterion?: string;
+  threshold?: number;
+  no?: number;
+  yes?: number;
+}
+
+export function trainingAccuracy(fitted: FittedTree): number {
+  const { tree, data } = fitted;
+  let right = 0;
+  for (let p = 0; p < data.nSamples; p++) {
+    const leaf = tree.apply((f) => isImportant(p, f, data.k));
+    if (tree.predictedClass(leaf) === data.labels[p]) right++;
+  }
+  return right / data.nSamples;
+}
+
+export function treeNodesJson(fitted: FittedTree): TreeNodeJson[] {
+  const { tree } = fitted;
+  const nodes: TreeNodeJson[] = [];
+  for (let id = 0; id < tree.nodeCount; id++) {
+    // A null-prototype object: class names come from the user's ids.
+    const counts: Record<string, number> = Object.create(null) as Record<string, number>;
+    tree.counts(id).forEach((n, c) => {
+      if (n > 0) counts[tree.classes[c]!.name] = n;
+    });
+    const node: TreeNodeJson = {
+      id,
+      samples: tree.nSamples[id]!,
+      impurity: tree.impurity[id]!,
+      counts: { ...counts },
+      class: tree.classes[tree.predictedClass(id)]!.name,
+    };
+    if (!tree.isLeaf(id)) {
+      node.criterion = tree.features[tree.feature[id]!]!;
+      node.threshold = tree.threshold[id]!;
+      node.no = tree.left[id]!;
+      node.yes = tree.right[id]!;
+    }
+    nodes.push(node);
+  }
+  return nodes;
+}
+
+export function treeJson(fitted: FittedTree): object {
+  const { tree, spec } = fitted;
+  return {
+    tree: spec.name,
+    criteria: [...tree.features],
+    frameworks: [...tree.frameworks],
+    max_depth: Number.isFinite(fitted.maxDepth) ? fitted.maxDepth : null,
+    random_state: fitted.randomState,
+    classes: tree.classes.map((c) => c.name),
+    depth: tree.maxDepth(),
+    leaves: tree.leafCount(),
+    training_accuracy: trainingAccuracy(fitted),
+    nodes: treeNodesJson(fitted),
+  };
+}

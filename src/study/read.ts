@@ -1,0 +1,44 @@
+/**
+ * Reading a criteria file safely: size, type, encoding. Kept apart from the YAML parser so that
+ * the common case (the bundled file, unchanged) never loads the parser at all.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { UserError } from '../errors.js';
+
+/** Files larger than this are refused before parsing: criteria files are a few kilobytes. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+export function readStudyFile(file: string): string {
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new UserError(`${file} is a directory, not a criteria file; pass the path of a .yaml file.`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    throw new UserError(`Cannot read ${file}: ${reason(e)}. Check the path given to --criteria.`);
+  }
+  if (size > MAX_FILE_BYTES) {
+    throw new UserError(`${file} is ${size} bytes, over the 1 MiB limit for a criteria file; is it the right file?`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (e) {
+    throw new UserError(`Cannot read ${file}: ${reason(e)}. Check the path and its permissions.`);
+  }
+  if (bytes.includes(0)) throw new UserError(`${file} looks like a binary file, not YAML text; pass a criteria .yaml file.`);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${file} is not valid UTF-8 text; save it as UTF-8 and try again.`);
+  }
+}
+
+function reason(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return code ?? String((e as Error).message ?? e);
+}
+
