@@ -5,6 +5,8 @@
  */
 import type { FittedTree } from '../advice/model.js';
 import { isImportant } from '../cart/profiles.js';
+import type { TrainingSet } from '../cart/profiles.js';
+import type { Tree } from '../cart/tree.js';
 
 export interface TreeNodeJson {
   id: number;
@@ -18,8 +20,7 @@ export interface TreeNodeJson {
   yes?: number;
 }
 
-export function trainingAccuracy(fitted: FittedTree): number {
-  const { tree, data } = fitted;
+export function trainingAccuracy(tree: Tree, data: TrainingSet): number {
   let right = 0;
   for (let p = 0; p < data.nSamples; p++) {
     const leaf = tree.apply((f) => isImportant(p, f, data.k));
@@ -28,8 +29,7 @@ export function trainingAccuracy(fitted: FittedTree): number {
   return right / data.nSamples;
 }
 
-export function treeNodesJson(fitted: FittedTree): TreeNodeJson[] {
-  const { tree } = fitted;
+export function treeNodesJson(tree: Tree): TreeNodeJson[] {
   const nodes: TreeNodeJson[] = [];
   for (let id = 0; id < tree.nodeCount; id++) {
     // A null-prototype object: class names come from the user's ids.
@@ -66,7 +66,7 @@ export function treeJson(fitted: FittedTree): object {
     classes: tree.classes.map((c) => c.name),
     depth: tree.maxDepth(),
     leaves: tree.leafCount(),
-    training_accuracy: trainingAccuracy(fitted),
-    nodes: treeNodesJson(fitted),
+    training_accuracy: trainingAccuracy(tree, fitted.data),
+    nodes: treeNodesJson(tree),
   };
 }

@@ -1,0 +1,81 @@
+/**
+ * The fitter against scikit-learn 1.2.1: the study's three trees, and random tables with heavy
+ * ties, random seeds and depths (test/fixtures/sklearn, made by scripts/make-sklearn-fixtures.py).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fit } from '../../src/cart/builder.js';
+import { buildTrainingSet, isImportant } from '../../src/cart/profiles.js';
+import { exportText } from '../../src/render/export-text.js';
+import { treeNodesJson } from '../../src/render/tree-json.js';
+import { FIXTURES, readJson, sklearnFixtures, tableOf } from '../helpers/fixtures.js';
+import type { NodeJson } from '../helpers/fixtures.js';
+
+const STUDY = readJson<{ frameworks: string[]; criteria: { id: string; scores: Record<string, number> }[] }>(
+  FIXTURES + 'study/study-table.json',
+);
+
+/** The nodes of a fit, as the JSON command prints them. */
+function nodesOf(table: ReturnType<typeof tableOf>, maxDepth: number, randomState: number): { nodes: NodeJson[]; text: string } {
+  const { tree } = fit(table, { maxDepth, randomState });
+  return { nodes: treeNodesJson(tree), text: exportText(tree) };
+}
+
+describe("the study's trees", () => {
+  const study = tableOf(STUDY);
+  const reproducibility = tableOf({
+    frameworks: STUDY.frameworks,
+    criteria: ['auto-logging', 'collaboration', 'sklearn', 'keras'].map((id) => STUDY.criteria.find((c) => c.id === id)!),
+  });
+  const cases = [
+    { name: 'figure-1', table: study, depth: 3 },
+    { name: 'full', table: study, depth: Infinity },
+    { name: 'figure-2', table: reproducibility, depth: 3 },
+  ];
+
+  it.each(cases)('$name: export_text is byte-identical to scikit-learn', ({ name, table, depth }) => {
+    const want = readFileSync(`${FIXTURES}study/${name}.export.txt`, 'utf8');
+    expect(nodesOf(table, depth, 0).text).toBe(want);
+  });
+
+  it.each(cases)('$name: every node has scikit-learn’s split, counts, impurity and class', ({ name, table, depth }) => {
+    const want = readJson<{ nodes: NodeJson[]; classes: string[] }>(`${FIXTURES}study/${name}.json`);
+    expect(nodesOf(table, depth, 0).nodes).toEqual(want.nodes);
+    expect(buildTrainingSet(table).classes.map((c) => c.name)).toEqual(want.classes);
+  });
+
+  it('labels all 128 profiles as the study does', () => {
+    const rows = readFileSync(`${FIXTURES}study/study-profiles.csv`, 'utf8').trim().split('\n').slice(1);
+    const data = buildTrainingSet(study);
+    expect(rows).toHaveLength(128);
+    rows.forEach((row, p) => {
+      const cells = row.split(',');
+      const bits = cells.slice(0, 7).map(Number);
+      expect(bits).toEqual([0, 1, 2, 3, 4, 5, 6].map((c) => (isImportant(p, c, 7) ? 1 : 0)));
+      expect(data.classes[data.labels[p]!]!.name).toBe(cells[cells.length - 1]);
+    });
+  });
+
+  it('gives another, equally valid tree for another seed (the seed really decides ties)', () => {
+    const other = nodesOf(study, Infinity, 1).text;
+    expect(other).not.toBe(nodesOf(study, Infinity, 0).text);
+  });
+});
+
+describe('scikit-learn parity on random tables', () => {
+  const fixtures = sklearnFixtures();
+
+  it('has a broad set of fixtures', () => {
+    expect(fixtures.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(fixtures.map((f) => f.frameworks.length))).toEqual(new Set([2, 3, 4, 5]));
+    expect(fixtures.some((f) => f.max_depth === null)).toBe(true);
+  });
+
+  it.each(fixtures.map((f) => [f.file, f] as const))('%s', (_file, f) => {
+    const table = tableOf(f);
+    const { nodes, text } = nodesOf(table, f.max_depth ?? Infinity, f.random_state);
+    expect(buildTrainingSet(table).classes.map((c) => c.name)).toEqual(f.classes);
+    expect(text).toBe(f.export_text);
+    expect(nodes).toEqual(f.nodes);
+  });
+});

@@ -1,0 +1,66 @@
+/** Runs the built bin/reprotree.js as a user would, capturing exit code and both streams. */
+import { execFile, spawnSync } from 'node:child_process';
+import { ROOT } from './fixtures.js';
+
+export const BIN = ROOT + 'bin/reprotree.js';
+
+export interface Result {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+interface RunOptions {
+  env?: Record<string, string | undefined>;
+  input?: string;
+  cwd?: string;
+}
+
+/** The test process's environment without colour overrides, plus `extra` (undefined deletes). */
+function environment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...extra };
+  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
+  return env as NodeJS.ProcessEnv;
+}
+
+export function run(args: readonly string[], options: RunOptions = {}): Result {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: environment(options.env),
+    input: options.input ?? '',
+    cwd: options.cwd ?? ROOT,
+    timeout: 20_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A user error: exit 2, one message on stderr, nothing on stdout, no stack trace. */
+export function expectUserError(r: Result): string {
+  if (r.code !== 2 || r.stdout !== '' || /\n\s+at /.test(r.stderr) || r.stderr.trim() === '') {
+    throw new Error(`expected a clean user error, got exit ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
+  }
+  return r.stderr;
+}
+
+/** The same, without blocking, so that many runs can share the machine's cores. */
+export function runAsync(args: readonly string[], options: RunOptions = {}): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', env: environment(options.env), cwd: options.cwd ?? ROOT }, (error, stdout, stderr) => {
+      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
+    });
+  });
+}
+
+/** Runs async tasks at most `size` at a time, keeping results in order. */
+export async function pool<T>(tasks: readonly (() => Promise<T>)[], size: number): Promise<T[]> {
+  const results: T[] = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]!();
+    }
+  };
+  await Promise.all(Array.from({ length: size }, worker));
+  return results;
+}
