@@ -1,0 +1,209 @@
+/**
+ * A fitted tree for the terminal, drawn with box-drawing characters: one line per node, the
+ * "no" branch before the "yes" branch (the order of export_text), each leaf with a bar of its
+ * class counts and n=. The answers' path is drawn in heavy lines with ▶ on each step, so it
+ * shows without colour too; with colour it is also bold and the rest is dimmed.
+ *
+ * The layout narrows itself to fit `width` rather than let the terminal wrap lines: first a
+ * shallower indent, then a shorter bar, then no bar, and only then are labels cut short.
+ */
+import type { FittedTree } from '../advice/model.js';
+import { ansiColor, classColors } from './palette.js';
+import type { Style } from './style.js';
+import { EDGE_NO, EDGE_YES, leafLabel, pathNodes, preorder, questionLabel } from './tree-labels.js';
+import type { Visit } from './tree-labels.js';
+
+export interface TreeTextOptions {
+  /** answers[c] for every study criterion c; when given, the path they take is marked. */
+  readonly answers?: readonly boolean[];
+  readonly style: Style;
+  /** Columns available; without it the roomiest layout is used. */
+  readonly width?: number;
+}
+
+interface Layout {
+  /** Columns per level of depth. */
+  readonly step: 3 | 4;
+  /** Cells of the class-count bar; 0 for none. */
+  readonly bar: number;
+}
+
+const LAYOUTS: readonly Layout[] = [
+  { step: 4, bar: 10 },
+  { step: 3, bar: 10 },
+  { step: 3, bar: 6 },
+  { step: 3, bar: 0 },
+];
+
+/** Light lines off the path, heavy ones on it; the path's connectors end in ▶. */
+const GLYPHS = {
+  4: {
+    branch: '├── ',
+    last: '└── ',
+    pathBranch: '┡━▶ ',
+    pathLast: '┗━▶ ',
+    besidePath: '┠── ',
+    down: '│   ',
+    pathDown: '┃   ',
+    blank: '    ',
+  },
+  3: {
+    branch: '├─ ',
+    last: '└─ ',
+    pathBranch: '┡▶ ',
+    pathLast: '┗▶ ',
+    besidePath: '┠─ ',
+    down: '│  ',
+    pathDown: '┃  ',
+    blank: '   ',
+  },
+} as const;
+
+/** Shades that tell a leaf's classes apart without colour: the recommended one is solid. */
+const SHADES = ['█', '▓', '▒', '░'];
+
+interface Row {
+  readonly visit: Visit;
+  readonly onPath: boolean;
+  /** Tree lines in front of the label, each piece marked heavy (on the path) or not. */
+  readonly lines: readonly { readonly text: string; readonly heavy: boolean }[];
+  /** "no: " / "yes: " before a child's label. */
+  readonly edge: string;
+  readonly label: string;
+  readonly samples: number;
+}
+
+function rows(fitted: FittedTree, path: ReadonlySet<number>, step: 3 | 4): Row[] {
+  const { tree } = fitted;
+  const g = GLYPHS[step];
+  const visits = preorder(fitted);
+  const out: Row[] = [];
+  // continuation[d]: what stands in column d below a node at depth d+1 until its sibling's line.
+  const continuation: { text: string; heavy: boolean }[] = [];
+  for (const v of visits) {
+    const onPath = path.has(v.node);
+    const lines: { text: string; heavy: boolean }[] = [];
+    if (v.parent !== undefined) {
+      lines.push(...continuation.slice(0, v.depth - 1));
+      const sibling = v.yes ? tree.left[v.parent]! : tree.right[v.parent]!;
+      const siblingOnPath = path.has(sibling);
+      let connector: string;
+      if (v.yes) connector = onPath ? g.pathLast : g.last;
+      else connector = onPath ? g.pathBranch : siblingOnPath ? g.besidePath : g.branch;
+      lines.push({ text: connector, heavy: onPath || (!v.yes && siblingOnPath) });
+      // Below a "no" child, the parent's line runs on to the "yes" sibling.
+      continuation[v.depth - 1] = v.yes
+        ? { text: g.blank, heavy: false }
+        : { text: siblingOnPath ? g.pathDown : g.down, heavy: siblingOnPath };
+      continuation.length = v.depth;
+    }
+    out.push({
+      visit: v,
+      onPath,
+      lines,
+      edge: v.parent === undefined ? '' : `${v.yes ? EDGE_YES : EDGE_NO}: `,
+      label: tree.isLeaf(v.node) ? leafLabel(fitted, v.node) : questionLabel(fitted, v.node),
+      samples: tree.nSamples[v.node]!,
+    });
+  }
+  return out;
+}
+
+/**
+ * Cells per class, by largest remainder so they add up to `cells` exactly; the classes in
+ * descending count (class order among equals) so the recommendation comes first.
+ */
+function barSegments(counts: readonly number[], cells: number): { cls: number; cells: number }[] {
+  const total = counts.reduce((a, b) => a + b, 0);
+  const order = counts
+    .map((n, cls) => ({ cls, n }))
+    .filter((x) => x.n > 0)
+    .sort((a, b) => b.n - a.n || a.cls - b.cls);
+  const exact = order.map((x) => (x.n / total) * cells);
+  const seg = order.map((x, i) => ({ cls: x.cls, cells: Math.floor(exact[i]!) }));
+  let left = cells - seg.reduce((a, s) => a + s.cells, 0);
+  const byRemainder = order.map((_, i) => i).sort((a, b) => exact[b]! - Math.floor(exact[b]!) - (exact[a]! - Math.floor(exact[a]!)) || a - b);
+  for (const i of byRemainder) {
+    if (left <= 0) break;
+    seg[i]!.cells++;
+    left--;
+  }
+  return seg.filter((s) => s.cells > 0);
+}
+
+function truncate(s: string, width: number): string {
+  const chars = [...s];
+  if (chars.length <= width) return s;
+  return width <= 0 ? '' : chars.slice(0, width - 1).join('') + '…';
+}
+
+export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): string {
+  const { style, answers } = options;
+  const { tree } = fitted;
+  const width = options.width ?? Infinity;
+  const path = pathNodes(fitted, answers);
+  const marking = path.size > 0;
+  const colors = classColors(fitted).map((hex) => ansiColor(style, hex));
+  const nWidth = `n=${tree.nSamples[0]}`.length;
+
+  const treeWidth = (r: Row) => r.lines.reduce((a, l) => a + [...l.text].length, 0);
+  const leftWidth = (r: Row) => treeWidth(r) + [...r.edge].length + [...r.label].length;
+  const fits = (rs: Row[], bar: number) => Math.max(...rs.map(leftWidth)) + 2 + (bar > 0 ? bar + 1 : 0) + nWidth <= width;
+  let layout = LAYOUTS[LAYOUTS.length - 1]!;
+  let all = rows(fitted, path, layout.step);
+  for (const l of LAYOUTS) {
+    const rs = rows(fitted, path, l.step);
+    if (fits(rs, l.bar)) {
+      layout = l;
+      all = rs;
+      break;
+    }
+  }
+  const right = (layout.bar > 0 ? layout.bar + 1 : 0) + nWidth;
+  // Labels cut short only when even the narrowest layout does not fit.
+  const column = Math.min(Math.max(...all.map(leftWidth)) + 2, width - right);
+
+  const out: string[] = [];
+  for (const r of all) {
+    const isLeaf = tree.isLeaf(r.visit.node);
+    const lead = treeWidth(r);
+    // Cut as one string so a label never loses more than it must; the edge keeps its own style.
+    const cut = [...truncate(r.edge + r.label, column - 2 - lead)];
+    const edgeLength = [...r.edge].length;
+    const edge = cut.slice(0, edgeLength).join('');
+    const label = cut.slice(edgeLength).join('');
+    const room = Math.max(0, column - lead - cut.length);
+    // Dotted leaders carry the eye from a shallow leaf to its bar across the gap.
+    const gap = isLeaf && room > 3 ? ` ${style.dim('·'.repeat(room - 2))} ` : ' '.repeat(room);
+
+    let bar = '';
+    if (layout.bar > 0) {
+      if (isLeaf) {
+        bar = barSegments(tree.counts(r.visit.node), layout.bar)
+          .map((s, i) => colors[s.cls]!(SHADES[Math.min(i, SHADES.length - 1)]!.repeat(s.cells)))
+          .join('');
+      } else bar = ' '.repeat(layout.bar);
+      bar += ' ';
+    }
+    const n = style.dim(`n=${r.samples}`.padStart(nWidth));
+
+    const lines = r.lines.map((l) => (marking && l.heavy ? style.magenta(l.text) : style.dim(l.text))).join('');
+    let text: string;
+    if (!marking) {
+      text = `${edge}${isLeaf ? style.bold(label) : label}`;
+    } else if (r.onPath) {
+      text = style.bold(`${edge}${label}`);
+    } else {
+      text = style.dim(`${edge}${label}`);
+    }
+    const line = `${lines}${text}${gap}${marking && !r.onPath ? style.dim(bar) : bar}${n}`;
+    out.push(lead + right > width ? truncate(stripped(line, style), width) : line);
+  }
+  return out.map((l) => l.trimEnd()).join('\n') + '\n';
+}
+
+/** A line too wide even without labels (a very deep tree in few columns) is cut, uncoloured. */
+function stripped(line: string, style: Style): string {
+  // eslint-disable-next-line no-control-regex
+  return style.enabled ? line.replace(/\u001b\[[0-9;]*m/g, '') : line;
+}
