@@ -28,8 +28,11 @@ const DTREEVIZ: Readonly<Record<number, readonly string[]>> = {
 /** Beyond this many frameworks, ranking every possible set costs more than stable colours are worth. */
 const MAX_RANKED_FRAMEWORKS = 8;
 
-/** The colour that marks the answers' path: dtreeviz's highlight, apart from every class colour. */
-export const PATH_COLOR = '#D67C03';
+/**
+ * The colour that marks the answers' path: a purple, because dtreeviz's orange highlight is lost
+ * on its own orange classes; it matches the magenta of the path in the terminal.
+ */
+export const PATH_COLOR = '#8e24aa';
 
 /** Evenly spaced light hues, for studies with more possible sets than dtreeviz has colours for. */
 function spread(i: number, n: number): string {

@@ -65,3 +65,20 @@ export function preorder(fitted: FittedTree): Visit[] {
   }
   return out;
 }
+
+/** What the Mermaid, DOT and SVG renderers take besides the tree. */
+export interface PictureOptions {
+  /** answers[c] for every study criterion c; when given, the path they take is highlighted. */
+  readonly answers?: readonly boolean[] | undefined;
+}
+
+/** The classes in a leaf other than its recommendation, most common first. */
+export function otherCounts(fitted: FittedTree, node: number): { cls: number; count: number }[] {
+  const { tree } = fitted;
+  const predicted = tree.predictedClass(node);
+  return tree
+    .counts(node)
+    .map((count, cls) => ({ cls, count }))
+    .filter((x) => x.count > 0 && x.cls !== predicted)
+    .sort((a, b) => b.count - a.count || a.cls - b.cls);
+}
