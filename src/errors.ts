@@ -32,9 +32,13 @@ export function closest(word: string, candidates: readonly string[]): string | u
       best = c;
     }
   }
-  // Allow about one typo per three characters, and always one; prefixes count as close too.
+  // About one typo per three characters, at least one; a one- or two-letter word must also start
+  // like the candidate, or every short word would look like a typo of every other. Prefixes count
+  // as close too.
   const limit = Math.max(1, Math.floor(word.length / 3));
-  if (best !== undefined && (bestDistance <= limit || (word.length >= 3 && best.startsWith(word)))) return best;
+  if (best === undefined) return undefined;
+  if (word.length <= 2 && best[0]?.toLowerCase() !== word[0]?.toLowerCase()) return undefined;
+  if (bestDistance <= limit || (word.length >= 3 && best.startsWith(word))) return best;
   return undefined;
 }
 

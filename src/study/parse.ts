@@ -30,8 +30,32 @@ export class StudyError extends UserError {
     readonly file: string,
     readonly problems: readonly Problem[],
   ) {
-    super(problems.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`).join('\n'));
+    super(formatProblems(file, problems));
     this.name = 'StudyError';
+  }
+}
+
+/** Most problems listed; past this the rest are counted, so a hostile file cannot flood stderr. */
+const MAX_LISTED = 20;
+
+function formatProblems(file: string, problems: readonly Problem[]): string {
+  const lines = [...new Set(problems.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`))];
+  if (lines.length <= MAX_LISTED) return lines.join('\n');
+  return [...lines.slice(0, MAX_LISTED), `${file}: and ${lines.length - MAX_LISTED} more problems; fix these first.`].join('\n');
+}
+
+/** yaml's messages for the mistakes people make by hand, in words that say what to do. */
+function syntaxMessage(code: string, message: string): string {
+  switch (code) {
+    case 'MULTIPLE_DOCS':
+      return "the file holds more than one YAML document (a '---' line starts another); keep just one.";
+    case 'TAB_AS_INDENT':
+      return 'a tab is used for indentation; YAML needs spaces.';
+    case 'DUPLICATE_KEY':
+      return 'this key appears twice in the same mapping; keep one.';
+    default:
+      if (/call stack/i.test(message)) return 'the YAML is nested too deeply to read; a criteria file is a few levels deep.';
+      return `YAML syntax error: ${message.split('\n')[0]!.replace(/\.$/, '')}.`;
   }
 }
 
@@ -171,9 +195,58 @@ const FRAMEWORK_KEYS = ['id', 'name', 'full_name', 'url', 'summary'] as const;
 const CRITERION_KEYS = ['id', 'name', 'question', 'help', 'scores', 'evidence'] as const;
 const TREE_KEYS = ['criteria', 'max_depth', 'description'] as const;
 
+/** Deeper nesting than this is refused before parsing; a criteria file needs about 3 levels. */
+const MAX_FLOW_DEPTH = 100;
+/** Indentation wider than this means nesting no criteria file needs (block-style depth). */
+const MAX_INDENT = 200;
+
+/**
+ * The offset of the first `[` or `{` nested deeper than MAX_FLOW_DEPTH, or of a line indented
+ * more than MAX_INDENT, or -1. The YAML parser would get there too, but only after seconds of work
+ * on a megabyte of nesting; this scan is linear and cheap. Quoted strings and comments are
+ * skipped, so brackets in text do not count.
+ */
+function tooDeep(text: string): number {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n' && !quote) {
+      let j = i + 1;
+      while (text[j] === ' ') j++;
+      if (j - i - 1 > MAX_INDENT) return j;
+    }
+    if (quote) {
+      if (ch === quote) quote = '';
+      else if (ch === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (ch === '[' || ch === '{') {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((ch === ']' || ch === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+
 /** Parses and validates criteria YAML text. `file` names it in messages. */
 export function parseStudy(text: string, file: string): Study {
   const lines = new LineCounter();
+  const deep = tooDeep(text);
+  if (deep >= 0) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < deep; i++) {
+      if (text[i] === '\n') {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    throw new StudyError(file, [{ line, col: deep - lineStart + 1, message: 'the YAML is nested too deeply to read; a criteria file is a few levels deep.' }]);
+  }
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
@@ -186,7 +259,7 @@ export function parseStudy(text: string, file: string): Study {
       file,
       doc.errors.map((e) => {
         const { line, col } = lines.linePos(e.pos[0]);
-        return { line, col, message: `YAML syntax error: ${e.message.split('\n')[0]!.replace(/\.$/, '')}.` };
+        return { line, col, message: syntaxMessage(e.code, e.message) };
       }),
     );
   }
@@ -236,6 +309,9 @@ export function parseStudy(text: string, file: string): Study {
     r.problem(fwEntry!.value, `there are ${frameworks.length} frameworks; reprotree handles at most ${MAX_FRAMEWORKS}.`);
   }
   const fwIds = frameworks.map((f) => f.id);
+  // With a framework that did not parse, a name that matches none may be that one: saying it is
+  // unknown would only repeat the first problem.
+  const fwComplete = frameworks.length === (fwNodes?.length ?? 0);
 
   // Criteria.
   const criteria: Criterion[] = [];
@@ -277,7 +353,7 @@ export function parseStudy(text: string, file: string): Study {
       for (const [fw, { key, value }] of sm) {
         const f = fwIds.indexOf(fw);
         if (f < 0) {
-          r.problem(key, `the scores of '${id}' name '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
+          if (fwComplete) r.problem(key, `the scores of '${id}' name '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
           continue;
         }
         const v = r.number(value ?? key, `the score of '${fw}' on '${id}'`);
@@ -300,7 +376,7 @@ export function parseStudy(text: string, file: string): Study {
     for (const [fw, { key, value }] of em ?? []) {
       const f = fwIds.indexOf(fw);
       if (f < 0) {
-        r.problem(key, `the evidence of '${id}' names '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
+        if (fwComplete) r.problem(key, `the evidence of '${id}' names '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
         continue;
       }
       evidence[f] = r.optionalString(value ?? key, `the evidence for '${fw}' on '${id}'`);
@@ -315,6 +391,7 @@ export function parseStudy(text: string, file: string): Study {
     });
   }
   const crIds = criteria.map((c) => c.id);
+  const crComplete = criteria.length === (crNodes?.length ?? 0);
 
   // Trees.
   const trees: TreeSpec[] = [];
@@ -338,7 +415,9 @@ export function parseStudy(text: string, file: string): Study {
           const cid = r.id(item, `a criterion of tree '${name}'`);
           if (cid === undefined) continue;
           const i = crIds.indexOf(cid);
-          if (i < 0) r.problem(item, `tree '${name}' names criterion '${cid}', which is not in \`criteria\`.${didYouMean(cid, crIds)}`);
+          if (i < 0) {
+            if (crComplete) r.problem(item, `tree '${name}' names criterion '${cid}', which is not in \`criteria\`.${didYouMean(cid, crIds)}`);
+          }
           else if (indices.includes(i)) r.problem(item, `tree '${name}' names criterion '${cid}' twice.`);
           else indices.push(i);
         }
