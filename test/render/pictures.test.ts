@@ -1,0 +1,196 @@
+/**
+ * Every picture format for the study's three trees, with and without a path, as committed
+ * snapshots (review a change to a picture by rendering the snapshot), plus the properties a
+ * snapshot cannot promise for every input: widths, markers, colours, self-containment.
+ */
+import { describe, expect, it } from 'vitest';
+import { walk } from '../../src/advice/advise.js';
+import { parseAnswers } from '../../src/advice/answers.js';
+import { fitTree } from '../../src/advice/model.js';
+import type { FittedTree } from '../../src/advice/model.js';
+import { isImportant } from '../../src/cart/profiles.js';
+import { renderDot } from '../../src/render/dot.js';
+import { renderMermaid } from '../../src/render/mermaid.js';
+import { classColors, PATH_COLOR } from '../../src/render/palette.js';
+import { createStyle, visibleWidth } from '../../src/render/style.js';
+import { renderSvg } from '../../src/render/svg.js';
+import { renderTreeText } from '../../src/render/tree-text.js';
+import { loadStudy } from '../../src/study/load.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+const study = await loadStudy(ROOT + 'criteria.yaml');
+const plain = createStyle(false);
+const colour = createStyle(true);
+
+/** Per tree, answers whose path goes somewhere worth seeing (Figure 1's: the one W&B case). */
+const CASES = [
+  { name: 'figure-1', important: 'memory' },
+  { name: 'figure-2', important: 'collaboration' },
+  { name: 'full', important: 'auto-logging,runtime,memory' },
+] as const;
+
+const snap = (file: string) => `./__snapshots__/${file}`;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;]*m/;
+
+describe.each(CASES)('$name', ({ name, important }) => {
+  const fitted = fitTree(study, name);
+  const answers = parseAnswers(study, important);
+
+  it('text', async () => {
+    await expect(renderTreeText(fitted, { style: plain, width: 80 })).toMatchFileSnapshot(snap(`${name}.txt`));
+    await expect(renderTreeText(fitted, { style: plain, width: 80, answers })).toMatchFileSnapshot(snap(`${name}.path.txt`));
+    await expect(renderTreeText(fitted, { style: colour, width: 80, answers })).toMatchFileSnapshot(snap(`${name}.path.ansi`));
+  });
+
+  it('mermaid', async () => {
+    await expect(renderMermaid(fitted)).toMatchFileSnapshot(snap(`${name}.mmd`));
+    await expect(renderMermaid(fitted, { answers })).toMatchFileSnapshot(snap(`${name}.path.mmd`));
+  });
+
+  it('dot', async () => {
+    await expect(renderDot(fitted)).toMatchFileSnapshot(snap(`${name}.dot`));
+    await expect(renderDot(fitted, { answers })).toMatchFileSnapshot(snap(`${name}.path.dot`));
+  });
+
+  it('svg', async () => {
+    await expect(renderSvg(fitted)).toMatchFileSnapshot(snap(`${name}.svg`));
+    await expect(renderSvg(fitted, { answers })).toMatchFileSnapshot(snap(`${name}.path.svg`));
+  });
+});
+
+const TREES = CASES.map((c) => fitTree(study, c.name));
+const profile = (fitted: FittedTree, p: number) => {
+  const answers = study.criteria.map(() => false);
+  fitted.featureCriteria.forEach((c, f) => (answers[c] = isImportant(p, f, fitted.featureCriteria.length)));
+  return answers;
+};
+
+describe('the text tree', () => {
+  it('never draws a line wider than it is given, at any width, with or without colour', () => {
+    for (const fitted of TREES) {
+      for (let width = 12; width <= 120; width++) {
+        for (const style of [plain, colour]) {
+          for (const answers of [undefined, profile(fitted, 5)]) {
+            const lines = renderTreeText(fitted, { style, width, answers }).trimEnd().split('\n');
+            expect(lines).toHaveLength(fitted.tree.nodeCount);
+            for (const line of lines) expect(visibleWidth(line), `${fitted.spec.name} at ${width}: ${line}`).toBeLessThanOrEqual(width);
+          }
+        }
+      }
+    }
+  });
+
+  it('fits Figures 1 and 2 in 80 columns and the full tree in 100 without cutting a label', () => {
+    for (const [fitted, width] of [
+      [TREES[0]!, 80],
+      [TREES[1]!, 80],
+      [TREES[2]!, 100],
+      [TREES[2]!, 80],
+    ] as const) {
+      const text = renderTreeText(fitted, { style: plain, width });
+      expect(text).not.toContain('…');
+      expect(text).toContain('█');
+    }
+  });
+
+  it('takes a compact layout rather than wrap, and cuts labels only as a last resort', () => {
+    const full = TREES[2]!;
+    expect(renderTreeText(full, { style: plain, width: 60 })).toMatch(/^│ {2}├─ no: /m);
+    expect(renderTreeText(full, { style: plain, width: 40 })).toContain('…');
+  });
+
+  it('marks every step of every path with ▶, one per question asked, without colour', () => {
+    for (const fitted of TREES) {
+      for (let p = 0; p < 2 ** fitted.featureCriteria.length; p++) {
+        const answers = profile(fitted, p);
+        const text = renderTreeText(fitted, { style: plain, answers });
+        expect(text).not.toMatch(ANSI);
+        const marked = text.split('\n').filter((l) => l.includes('▶'));
+        const { path, leaf } = walk(fitted, answers);
+        expect(marked).toHaveLength(path.length);
+        // The last marked line names the leaf the answers reach, on the side they took.
+        const last = path[path.length - 1]!;
+        expect(marked[marked.length - 1]).toContain(`${last.important ? 'yes' : 'no'}: `);
+        expect(fitted.tree.isLeaf(leaf)).toBe(true);
+      }
+    }
+  });
+
+  it('colours only when the style says so, and dims the branches not taken', () => {
+    const fitted = TREES[0]!;
+    const answers = parseAnswers(study, 'memory');
+    expect(renderTreeText(fitted, { style: plain, answers })).not.toMatch(ANSI);
+    const lines = renderTreeText(fitted, { style: colour, answers }).split('\n');
+    const keras = lines.find((l) => l.includes('Keras deep dive?'))!;
+    expect(keras).toContain('\u001b[2m');
+    const wandb = lines.find((l) => l.includes('▶') && l.includes('W&B'))!;
+    expect(wandb).toContain('\u001b[1m');
+  });
+});
+
+describe('colours', () => {
+  it('give each class of a tree its own colour, and a class the same colour in every tree', () => {
+    const byName = new Map<string, string>();
+    for (const fitted of TREES) {
+      const colors = classColors(fitted);
+      expect(new Set(colors).size).toBe(colors.length);
+      expect(colors).not.toContain(PATH_COLOR);
+      fitted.tree.classes.forEach((c, i) => {
+        if (byName.has(c.name)) expect(colors[i]).toBe(byName.get(c.name));
+        byName.set(c.name, colors[i]!);
+      });
+    }
+    // Three frameworks make seven possible sets: dtreeviz's seven colours, as in the study.
+    expect(byName.get('mlflow')).toBe('#c7e9b4');
+  });
+});
+
+describe('mermaid', () => {
+  it('is a flowchart with one edge per child and the path in the onpath class', () => {
+    const fitted = TREES[2]!;
+    const answers = parseAnswers(study, 'auto-logging,runtime,memory');
+    const text = renderMermaid(fitted, { answers });
+    expect(text.startsWith('flowchart TD\n')).toBe(true);
+    expect(text.match(/-->\|(no|yes)\|/g)).toHaveLength(fitted.tree.nodeCount - 1);
+    const { path, leaf } = walk(fitted, answers);
+    expect(text).toContain(`  class ${[...path.map((s) => s.node), leaf].sort((a, b) => a - b).map((n) => `n${n}`).join(',')} onpath\n`);
+    expect(text.match(/linkStyle ([\d,]+)/)![1]!.split(',')).toHaveLength(path.length);
+    // A raw quote or ampersand in a label would break or be read as markup.
+    expect(text).not.toMatch(/W&B/);
+  });
+});
+
+describe('dot', () => {
+  it('labels every edge, highlights exactly the path, and names the classes of value', () => {
+    const fitted = TREES[0]!;
+    const text = renderDot(fitted, { answers: parseAnswers(study, 'memory') });
+    expect(text.match(/ -> /g)).toHaveLength(fitted.tree.nodeCount - 1);
+    expect(text.match(new RegExp(`color="${PATH_COLOR}", penwidth=3`, 'g'))).toHaveLength(4 + 3);
+    for (const name of ['Guild', 'MLflow', 'W&amp;B or MLflow']) expect(text).toContain(`>${name}</td>`);
+  });
+});
+
+describe('svg', () => {
+  it('is self-contained: no scripts, links, images or named fonts', () => {
+    for (const fitted of TREES) {
+      const svg = renderSvg(fitted, { answers: profile(fitted, 3) });
+      expect(svg).not.toMatch(/<script|<image|<foreignObject|href=|@import|@font-face|url\(/);
+      expect(svg.match(/font-family="([^"]*)"/g)).toEqual(['font-family="sans-serif"']);
+      expect(svg.match(/https?:\/\/[^"\s]*/g)).toEqual(['http://www.w3.org/2000/svg']);
+    }
+  });
+
+  it('has a legend naming every class, a histogram per question and n= under every leaf', () => {
+    for (const fitted of TREES) {
+      const svg = renderSvg(fitted);
+      const { tree } = fitted;
+      for (const c of tree.classes) {
+        const label = c.members.map((f) => study.frameworks[f]!.name.replace('&', '&amp;'));
+        expect(svg).toContain(`>${label.length > 1 ? `${label.slice(0, -1).join(', ')} or ${label[label.length - 1]}` : label[0]}</text>`);
+      }
+      expect(svg.match(/<polygon /g)).toHaveLength(tree.nodeCount - tree.leafCount());
+      expect(svg.match(/>n=\d+<\/text>/g)).toHaveLength(tree.leafCount());
+    }
+  });
+});
