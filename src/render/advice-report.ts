@@ -25,12 +25,9 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
     kind: 'heading',
     text: [span(tie ? 'Recommendation: ' : 'Use '), span(classPhrase(study, recommendation), 'good')],
   });
-  const depth = Number.isFinite(fitted.maxDepth) ? `, depth limit ${fitted.maxDepth}` : '';
-  const described = spec.description ? ` — ${spec.description}` : '';
-  blocks.push({
-    kind: 'para',
-    text: [span('Tree '), span(spec.name, 'code'), span(`${described} (${plural(spec.criteria.length, 'criterion', 'criteria')}${depth}).`, 'dim')],
-  });
+  const depth = Number.isFinite(fitted.maxDepth) ? `, depth limit ${fitted.maxDepth}` : ', no depth limit';
+  const about = spec.description ?? `${plural(spec.criteria.length, 'criterion', 'criteria')}${depth}`;
+  blocks.push({ kind: 'para', text: [span('Tree '), span(spec.name, 'code'), span(`: ${about.replace(/\.$/, '')}.`, 'dim')] });
 
   // Why: the questions the tree asked.
   if (advice.path.length === 0) {

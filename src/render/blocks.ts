@@ -133,10 +133,12 @@ function md(line: Line): string {
   return spans(line)
     .map((s) => {
       const text = s.tone === 'code' ? s.text : s.text.replace(/([\\`*_[\]|<>])/g, '\\$1');
-      if (s.text.trim() === '') return s.text;
-      if (s.tone === 'strong' || s.tone === 'good') return `**${text}**`;
-      if (s.tone === 'code') return '`' + text + '`';
-      if (s.tone === 'dim') return `_${text}_`;
+      // Markdown emphasis must hug its text: keep surrounding spaces outside the markers.
+      const [, lead, body, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+      if (body === '') return text;
+      if (s.tone === 'strong' || s.tone === 'good') return `${lead}**${body}**${trail}`;
+      if (s.tone === 'code') return `${lead}\`${body}\`${trail}`;
+      // Dimmed text is de-emphasis on a terminal; in Markdown it reads best plain.
       return text;
     })
     .join('');
