@@ -6,7 +6,7 @@
  * "yes", a legend spells out the order of `value`, and the answers' path can be highlighted.
  */
 import type { FittedTree } from '../advice/model.js';
-import { classColors, PATH_COLOR, tint } from './palette.js';
+import { classColors, PATH_COLOR, textOn, tint } from './palette.js';
 import { classLabel, EDGE_NO, EDGE_YES, leafLabel, pathNodes, preorder, questionLabel } from './tree-labels.js';
 import type { PictureOptions } from './tree-labels.js';
 
@@ -59,9 +59,13 @@ export function renderDot(fitted: FittedTree, options: PictureOptions = {}): str
     const facts = [`samples = ${tree.nSamples[node]}`, `value = [${counts.join(', ')}]`];
     // A leaf's first line already names its class.
     const label = tree.isLeaf(node) ? [leafLabel(fitted, node), ...facts] : [questionLabel(fitted, node), ...facts, `class = ${names[majority]}`];
-    const attrs = [`label=${quote(label.join('\n'))}`, `fillcolor="${fill(counts, colors[majority]!)}"`];
+    const fillcolor = fill(counts, colors[majority]!);
+    const dark = textOn(fillcolor) === '#ffffff';
+    const faded = marking && !path.has(node);
+    const attrs = [`label=${quote(label.join('\n'))}`, `fillcolor="${fillcolor}"`];
+    if (dark || faded) attrs.push(`fontcolor="${dark ? (faded ? '#dddddd' : '#ffffff') : '#555555'}"`);
     if (path.has(node)) attrs.push(`color="${PATH_COLOR}"`, 'penwidth=3');
-    else if (marking) attrs.push(`color="${MUTED}"`, `fontcolor="#555555"`);
+    else if (faded) attrs.push(`color="${MUTED}"`);
     out.push(`${node} [${attrs.join(', ')}] ;`);
     if (v.parent !== undefined) {
       const edge = [`label=${quote(v.yes ? EDGE_YES : EDGE_NO)}`];

@@ -4,7 +4,7 @@
  * the edges, and the answers' path in the `onpath` class with its edges drawn thick.
  */
 import type { FittedTree } from '../advice/model.js';
-import { classColors, PATH_COLOR } from './palette.js';
+import { classColors, PATH_COLOR, textOn } from './palette.js';
 import { classLabel, EDGE_NO, EDGE_YES, leafLabel, otherCounts, pathNodes, preorder, questionLabel } from './tree-labels.js';
 import type { PictureOptions } from './tree-labels.js';
 
@@ -44,7 +44,7 @@ export function renderMermaid(fitted: FittedTree, options: PictureOptions = {}):
   lines.push(...edges);
   lines.push('  classDef question fill:#f7f7f7,stroke:#888,color:#222');
   for (const cls of [...usedClasses].sort((a, b) => a - b)) {
-    lines.push(`  classDef c${cls} fill:${colors[cls]},stroke:#555,color:#111`);
+    lines.push(`  classDef c${cls} fill:${colors[cls]},stroke:#555,color:${textOn(colors[cls]!)}`);
   }
   if (path.size > 0) {
     // Defined after the fills so its border wins where a node has both classes.

@@ -56,6 +56,15 @@ export function classColors(fitted: FittedTree): string[] {
   });
 }
 
+/** Black or white, whichever reads on `hex`: dtreeviz's darkest blue needs white text. */
+export function textOn(hex: string): string {
+  const [r, g, b] = hexToRgb(hex).map((c) => {
+    const v = c / 255;
+    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.18 ? '#ffffff' : '#111111';
+}
+
 /** White blended towards `hex` by `alpha` (0..1): a solid colour that renders the same everywhere. */
 export function tint(hex: string, alpha: number): string {
   const [r, g, b] = hexToRgb(hex);
