@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-// Thin launcher: everything lives in the bundled CLI, built by `npm install` (the prepare script).
-import { main } from '../dist/cli.js';
-
-main(process.argv.slice(2));
+// Thin launcher: everything lives in the bundled CLI that `npm install` builds (the prepare script).
+let cli;
+try {
+  cli = await import('../dist/cli.js');
+} catch (e) {
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  process.stderr.write('reprotree: the program is not built yet (dist/cli.js is missing); run `npm install` or `npm run build` in its folder first.\n');
+  process.exit(2);
+}
+await cli.main(process.argv.slice(2));

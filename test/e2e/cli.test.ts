@@ -8,7 +8,7 @@ import { FIXTURES, ROOT } from '../helpers/fixtures.js';
 const IDS = ['runtime', 'auto-logging', 'lines', 'collaboration', 'memory', 'sklearn', 'keras'];
 
 beforeAll(() => {
-  expect(readFileSync(BIN, 'utf8')).toContain('dist/cli.js');
+  expect(readFileSync(BIN, 'utf8')).toContain('../dist/cli.js');
 });
 
 describe('tree', () => {
@@ -100,6 +100,7 @@ describe('recommend (scripted mode)', () => {
     expect(results).toHaveLength(128);
     results.forEach((r, p) => {
       const best = rows[p]!.split(',').pop()!;
+      expect(r.code, `profile ${p}: ${r.stderr}`).toBe(0);
       const j = JSON.parse(r.stdout);
       expect(j.recommendation.join('+'), `profile ${p}`).toBe(best.split('+').sort((a, b) => order.indexOf(a) - order.indexOf(b)).join('+'));
       expect(j.agrees, `profile ${p}`).toBe(true);
