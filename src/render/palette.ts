@@ -1,8 +1,9 @@
 /**
- * One colour per class, the same in every picture and every tree of a study. A class's colour
- * comes from its rank among all the tie sets its frameworks could form (in the class order the
- * fitter uses), not among the classes one tree happens to have: so MLflow keeps its colour in
- * Figure 2, whose tree lacks some classes of Figure 1.
+ * One colour per class, the same in every picture. With two or three frameworks a class's
+ * colour comes from its rank among all the tie sets they could form (in the fitter's class
+ * order), not among the classes one tree happens to have, so MLflow keeps its colour in Figure 2,
+ * whose tree lacks some of Figure 1's classes. With more frameworks there are more possible sets
+ * than distinguishable colours, so, as dtreeviz does, the tree's own classes share them out.
  */
 import type { FittedTree } from '../advice/model.js';
 import { compareClasses } from '../cart/profiles.js';
@@ -25,18 +26,15 @@ const DTREEVIZ: Readonly<Record<number, readonly string[]>> = {
   10: ['#FEFEBB', '#c7e9b4', '#41b6c4', '#74add1', '#4575b4', '#313695', '#fee090', '#fdae61', '#f46d43', '#d73027'],
 };
 
-/** Beyond this many frameworks, ranking every possible set costs more than stable colours are worth. */
-const MAX_RANKED_FRAMEWORKS = 8;
-
 /**
  * The colour that marks the answers' path: a purple, because dtreeviz's orange highlight is lost
  * on its own orange classes; it matches the magenta of the path in the terminal.
  */
 export const PATH_COLOR = '#8e24aa';
 
-/** Evenly spaced light hues, for studies with more possible sets than dtreeviz has colours for. */
+/** Evenly spaced hues, for trees with more classes than dtreeviz has colours for; no purples, which mean the path. */
 function spread(i: number, n: number): string {
-  const h = (i * 360) / n;
+  const h = (330 + (i * 300) / n) % 360;
   const [r, g, b] = hslToRgb(h, 0.6, 0.62);
   return rgbToHex(r, g, b);
 }
@@ -45,15 +43,15 @@ function spread(i: number, n: number): string {
 export function classColors(fitted: FittedTree): string[] {
   const { tree } = fitted;
   const F = tree.frameworks.length;
-  if (F > MAX_RANKED_FRAMEWORKS) return tree.classes.map((_, i) => spread(i, tree.classes.length));
+  const possible = 2 ** F - 1;
+  if (!DTREEVIZ[possible]) {
+    const n = tree.classes.length;
+    return tree.classes.map((_, i) => DTREEVIZ[n]?.[i] ?? spread(i, n));
+  }
   const ids = (mask: number) => tree.frameworks.filter((_, f) => mask & (1 << f));
-  const all = Array.from({ length: 2 ** F - 1 }, (_, i) => i + 1).sort((a, b) => compareClasses(ids(a), ids(b)));
+  const all = Array.from({ length: possible }, (_, i) => i + 1).sort((a, b) => compareClasses(ids(a), ids(b)));
   const rank = new Map(all.map((m, i) => [m, i]));
-  const list = DTREEVIZ[all.length];
-  return tree.classes.map((c) => {
-    const r = rank.get(c.mask)!;
-    return list ? list[r]! : spread(r, all.length);
-  });
+  return tree.classes.map((c) => DTREEVIZ[possible]![rank.get(c.mask)!]!);
 }
 
 /** Black or white, whichever reads on `hex`: dtreeviz's darkest blue needs white text. */
