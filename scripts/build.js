@@ -1,6 +1,6 @@
 // Bundles the CLI with esbuild. Two reasons to bundle rather than run tsc output: start-up time
-// (a few files to read instead of hundreds of modules) and keeping Ink/React and the YAML parser
-// out of the scripted path: they are separate chunks that only `import()` pulls in.
+// (one file to read instead of hundreds of modules) and keeping Ink/React and the YAML parser
+// out of the scripted path: they are separate bundles that only `import()` pulls in.
 import { build } from 'esbuild';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -52,13 +52,40 @@ async function snapshotOfBundledCriteria() {
 
 const snapshot = await snapshotOfBundledCriteria();
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
-await build({
+/**
+ * Every module loaded with `import()` becomes a bundle of its own in dist/, named after its file,
+ * and its importers load it from there. Splitting this way, rather than with esbuild's shared
+ * chunks, keeps the scripted path to one file: Node opens each ESM file asynchronously and looks
+ * up its package.json, and eight small chunks cost more start-up time than the code in them.
+ * Code shared with a lazy bundle is duplicated in it, so errors are recognised across bundles by
+ * a brand, not by `instanceof` (src/errors.ts).
+ */
+function lazyModules(found) {
+  return {
+    name: 'lazy-modules',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind !== 'dynamic-import' || !args.path.startsWith('.')) return undefined;
+        // Ink loads its devtools bridge only when DEV=true, and it would open a WebSocket to a
+        // devtools server: no place in a CLI that promises no network access.
+        if (args.importer.includes('/node_modules/ink/') && args.path === './devtools.js') {
+          return { path: join(root, 'scripts/devtools-stub.js') };
+        }
+        if (!args.importer.startsWith(join(root, 'src/'))) return undefined;
+        const source = join(args.resolveDir, args.path.replace(/\.js$/, '.ts'));
+        const name = source.split('/').pop().replace(/\.ts$/, '');
+        const other = found.get(name);
+        if (other && other !== source) throw new Error(`two lazy modules are named ${name}: ${other} and ${source}`);
+        found.set(name, source);
+        return { path: `./${name}.js`, external: true };
+      });
+    },
+  };
+}
+
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli.ts' },
-  outdir: 'dist',
   bundle: true,
-  splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
@@ -73,4 +100,15 @@ await build({
   alias: { 'react-devtools-core': './scripts/devtools-stub.js' },
   banner,
   logLevel: 'warning',
-});
+};
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+const found = new Map();
+const built = new Set();
+const queue = [['cli', join(root, 'src/cli.ts')]];
+while (queue.length > 0) {
+  const [name, source] = queue.shift();
+  built.add(name);
+  await build({ ...common, entryPoints: { [name]: source }, outdir: 'dist', plugins: [lazyModules(found)] });
+  for (const [lazy, file] of found) if (!built.has(lazy) && !queue.some(([n]) => n === lazy)) queue.push([lazy, file]);
+}

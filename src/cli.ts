@@ -11,7 +11,7 @@ import { recommend } from './commands/recommend.js';
 import { scores } from './commands/scores.js';
 import { tree } from './commands/tree.js';
 import { validate } from './commands/validate.js';
-import { Cancelled, UserError } from './errors.js';
+import { isCancelled, isUserError } from './errors.js';
 import { colorWanted, createStyle } from './render/style.js';
 
 declare const __REPROTREE_VERSION__: string | undefined;
@@ -44,8 +44,8 @@ async function run(parsed: Parsed, ctx: Context): Promise<void> {
 
 /** Prints an error the way its kind deserves and returns the exit code. */
 function report(e: unknown): number {
-  if (e instanceof Cancelled) return e.exitCode;
-  if (e instanceof UserError) {
+  if (isCancelled(e)) return e.exitCode;
+  if (isUserError(e)) {
     const text = e.name === 'StudyError' ? e.message : `reprotree: ${e.message}`;
     process.stderr.write(text + '\n');
     return e.exitCode;

@@ -1,9 +1,16 @@
+// The questionnaire and the YAML parser are bundles of their own, each with its own copy of
+// these classes, so the CLI recognises them by a brand that is the same in every bundle.
+const USER_ERROR = Symbol.for('reprotree.UserError');
+const CANCELLED = Symbol.for('reprotree.Cancelled');
+
 /**
  * An error the user caused and can fix: bad flags, a broken criteria file, a missing file.
  * Its message is complete sentences saying what is wrong and what to do; the CLI prints it
  * without a stack trace and exits with `exitCode`.
  */
 export class UserError extends Error {
+  readonly [USER_ERROR] = true;
+
   constructor(
     message: string,
     readonly exitCode = 2,
@@ -15,10 +22,20 @@ export class UserError extends Error {
 
 /** Thrown when the user cancels (Ctrl-C, q, Esc): exit 130 with nothing more to say. */
 export class Cancelled extends Error {
+  readonly [CANCELLED] = true;
+
   constructor(readonly exitCode = 130) {
     super('cancelled');
     this.name = 'Cancelled';
   }
+}
+
+export function isUserError(e: unknown): e is UserError {
+  return typeof e === 'object' && e !== null && (e as { [USER_ERROR]?: boolean })[USER_ERROR] === true;
+}
+
+export function isCancelled(e: unknown): e is Cancelled {
+  return typeof e === 'object' && e !== null && (e as { [CANCELLED]?: boolean })[CANCELLED] === true;
 }
 
 /** The closest candidate to a mistyped word, if any is close enough to be a likely typo. */
