@@ -10,6 +10,15 @@ export function scriptedHint(): string {
   return 'The questionnaire needs a terminal and there is none here (or CI is set): name your answers instead, e.g. `reprotree --important auto-logging,keras`, or add --accessible for plain numbered questions.';
 }
 
+/**
+ * Ink's own test (is-in-ci): CI or CONTINUOUS_INTEGRATION set to anything but 0 or false, even
+ * empty. Ink then prints only its last frame, so the questionnaire would show nothing to answer.
+ */
+function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
+  const set = (name: string) => name in env && env[name] !== '0' && env[name] !== 'false';
+  return set('CI') || set('CONTINUOUS_INTEGRATION');
+}
+
 export async function ask(ctx: Context): Promise<void> {
   const study = await load(ctx);
   const v = ctx.parsed.values;
@@ -19,8 +28,7 @@ export async function ask(ctx: Context): Promise<void> {
     await runAccessible(ctx, study);
     return;
   }
-  const ci = process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== '0' && process.env.CI !== 'false';
-  if (!process.stdin.isTTY || !process.stdout.isTTY || ci) throw new UserError(scriptedHint());
+  if (!process.stdin.isTTY || !process.stdout.isTTY || inCi()) throw new UserError(scriptedHint());
   // Ink and React load only here: the scripted path never pays for them.
   const { runInteractive } = await import('../tui/run.js');
   await runInteractive(ctx, study);
