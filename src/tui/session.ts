@@ -1,0 +1,162 @@
+/**
+ * Where a questionnaire stands, as plain data: the answers given so far decide which question the
+ * tree asks next, or which leaf it has reached. Both the Ink app and the line-by-line accessible
+ * mode drive the same functions, so going back, skipping and "ask more" behave identically there.
+ */
+import { advise, isDecided } from '../advice/advise.js';
+import type { Advice } from '../advice/advise.js';
+import type { FittedTree } from '../advice/model.js';
+
+export interface Answer {
+  readonly criterion: number;
+  readonly important: boolean;
+}
+
+export interface Session {
+  /** The tree the user chose (maybe depth-limited). */
+  readonly base: FittedTree;
+  /** The tree being walked: `base`, or its unlimited growth once the user asked for more. */
+  readonly fitted: FittedTree;
+  /** The answers the user gave, in order. */
+  readonly answers: readonly Answer[];
+  /** How many answers there were when "ask more" switched to the unlimited tree. */
+  readonly extendedAt?: number;
+  /** Every answer ever given to a criterion, so a question that comes back shows it pre-selected. */
+  readonly remembered: ReadonlyMap<number, boolean>;
+}
+
+export type Position =
+  | {
+      readonly kind: 'question';
+      readonly node: number;
+      readonly criterion: number;
+      /** 1-based number of this question among the user's answers. */
+      readonly number: number;
+      /** The most questions left on this branch, this one included. */
+      readonly left: number;
+      /** Questions passed over on the way here because their answer could not change the result. */
+      readonly skipped: readonly number[];
+      /** The earlier answer to this question, when the user has been here before. */
+      readonly previous?: boolean;
+    }
+  | {
+      readonly kind: 'result';
+      readonly advice: Advice;
+      readonly skipped: readonly number[];
+      /** The leaf is a majority vote of a depth-limited tree: more questions would make it exact. */
+      readonly exactable: boolean;
+    };
+
+export function startSession(base: FittedTree): Session {
+  return { base, fitted: base, answers: [], remembered: new Map() };
+}
+
+export function knownAnswers(s: Session): Map<number, boolean> {
+  return new Map(s.answers.map((a) => [a.criterion, a.important]));
+}
+
+/** answers[c] for every study criterion; unanswered ones (skipped or unasked) do not matter. */
+export function answerVector(s: Session): boolean[] {
+  const known = knownAnswers(s);
+  return s.base.study.criteria.map((_, c) => known.get(c) === true);
+}
+
+interface Stop {
+  readonly node: number;
+  readonly skipped: number[];
+}
+
+/**
+ * Follows known answers down the tree. A node whose subtree recommends one thing everywhere is
+ * passed over (its "no" branch taken, as the report counts skipped questions as not mattering);
+ * the walk stops at the first node that still needs an answer, or at a leaf.
+ */
+function descend(fitted: FittedTree, known: ReadonlyMap<number, boolean>, from = 0): Stop {
+  const { tree, featureCriteria } = fitted;
+  const skipped: number[] = [];
+  let node = from;
+  while (!tree.isLeaf(node)) {
+    const criterion = featureCriteria[tree.feature[node]!]!;
+    const answer = known.get(criterion);
+    if (answer !== undefined) node = answer ? tree.right[node]! : tree.left[node]!;
+    else if (isDecided(fitted, node)) {
+      skipped.push(criterion);
+      node = tree.left[node]!;
+    } else break;
+  }
+  return { node, skipped };
+}
+
+/** The longest run of questions still to be asked below `node`, given what is known. */
+export function questionsLeft(fitted: FittedTree, known: ReadonlyMap<number, boolean>, node: number): number {
+  const stop = descend(fitted, known, node);
+  const { tree, featureCriteria } = fitted;
+  if (tree.isLeaf(stop.node)) return 0;
+  const criterion = featureCriteria[tree.feature[stop.node]!]!;
+  const yes = new Map(known).set(criterion, true);
+  const no = new Map(known).set(criterion, false);
+  return 1 + Math.max(questionsLeft(fitted, yes, tree.right[stop.node]!), questionsLeft(fitted, no, tree.left[stop.node]!));
+}
+
+export function locate(s: Session): Position {
+  const known = knownAnswers(s);
+  const { node, skipped } = descend(s.fitted, known);
+  const { tree, featureCriteria } = s.fitted;
+  if (!tree.isLeaf(node)) {
+    const criterion = featureCriteria[tree.feature[node]!]!;
+    return {
+      kind: 'question',
+      node,
+      criterion,
+      number: s.answers.length + 1,
+      left: questionsLeft(s.fitted, known, node),
+      skipped,
+      ...(s.remembered.has(criterion) ? { previous: s.remembered.get(criterion)! } : {}),
+    };
+  }
+  const advice = advise(s.fitted, answerVector(s));
+  const exactable = s.extendedAt === undefined && Number.isFinite(s.fitted.maxDepth) && advice.leafCounts.length > 1;
+  return { kind: 'result', advice, skipped, exactable };
+}
+
+/** Answers the question the session is at. */
+export function answer(s: Session, important: boolean): Session {
+  const at = locate(s);
+  if (at.kind !== 'question') return s;
+  return {
+    ...s,
+    answers: [...s.answers, { criterion: at.criterion, important }],
+    remembered: new Map(s.remembered).set(at.criterion, important),
+  };
+}
+
+/**
+ * One step back: undoes the last answer, or leaves the unlimited tree when no question has been
+ * answered on it yet. Undefined when there is nothing to go back to.
+ */
+export function back(s: Session): Session | undefined {
+  if (s.extendedAt !== undefined && s.answers.length <= s.extendedAt) {
+    const { extendedAt: _, ...rest } = s;
+    return { ...rest, fitted: s.base, answers: s.answers.slice(0, s.extendedAt) };
+  }
+  if (s.answers.length === 0) return undefined;
+  return { ...s, answers: s.answers.slice(0, -1) };
+}
+
+/** Continues on the unlimited tree, keeping every answer given (skipped questions come back). */
+export function extend(s: Session, unlimited: FittedTree): Session {
+  return { ...s, fitted: unlimited, extendedAt: s.answers.length };
+}
+
+/** All of the tree's criteria answered at once, as the checklist does. */
+export function fromTicks(s: Session, ticked: ReadonlySet<number>): Session {
+  const answers = s.base.featureCriteria.map((criterion) => ({ criterion, important: ticked.has(criterion) }));
+  const remembered = new Map(s.remembered);
+  for (const a of answers) remembered.set(a.criterion, a.important);
+  return { base: s.base, fitted: s.base, answers, remembered };
+}
+
+/** How many more questions the unlimited tree could ask, for the offer on a result. */
+export function moreQuestions(s: Session, unlimited: FittedTree): number {
+  return questionsLeft(unlimited, knownAnswers(s), 0);
+}
