@@ -1,0 +1,119 @@
+/**
+ * Blocks → terminal lines that fit a width, for screens that count their rows (a pager must know
+ * how tall its text is). Text renders exactly as the scripted output does; only a table too wide
+ * for the terminal, or any table in plain mode (where bar glyphs and rules would be read aloud),
+ * is stacked: one row per criterion, each framework's score named.
+ */
+import type { Block, Line, Span } from '../render/blocks.js';
+import { plain, span, toText, wrap } from '../render/blocks.js';
+import type { Style } from '../render/style.js';
+import { visibleWidth } from '../render/style.js';
+
+export interface LineOptions {
+  /** No bars, marks or rules: for screen readers. */
+  readonly plain?: boolean;
+}
+
+type Table = Extract<Block, { kind: 'table' }>;
+
+const spansOf = (line: Line): readonly Span[] => (typeof line === 'string' ? [span(line)] : line);
+
+/** One Line styled, unwrapped (leading spaces are dropped: indent the result instead). */
+export function styleLine(line: Line, style: Style): string {
+  return toText([{ kind: 'para', text: line }], style, Infinity).replace(/\n+$/, '');
+}
+
+/** Wraps styled text to `width` columns, every line starting with `indent`. */
+export function wrapIndented(text: string, width: number, indent = ''): string[] {
+  return wrap(text, Math.max(10, width - indent.length))
+    .split('\n')
+    .map((l) => indent + l);
+}
+
+function naturalWidth(b: Block, style: Style): number {
+  return Math.max(...toText([b], style, Infinity).split('\n').map(visibleWidth));
+}
+
+/** A bar and the space before it, as format.ts's bar() draws it after a score. */
+const BAR = / ?[█▏▎▍▌▋▊▉]+/g;
+const hasWords = (line: Line): boolean => /[\p{L}\p{N}]/u.test(plain(line));
+
+function stacked(t: Table, style: Style, width: number, options: LineOptions): string[] {
+  // Leading columns up to the first named one label a row (a mark and the criterion); the rest
+  // are values, each introduced by its header.
+  const firstNamed = t.header.findIndex((h) => h.trim() !== '');
+  const labelCount = firstNamed < 0 ? 1 : firstNamed + 1;
+  const clean = (line: Line): Span[] =>
+    spansOf(line).map((s) => (options.plain ? { ...s, text: s.text.replace(BAR, '') } : s));
+  const out: string[] = [];
+  for (const row of t.rows) {
+    const labels = row.slice(0, labelCount).filter((c) => !options.plain || hasWords(c));
+    const label: Span[] = labels.flatMap((c, i) => [...(i > 0 ? [span(' ')] : []), ...clean(c)]);
+    const values: Span[] = row.slice(labelCount).flatMap((c, i) => [
+      ...(i > 0 ? [span(options.plain ? ', ' : '  ')] : []),
+      span(`${t.header[labelCount + i] ?? ''} `, options.plain ? undefined : 'dim'),
+      ...clean(c),
+    ]);
+    if (options.plain) {
+      out.push(styleLine([...label, span(': '), ...values], style));
+      continue;
+    }
+    const one = '  ' + styleLine([...label, span('  '), ...values], style);
+    if (visibleWidth(one) <= width) {
+      out.push(one);
+      continue;
+    }
+    out.push('  ' + styleLine(label, style));
+    // Bars are the first thing to go: the scores alone still say who leads.
+    const withBars = '    ' + styleLine(values, style);
+    const bare = styleLine(values.map((v) => ({ ...v, text: v.text.replace(BAR, '') })), style);
+    if (visibleWidth(withBars) <= width) out.push(withBars);
+    else out.push(...wrapIndented(bare, width, '    '));
+  }
+  return out;
+}
+
+/** Renders blocks to lines no wider than `width` (bar a word longer than the width). */
+export function blocksToLines(blocks: readonly Block[], style: Style, width: number, options: LineOptions = {}): string[] {
+  const lines: string[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'table' && (options.plain || naturalWidth(b, style) > width)) {
+      lines.push(...stacked(b, style, width, options), '');
+    } else {
+      const text = toText([b], style, width).replace(/\n+$/, '').split('\n');
+      // Headings come out unwrapped, and a long word can overrun: wrap what is still too wide.
+      lines.push(...text.flatMap((l) => (visibleWidth(l) > width ? wrapIndented(l, width) : [l])), '');
+    }
+  }
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+const ANSI = /^\u001b\[[0-9;]*m/;
+
+/** Cuts a styled line to `width` columns, ending in … when it had to; styles stay balanced. */
+export function fitWidth(line: string, width: number): string {
+  if (visibleWidth(line) <= width) return line;
+  let out = '';
+  let shown = 0;
+  for (let i = 0; i < line.length; ) {
+    const code = ANSI.exec(line.slice(i))?.[0];
+    if (code) {
+      // Escape codes after the cut still go out, so a bold or colour opened earlier is closed.
+      out += code;
+      i += code.length;
+      continue;
+    }
+    const ch = String.fromCodePoint(line.codePointAt(i)!);
+    if (shown < width - 1) out += ch;
+    else if (shown === width - 1) out += '…';
+    shown++;
+    i += ch.length;
+  }
+  return out;
+}
+
+/** A paragraph wrapped to `width`, as lines. */
+export function wrapped(text: Line, style: Style, width: number, indent = ''): string[] {
+  return wrapIndented(styleLine(text, style), width, indent);
+}

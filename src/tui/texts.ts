@@ -1,0 +1,196 @@
+/**
+ * What the questionnaire says, in both its forms (Ink and accessible): the introduction, the help
+ * under a question, the evidence view, the key hints, the transcript and the closing summary.
+ * Plain functions of the study and the session, so they can be read and tested without a terminal.
+ */
+import type { Advice } from '../advice/advise.js';
+import type { FittedTree } from '../advice/model.js';
+import type { Block, Line, Span } from '../render/blocks.js';
+import { span } from '../render/blocks.js';
+import { classPhrase, names, num, plural } from '../render/format.js';
+import type { Style } from '../render/style.js';
+import type { Study, TreeSpec } from '../study/types.js';
+import { styleLine, wrapIndented } from './report-lines.js';
+import type { Answer, Session } from './session.js';
+
+/** The first segments of the study's source: its authors and title, without the particulars. */
+export function shortSource(study: Study): string | undefined {
+  return study.source?.split(', ').slice(0, 2).join(', ');
+}
+
+export function treeLine(spec: TreeSpec, study: Study): Line {
+  const others = study.trees.filter((t) => t.name !== spec.name).map((t) => t.name);
+  return [
+    span('Tree: ', 'dim'),
+    span(spec.name, 'code'),
+    span(spec.description ? ` — ${spec.description}.` : '.'),
+    ...(others.length > 0 ? [span(` Others: ${others.join(', ')} (--tree NAME).`, 'dim')] : []),
+  ];
+}
+
+/** A few lines on what reprotree does and what it rests on; printed once, above the questions. */
+export function introLines(study: Study, fitted: FittedTree, style: Style, width: number): string[] {
+  const source = shortSource(study);
+  const frameworks = names(study, study.frameworks.map((_, f) => f));
+  const what =
+    `Answer a few yes/no questions and reprotree walks a decision tree to the tracker that suits you, then shows why. ` +
+    `The tree is fitted to how ${frameworks} scored in ${source ?? 'the study in ' + study.file}.`;
+  return [
+    styleLine([span('reprotree', 'accent'), span(` · ${study.title ?? 'Which experiment tracker fits your project?'}`, 'strong')], style),
+    ...wrapIndented(what, width),
+    ...wrapIndented(styleLine(treeLine(fitted.spec, study), style), width),
+    '',
+  ];
+}
+
+/** The first sentence of a text, for a line of help that must stay short. */
+export function firstSentence(text: string): string {
+  const m = /^.*?[.!?](?=\s+[A-Z0-9(])/s.exec(text);
+  return (m ? m[0] : text).trim();
+}
+
+/** "W&B 1 · Guild 2.5 · MLflow 1", the best in bold. */
+export function scoresLine(study: Study, criterion: number): Span[] {
+  const scores = study.criteria[criterion]!.scores;
+  const max = Math.max(...scores);
+  return study.frameworks.flatMap((f, i) => [
+    ...(i > 0 ? [span(' · ', 'dim')] : []),
+    span(`${f.name} ${num(scores[i]!)}`, scores[i] === max ? 'strong' : undefined),
+  ]);
+}
+
+/** The lines under a question: what the criterion measures, and how the trackers scored. */
+export function questionHelp(study: Study, criterion: number): Line[] {
+  const c = study.criteria[criterion]!;
+  const lines: Line[] = [];
+  if (c.help) lines.push([span('The study measured: ', 'dim'), span(firstSentence(c.help))]);
+  lines.push([span('Scores (higher is better): ', 'dim'), ...scoresLine(study, criterion)]);
+  return lines;
+}
+
+/** The `?` view: everything the file says about one criterion. */
+export function evidenceBlocks(study: Study, criterion: number): Block[] {
+  const c = study.criteria[criterion]!;
+  const max = Math.max(...c.scores);
+  const blocks: Block[] = [
+    { kind: 'heading', text: [span(c.name), span(` (${c.id})`, 'dim')] },
+    { kind: 'para', text: c.question },
+  ];
+  if (c.help) blocks.push({ kind: 'para', text: [span('How the study measured it: ', 'strong'), span(c.help)] });
+  study.frameworks.forEach((f, i) => {
+    const score = c.scores[i]!;
+    blocks.push({
+      kind: 'para',
+      text: [
+        span(`${f.name}: ${score === 1 ? '1 point' : `${num(score)} points`}`, 'strong'),
+        span(score === max ? ' (best)' : '', 'good'),
+        span(c.evidence[i] ? ` — ${c.evidence[i]}` : ' — the file gives no reason for this score.'),
+      ],
+    });
+  });
+  return blocks;
+}
+
+/** The `?` view on a result: the evidence for every question on the path. */
+export function pathEvidenceBlocks(advice: Advice): Block[] {
+  const { study } = advice.fitted;
+  const criteria = advice.path.length > 0 ? advice.path.map((s) => s.criterion) : advice.fitted.featureCriteria;
+  return criteria.flatMap((c) => evidenceBlocks(study, c));
+}
+
+/** "Auto-logging ✓ › Lines of code ✗": the answers so far. */
+export function breadcrumb(study: Study, answers: readonly Answer[]): Span[] {
+  return answers.flatMap((a, i) => [
+    ...(i > 0 ? [span(' › ', 'dim')] : []),
+    span(`${study.criteria[a.criterion]!.name} `),
+    a.important ? span('✓', 'good') : span('✗', 'dim'),
+  ]);
+}
+
+export function progress(number: number, left: number): string {
+  return left <= 1 ? `Question ${number} · the last on this branch` : `Question ${number} of at most ${number + left - 1}`;
+}
+
+/** A key and what it does, for hint lines. */
+export type Hint = readonly [key: string, what: string];
+
+/** "Enter choose · ← back · q quit", wrapped. */
+export function hintLines(hints: readonly Hint[], style: Style, width: number): string[] {
+  const text = hints.map(([k, what]) => `${style.bold(k)} ${style.dim(what)}`).join(style.dim(' · '));
+  return wrapIndented(text, width);
+}
+
+export function answerWord(important: boolean): string {
+  return important ? 'it matters' : 'it does not matter';
+}
+
+/** Lines for the scrollback transcript (Ink's <Static>): what happened, one line each. */
+export const transcript = {
+  answered: (study: Study, a: Answer, style: Style): string =>
+    `${style.green('✔')} ${study.criteria[a.criterion]!.name}: ${style.bold(answerWord(a.important))}`,
+  back: (study: Study, criterion: number, style: Style): string =>
+    `${style.yellow('↩')} Back to ${study.criteria[criterion]!.name}`,
+  restart: (style: Style): string => `${style.yellow('↺')} Started over`,
+  ticked: (study: Study, ticked: readonly number[], style: Style): string =>
+    `${style.green('✔')} Ticked: ${ticked.length === 0 ? 'nothing' : ticked.map((c) => study.criteria[c]!.name).join(', ')}`,
+  more: (fitted: FittedTree, style: Style): string =>
+    `${style.cyan('…')} Asking more, on the ${fitted.spec.name} tree without its depth limit`,
+};
+
+function quoteArg(s: string): string {
+  return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * The scripted command that gives the same advice, or undefined when the walked tree cannot be
+ * named on the command line (an unlimited growth of a depth-limited tree with no file entry).
+ */
+export function scriptedCommand(session: Session, advice: Advice, criteriaFile?: string): string | undefined {
+  const { study } = session.base;
+  let spec: TreeSpec | undefined = session.fitted.spec;
+  if (session.extendedAt !== undefined && session.fitted !== session.base) {
+    const same = (t: TreeSpec) => t.criteria.length === spec!.criteria.length && t.criteria.every((c, i) => c === spec!.criteria[i]);
+    spec = study.trees.find((t) => !Number.isFinite(t.maxDepth) && same(t));
+  }
+  if (!spec) return undefined;
+  const important = advice.fitted.featureCriteria.filter((c) => advice.answers[c]);
+  const args = ['reprotree'];
+  if (criteriaFile !== undefined) args.push('--criteria', quoteArg(criteriaFile));
+  if (spec.name !== study.defaultTree) args.push('--tree', spec.name);
+  if (important.length > 0) args.push('--important', important.map((c) => study.criteria[c]!.id).join(','));
+  else args.push('--not-important', advice.fitted.featureCriteria.map((c) => study.criteria[c]!.id).join(','));
+  return args.join(' ');
+}
+
+/** The closing note left in the scrollback: the result in a few plain lines. */
+export function summaryText(
+  session: Session,
+  result: { readonly advice: Advice; readonly skipped: readonly number[] },
+  style: Style,
+  width: number,
+  criteriaFile?: string,
+): string {
+  const { advice, skipped } = result;
+  const { study, spec } = advice.fitted;
+  const lines: string[] = [];
+  const rec = classPhrase(study, advice.recommendation);
+  lines.push(
+    `${style.bold('reprotree:')} ${advice.recommendation.members.length > 1 ? '' : 'use '}${style.bold(style.green(rec))}` +
+      ` (tree ${spec.name}${session.extendedAt === undefined ? '' : ' without its depth limit'}, ${plural(advice.path.length, 'question')}).`,
+  );
+  const said = advice.path.map((s) => `${study.criteria[s.criterion]!.name} ${s.important ? 'matters' : 'does not'}`);
+  if (said.length > 0) lines.push(...wrapIndented(`Your answers: ${said.join(', ')}.`, width, '  '));
+  if (skipped.length > 0) {
+    const list = skipped.map((c) => study.criteria[c]!.name).join(', ');
+    lines.push(...wrapIndented(`Not asked, as no answer could change the result: ${list}.`, width, '  '));
+  }
+  const order = advice.totals.map((t, f) => ({ t, f })).sort((a, b) => b.t - a.t || a.f - b.f);
+  lines.push(...wrapIndented(`Totals over what matters: ${order.map(({ t, f }) => `${study.frameworks[f]!.name} ${num(t)}`).join(', ')}.`, width, '  '));
+  if (!advice.agrees) {
+    const exact = classPhrase(study, advice.best);
+    lines.push(...wrapIndented(style.yellow(`This is the ${spec.name} tree's majority answer; for exactly your answers ${exact} scores best.`), width, '  '));
+  }
+  const command = scriptedCommand(session, advice, criteriaFile);
+  if (command) lines.push(...wrapIndented(`${style.dim('Same advice without the questions:')} ${command}`, width, '  '));
+  return lines.join('\n') + '\n';
+}
