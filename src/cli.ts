@@ -42,6 +42,13 @@ async function run(parsed: Parsed, ctx: Context): Promise<void> {
   }
 }
 
+/** Columns to lay text out in: the terminal's, else COLUMNS, else 80. */
+function outputWidth(): number {
+  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
+  const env = Number(process.env.COLUMNS);
+  return Number.isInteger(env) && env >= 20 ? env : 80;
+}
+
 /** Prints an error the way its kind deserves and returns the exit code. */
 function report(e: unknown): number {
   if (isCancelled(e)) return e.exitCode;
@@ -70,7 +77,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const ctx: Context = {
       parsed: p,
       style,
-      width: process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80,
+      width: outputWidth(),
       timings,
       out: (text) => void process.stdout.write(text),
       err: (text) => void process.stderr.write(text),

@@ -56,6 +56,10 @@ export function closest(word: string, candidates: readonly string[]): string | u
   if (best === undefined) return undefined;
   if (word.length <= 2 && best[0]?.toLowerCase() !== word[0]?.toLowerCase()) return undefined;
   if (bestDistance <= limit || (word.length >= 3 && best.startsWith(word))) return best;
+  // `random_seed` for `random_state`: the same first word of four letters or more.
+  const head = (s: string) => s.toLowerCase().split(/[-_]/)[0]!;
+  const sameHead = candidates.find((c) => head(word).length >= 4 && head(c) === head(word) && c.length > head(c).length);
+  if (sameHead !== undefined) return sameHead;
   return undefined;
 }
 

@@ -26,7 +26,7 @@ export interface FitOverrides {
 }
 
 export function findTree(study: Study, name: string | undefined): TreeSpec {
-  const wanted = name ?? study.defaultTree;
+  const wanted = (name ?? study.defaultTree).toLowerCase();
   const spec = study.trees.find((t) => t.name === wanted);
   if (!spec) {
     const names = study.trees.map((t) => t.name);

@@ -10,17 +10,33 @@ function flagLine(f: FlagSpec, formats?: readonly string[]): [string, string] {
   return [`  ${short}--${f.name}${value}`, description];
 }
 
+/** Help is read in 80-column terminals: descriptions wrap under themselves. */
+const HELP_WIDTH = 80;
+
 function table(rows: readonly [string, string][]): string {
   const width = Math.max(...rows.map(([a]) => a.length)) + 2;
-  return rows.map(([a, b]) => a.padEnd(width) + b).join('\n');
+  return rows.map(([a, b]) => a.padEnd(width) + wrap(b, HELP_WIDTH - width, ' '.repeat(width))).join('\n');
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return lines.join('\n' + indent);
 }
 
 export function commandHelp(spec: CommandSpec): string {
   const rows = spec.flags.map((n) => flagLine(FLAGS[n], spec.formats));
   return [
-    `reprotree ${spec.name}: ${spec.summary}`,
+    wrap(`reprotree ${spec.name}: ${spec.summary}`, HELP_WIDTH, '  '),
     '',
-    `Usage: ${spec.usage}`,
+    `Usage: ${wrap(spec.usage, HELP_WIDTH - 7, '         ')}`,
     '',
     'Options:',
     table(rows),
@@ -34,12 +50,13 @@ export function commandHelp(spec: CommandSpec): string {
 export function mainHelp(version: string): string {
   const commands = table(COMMANDS.map((c) => [`  ${c.name}`, c.summary]));
   return [
-    `reprotree ${version}: which experiment tracker (W&B, Guild AI or MLflow) suits your project,`,
-    'decided by the decision trees of a reproducibility study and explained criterion by criterion.',
+    `reprotree ${version}: which experiment tracker (W&B, Guild AI or MLflow) suits your`,
+    'project, decided by the decision trees of a reproducibility study and explained',
+    'criterion by criterion.',
     '',
     'Usage:',
     '  reprotree                              answer a few questions in the terminal',
-    '  reprotree --important IDS [options]    the same advice in one command, for scripts',
+    '  reprotree --important IDS [options]    the same advice in one command',
     '  reprotree <command> [options]',
     '',
     'Commands:',
@@ -48,8 +65,8 @@ export function mainHelp(version: string): string {
     'Common options:',
     table([flagLine(FLAGS.criteria), flagLine(FLAGS['no-color']), flagLine(FLAGS.timings), flagLine(FLAGS.help), flagLine(FLAGS.version)]),
     '',
-    "`reprotree scores` lists the criteria ids with what they mean; `reprotree <command> --help` shows a",
-    "command's options.",
+    '`reprotree scores` lists the criteria ids with what they mean;',
+    "`reprotree <command> --help` shows a command's options.",
     '',
     'Examples:',
     '  reprotree --important auto-logging,keras',

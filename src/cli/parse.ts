@@ -1,6 +1,7 @@
 /** argv → which command, with which flags. Built on node:util's parseArgs (no dependency). */
 import { parseArgs } from 'node:util';
 import { didYouMean, UserError } from '../errors.js';
+import { andList } from '../render/format.js';
 import { COMMAND_NAMES, COMMANDS, FLAGS } from './spec.js';
 import type { CommandName, CommandSpec, FlagName } from './spec.js';
 
@@ -50,7 +51,10 @@ export function parse(argv: readonly string[]): Parsed {
   const values: Partial<Record<FlagName, string | boolean>> = {};
   for (const [k, v] of Object.entries(parsed.values)) {
     if (Array.isArray(v)) {
-      if (v.length > 1) throw new UserError(`--${k} was given ${v.length} times; give it once (list several ids with commas).`);
+      if (v.length > 1) {
+        const lists = k === 'important' || k === 'not-important' ? ' (list several ids with commas)' : '';
+        throw new UserError(`--${k} was given ${v.length} times; give it once${lists}.`);
+      }
       values[k as FlagName] = v[0] as string;
     } else values[k as FlagName] = v as boolean;
   }
@@ -61,6 +65,15 @@ export function parse(argv: readonly string[]): Parsed {
   const first = positionals[0];
   if (first !== undefined) {
     command = COMMANDS.find((c) => c.name === first);
+    const list = (values.important ?? values['not-important']) as string | undefined;
+    if (!command && list !== undefined && (list.endsWith(',') || /^[a-z0-9-]+(,[a-z0-9-]+)*$/i.test(first))) {
+      // `--important runtime, keras`: the shell split the list at the space.
+      throw new UserError(`Unexpected argument '${first}'. To name several criteria, join them with commas and no spaces: --important ${list.replace(/,$/, '')},${first}.`);
+    }
+    if (first === 'help') {
+      const topic = COMMANDS.find((c) => c.name === positionals[1]);
+      return { command: topic ?? COMMANDS.find((c) => c.name === 'ask')!, explicit: topic !== undefined, values: { ...values, help: true }, positionals: [] };
+    }
     if (!command) {
       throw new UserError(`Unknown command '${first}'.${didYouMean(first, COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}; see reprotree --help.`);
     }
@@ -77,12 +90,12 @@ export function parse(argv: readonly string[]): Parsed {
     if (!command.flags.includes(name)) {
       const where = explicit ? `the ${command.name} command` : command.name === 'ask' ? 'the questionnaire' : 'scripted advice';
       const users = COMMANDS.filter((c) => c.flags.includes(name)).map((c) => c.name);
-      throw new UserError(`--${name} does not apply to ${where}; it is for ${users.join(', ')}. See reprotree ${command.name} --help.`);
+      throw new UserError(`--${name} does not apply to ${where}; it is for ${andList(users)}. See reprotree ${command.name} --help.`);
     }
   }
   if (positionals.length > command.maxPositionals) {
     const extra = positionals[command.maxPositionals]!;
-    const hint = extra.includes(',') || !extra.startsWith('-') ? ` To name criteria, use --important ${extra}.` : '';
+    const hint = command.flags.includes('important') && !extra.startsWith('-') ? ` To name criteria, use --important ${extra}.` : '';
     throw new UserError(`Unexpected argument '${extra}' for ${command.name}.${hint} See reprotree ${command.name} --help.`);
   }
   if (values.json && values.format !== undefined && values.format !== 'json') {

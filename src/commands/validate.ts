@@ -1,6 +1,7 @@
 /** `reprotree validate [FILE]`: exit 0 and a one-line summary when the file is usable. */
 import { BUNDLED_CRITERIA } from '../paths.js';
 import { UserError } from '../errors.js';
+import { plural } from '../render/format.js';
 import { load } from './common.js';
 import type { Context } from './context.js';
 
@@ -14,6 +15,6 @@ export async function validate(ctx: Context): Promise<void> {
   const study = await load(ctx, file);
   const trees = study.trees.map((t) => t.name).join(', ');
   ctx.out(
-    `${file}: OK — ${study.frameworks.length} frameworks, ${study.criteria.length} criteria, trees: ${trees} (default ${study.defaultTree}).\n`,
+    `${file}: OK — ${plural(study.frameworks.length, 'framework')}, ${plural(study.criteria.length, 'criterion', 'criteria')}, trees: ${trees} (default ${study.defaultTree}).\n`,
   );
 }

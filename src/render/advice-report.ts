@@ -6,7 +6,7 @@
 import type { Advice } from '../advice/advise.js';
 import type { Block, Line, Span } from './blocks.js';
 import { span } from './blocks.js';
-import { bar, classPhrase, names, num, plural } from './format.js';
+import { andList, bar, classPhrase, names, num, plural } from './format.js';
 
 const BAR_WIDTH = 5;
 
@@ -27,7 +27,7 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
   });
   const depth = Number.isFinite(fitted.maxDepth) ? `, depth limit ${fitted.maxDepth}` : ', no depth limit';
   const about = spec.description ?? `${plural(spec.criteria.length, 'criterion', 'criteria')}${depth}`;
-  blocks.push({ kind: 'para', text: [span('Tree '), span(spec.name, 'code'), span(`: ${about.replace(/\.$/, '')}.`, 'dim')] });
+  blocks.push({ kind: 'para', text: [span('Tree '), span(spec.name, 'code'), span(` — ${about.replace(/\.$/, '')}.`, 'dim')] });
 
   // Why: the questions the tree asked.
   if (advice.path.length === 0) {
@@ -46,41 +46,21 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
   if (options.skipped && options.skipped.length > 0) {
     blocks.push({
       kind: 'para',
-      text: `Not asked: ${options.skipped.map((c) => study.criteria[c]!.name).join(', ')} — every branch below that question leads to the same recommendation, so its answer could not change it (counted as not mattering).`,
+      text: `Not asked: ${andList(options.skipped.map((c) => study.criteria[c]!.name))} — every branch below that question leads to the same recommendation, so its answer could not change it (counted as not mattering).`,
     });
   }
   if (advice.ignored.length > 0) {
     blocks.push({
       kind: 'note',
-      text: `This tree does not use ${advice.ignored.map((c) => study.criteria[c]!.name).join(', ')}, so ${advice.ignored.length === 1 ? 'that answer' : 'those answers'} did not count; try --tree ${study.defaultTree === spec.name ? 'with another tree' : study.defaultTree}.`,
+      text: `This tree does not use ${andList(advice.ignored.map((c) => study.criteria[c]!.name))}, so ${advice.ignored.length === 1 ? 'that answer' : 'those answers'} did not count; try --tree ${study.defaultTree === spec.name ? 'with another tree' : study.defaultTree}.`,
     });
   }
 
   blocks.push(scoreTable(advice));
+  blocks.push({ kind: 'para', text: legend(advice) });
 
-  // Runner-up and margin, from the exact totals.
-  const important = advice.answers.some((a, c) => a && fitted.featureCriteria.includes(c));
-  if (!important) {
-    blocks.push({ kind: 'para', text: 'Nothing you marked matters to this tree, so every framework totals 0: it is a tie, as in the study.' });
-  } else if (advice.runnerUp) {
-    const r = advice.runnerUp;
-    blocks.push({
-      kind: 'para',
-      text: `Runner-up: ${names(study, r.frameworks)} with ${num(r.total)}, ${num(r.margin)} ${r.margin === 1 ? 'point' : 'points'} behind ${names(study, advice.best.members)} (${num(r.total + r.margin)}).`,
-    });
-  }
-
-  // Purity of the leaf.
-  const mainCount = advice.leafCounts.find((x) => x.cls.mask === recommendation.mask)?.count ?? 0;
-  const purity =
-    mainCount === advice.leafSamples
-      ? `All ${plural(advice.leafSamples, 'profile')} on this branch of the tree favour ${classPhrase(study, recommendation)}.`
-      : `${mainCount} of the ${advice.leafSamples} profiles on this branch favour ${classPhrase(study, recommendation)}; the others: ${advice.leafCounts
-          .filter((x) => x.cls.mask !== recommendation.mask)
-          .map((x) => `${x.count} ${classPhrase(study, x.cls)}`)
-          .join(', ')}.`;
-  blocks.push({ kind: 'para', text: purity });
-
+  // When a depth-limited tree and the exact ranking part ways, say so before anything that
+  // ranks frameworks, so the runner-up line below is read against the right leader.
   if (!advice.agrees) {
     const depthNote = Number.isFinite(fitted.maxDepth)
       ? `The ${spec.name} tree stops at depth ${fitted.maxDepth}, so it gives the majority answer of its branch`
@@ -95,9 +75,59 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
     });
   }
 
+  // Runner-up and margin, from the exact totals.
+  const counted = advice.answers.some((a, c) => a && fitted.featureCriteria.includes(c));
+  if (!counted) {
+    const text = advice.answers.some(Boolean)
+      ? 'None of the criteria you marked is part of this tree, so every framework totals 0 here: a tie.'
+      : "You marked nothing as mattering, so every framework totals 0: a tie, like the study's all-zero profile.";
+    blocks.push({ kind: 'para', text });
+  } else if (advice.runnerUp) {
+    const r = advice.runnerUp;
+    const behind = `${num(r.margin)} ${r.margin === 1 ? 'point' : 'points'} behind`;
+    const leader = `${names(study, advice.best.members)} (${num(r.total + r.margin)})`;
+    blocks.push({
+      kind: 'para',
+      text: advice.agrees
+        ? `Runner-up: ${names(study, r.frameworks)} with ${num(r.total)}, ${behind} ${leader}.`
+        : `By the exact totals ${leader} ${advice.best.members.length > 1 ? 'lead' : 'leads'}; next come ${names(study, r.frameworks)} with ${num(r.total)}, ${behind}.`,
+    });
+  }
+
+  // Purity of the leaf.
+  const favour = (n: number) => (n === 1 ? 'favours' : 'favour');
+  const mainCount = advice.leafCounts.find((x) => x.cls.mask === recommendation.mask)?.count ?? 0;
+  const others = advice.leafCounts.filter((x) => x.cls.mask !== recommendation.mask);
+  const phrase = classPhrase(study, recommendation);
+  const purity =
+    advice.leafSamples === 1
+      ? `The one profile on this branch of the tree favours ${phrase}.`
+      : mainCount === advice.leafSamples
+        ? `All ${advice.leafSamples} profiles on this branch of the tree favour ${phrase}.`
+        : `${mainCount} of the ${advice.leafSamples} profiles on this branch ${favour(mainCount)} ${phrase}; ${andList(
+            others.map((x) => `${x.count} ${favour(x.count)} ${classPhrase(study, x.cls)}`),
+          )}.`;
+  blocks.push({ kind: 'para', text: purity });
+
   // For a tie: what tells the tied frameworks apart.
   if (tie) blocks.push(...tieBreakers(advice));
   return blocks;
+}
+
+/** What the marks in the score table's first column mean (only the marks it uses). */
+function legend(advice: Advice): Line {
+  const inTree = new Set(advice.fitted.featureCriteria);
+  const marks: string[] = advice.answers.map((a, c) => (a ? (inTree.has(c) ? '●' : '○') : '·'));
+  const parts: Span[] = [];
+  const add = (mark: string, tone: Span['tone'], text: string) => {
+    if (!marks.includes(mark)) return;
+    if (parts.length > 0) parts.push(span('   '));
+    parts.push(span(mark, tone), span(` ${text}`, 'dim'));
+  };
+  add('●', 'good', 'matters (counted)');
+  add('○', 'warn', 'matters, not in this tree');
+  add('·', 'dim', 'does not matter');
+  return parts;
 }
 
 function scoreTable(advice: Advice): Block {

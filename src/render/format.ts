@@ -7,11 +7,15 @@ export function num(n: number): string {
   return String(Number(n.toFixed(4)));
 }
 
+/** "a", "a and b", "a, b and c". */
+export function andList(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /** "W&B", "W&B and MLflow", "W&B, Guild and MLflow". */
 export function names(study: Study, frameworks: readonly number[]): string {
-  const n = frameworks.map((f) => study.frameworks[f]!.name);
-  if (n.length <= 1) return n.join('');
-  return `${n.slice(0, -1).join(', ')} and ${n[n.length - 1]}`;
+  return andList(frameworks.map((f) => study.frameworks[f]!.name));
 }
 
 /** How a class reads in a sentence: "MLflow" or "a tie between W&B and MLflow". */

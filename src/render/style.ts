@@ -1,7 +1,7 @@
 /**
  * Terminal styling that can be switched off. Colour is on for a terminal, off for pipes and files,
  * and the user overrides it: `--no-color` or NO_COLOR (any value) turn it off, FORCE_COLOR
- * (other than 0) turns it on.
+ * (other than 0) turns it on and wins over NO_COLOR, as in Node.
  */
 
 export interface Style {
@@ -37,8 +37,9 @@ export function createStyle(enabled: boolean): Style {
 /** Whether to colour output going to `stream`, given the --no-color flag and the environment. */
 export function colorWanted(stream: { isTTY?: boolean }, noColorFlag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
   if (noColorFlag) return false;
-  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
+  // As in Node itself: FORCE_COLOR, when set, wins over NO_COLOR.
   if (env.FORCE_COLOR !== undefined) return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false';
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 

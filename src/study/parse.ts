@@ -39,7 +39,8 @@ export class StudyError extends UserError {
 const MAX_LISTED = 20;
 
 function formatProblems(file: string, problems: readonly Problem[]): string {
-  const lines = [...new Set(problems.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`))];
+  const ordered = [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
+  const lines = [...new Set(ordered.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`))];
   if (lines.length <= MAX_LISTED) return lines.join('\n');
   return [...lines.slice(0, MAX_LISTED), `${file}: and ${lines.length - MAX_LISTED} more problems; fix these first.`].join('\n');
 }
@@ -51,9 +52,14 @@ function syntaxMessage(code: string, message: string): string {
       return "the file holds more than one YAML document (a '---' line starts another); keep just one.";
     case 'TAB_AS_INDENT':
       return 'a tab is used for indentation; YAML needs spaces.';
-    case 'DUPLICATE_KEY':
-      return 'this key appears twice in the same mapping; keep one.';
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return "this line does not fit the lines above it: check its indentation, and that its key is followed by ': '.";
+    case 'BAD_INDENT':
+      return 'the indentation here does not line up with the lines around it, or a bracket is left open.';
     default:
+      if (/keys need to be followed by map values/.test(message)) return "this line has no ': ' after its key, or is indented differently from the lines above it.";
+      if (/without - indicator/.test(message)) return "a list item here lacks its '- ', or is indented differently from the item before it.";
       if (/call stack/i.test(message)) return 'the YAML is nested too deeply to read; a criteria file is a few levels deep.';
       return `YAML syntax error: ${message.split('\n')[0]!.replace(/\.$/, '')}.`;
   }
@@ -106,6 +112,12 @@ class Reader {
       const name = String(key.value);
       if (known && !known.includes(name)) {
         this.problem(key, `unknown key '${name}' in ${what}.${didYouMean(name, known)}`);
+        continue;
+      }
+      const earlier = out.get(name);
+      if (earlier) {
+        const { line } = this.lines.linePos(earlier.key.range?.[0] ?? 0);
+        this.problem(key, `'${name}' appears twice in ${what} (first on line ${line}); keep one.`);
         continue;
       }
       out.set(name, { key, value: (pair.value as Node | null) ?? null });
@@ -174,6 +186,12 @@ class Reader {
     }
     return v;
   }
+}
+
+/** A key with nothing after it (`trees:`) or no key at all. */
+function absent(r: Reader, node: Node | null | undefined): boolean {
+  const n = r.resolve(node);
+  return n === null || (isScalar(n) && n.value === null);
 }
 
 /** " (found: a list)" — what the user wrote instead, for type errors. */
@@ -249,19 +267,16 @@ export function parseStudy(text: string, file: string): Study {
   }
   let doc: Document;
   try {
-    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, keepSourceTokens: false });
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   } catch {
     // The parser recurses on nesting; a pathological document can exhaust the stack.
     throw new StudyError(file, [{ line: 1, col: 1, message: 'the YAML is nested too deeply to read; a criteria file is a few levels deep.' }]);
   }
-  if (doc.errors.length > 0) {
-    throw new StudyError(
-      file,
-      doc.errors.map((e) => {
-        const { line, col } = lines.linePos(e.pos[0]);
-        return { line, col, message: syntaxMessage(e.code, e.message) };
-      }),
-    );
+  // Only the first syntax error: after one slip the parser's later complaints are mostly echoes.
+  const syntax = doc.errors[0];
+  if (syntax) {
+    const { line, col } = lines.linePos(syntax.pos[0]);
+    throw new StudyError(file, [{ line, col, message: syntaxMessage(syntax.code, syntax.message) }]);
   }
   const r = new Reader(doc, lines);
   const root = doc.contents as Node | null;
@@ -353,7 +368,10 @@ export function parseStudy(text: string, file: string): Study {
       for (const [fw, { key, value }] of sm) {
         const f = fwIds.indexOf(fw);
         if (f < 0) {
-          if (fwComplete) r.problem(key, `the scores of '${id}' name '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
+          if (/^\d+$/.test(fw) && absent(r, value)) {
+            // `{guild: 2,5}` reads as guild: 2 and a key "5" with no value.
+            r.problem(key, `'${fw}' in the scores of '${id}' looks like the end of a number written with a decimal comma; write decimals with a point, e.g. 2.5.`);
+          } else if (fwComplete) r.problem(key, `the scores of '${id}' name '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
           continue;
         }
         const v = r.number(value ?? key, `the score of '${fw}' on '${id}'`);
@@ -372,7 +390,7 @@ export function parseStudy(text: string, file: string): Study {
 
     const evidence: (string | undefined)[] = new Array<string | undefined>(frameworks.length).fill(undefined);
     const evEntry = m.get('evidence');
-    const em = evEntry && r.resolve(evEntry.value) !== null ? r.map(evEntry.value, `the evidence of '${id}'`) : null;
+    const em = evEntry && !absent(r, evEntry.value) ? r.map(evEntry.value, `the evidence of '${id}'`) : null;
     for (const [fw, { key, value }] of em ?? []) {
       const f = fwIds.indexOf(fw);
       if (f < 0) {
@@ -396,7 +414,7 @@ export function parseStudy(text: string, file: string): Study {
   // Trees.
   const trees: TreeSpec[] = [];
   const treesEntry = top.get('trees');
-  const tm = treesEntry && r.resolve(treesEntry.value) !== null ? r.map(treesEntry.value, 'trees') : null;
+  const tm = treesEntry && !absent(r, treesEntry.value) ? r.map(treesEntry.value, 'trees') : null;
   for (const [name, { key, value }] of tm ?? []) {
     if (!ID.test(name)) {
       r.problem(key, `tree name '${name}' is not a valid id: use lowercase letters, digits and '-'.`);

@@ -15,7 +15,7 @@ export function readStudyFile(file: string): string {
     size = st.size;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`Cannot read ${file}: ${reason(e)}. Check the path given to --criteria.`);
+    throw new UserError(`Cannot read ${file}: ${reason(e)}. Check the path and try again.`);
   }
   if (size > MAX_FILE_BYTES) {
     throw new UserError(`${file} is ${size} bytes, over the 1 MiB limit for a criteria file; is it the right file?`);

@@ -222,7 +222,11 @@ describe('a good Unix citizen', () => {
 
   it('colours a terminal only when asked to, and honours NO_COLOR and --no-color', () => {
     expect(run(['--important', 'keras'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
-    expect(run(['--important', 'keras'], { env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).not.toContain('\u001b[');
+    // On a terminal (a pseudo-terminal made by script(1)), colour is the default and NO_COLOR turns it off.
+    const onTerminal = (env: string) =>
+      spawnSync('script', ['-qec', `${env} node ${BIN} --important keras`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '' } }).stdout;
+    expect(onTerminal('env -u FORCE_COLOR')).toContain('\u001b[');
+    expect(onTerminal('env -u FORCE_COLOR NO_COLOR=1')).not.toContain('\u001b[');
     expect(run(['--important', 'keras', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');
   });
 

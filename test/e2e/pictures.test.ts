@@ -101,6 +101,6 @@ describe('tree formats from the command line', () => {
   });
 
   it('lists text first among the formats in help', () => {
-    expect(run(['tree', '--help']).stdout).toMatch(/output format: text, mermaid, dot, svg, export-text, json \(default text\)/);
+    expect(run(['tree', '--help']).stdout.replace(/\s+/g, ' ')).toMatch(/output format: text, mermaid, dot, svg, export-text, json \(default text\)/);
   });
 });

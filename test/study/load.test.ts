@@ -85,8 +85,35 @@ describe('a minimal file', () => {
 });
 
 describe('problems are reported with line and column, all at once', () => {
-  it('a YAML syntax error', () => {
-    expect(problems('frameworks: [a, b\ncriteria: x\n')[0]).toMatch(/^\d+:\d+: YAML syntax error: /);
+  it('a YAML syntax error: only the first, in words that say what to check', () => {
+    expect(problems('frameworks: [a, b\ncriteria: x\n')).toEqual(['2:1: the indentation here does not line up with the lines around it, or a bracket is left open.']);
+    expect(problems('criteria:\n  - id: k\n    name K\n')).toEqual(["3:5: this line has no ': ' after its key, or is indented differently from the lines above it."]);
+    expect(problems('criteria:\n  - id: k\n     name: K\n')).toEqual([
+      "2:9: this line does not fit the lines above it: check its indentation, and that its key is followed by ': '.",
+    ]);
+    expect(problems('title: "open\n')).toEqual(['2:1: YAML syntax error: Missing closing "quote.']);
+  });
+
+  it('a duplicate key names itself and where it first was', () => {
+    expect(problems('trees:\n  full:\n  full:\n' + MINIMAL)).toEqual(["3:3: 'full' appears twice in trees (first on line 2); keep one."]);
+  });
+
+  it('a decimal comma is recognised as one', () => {
+    expect(problems(MINIMAL.replace('b: 2}', 'b: 2,5}'))).toEqual([
+      "9:25: '5' in the scores of 'speed' looks like the end of a number written with a decimal comma; write decimals with a point, e.g. 2.5.",
+    ]);
+  });
+
+  it('an empty `trees:` or `evidence:` means none', () => {
+    expect(parseStudy(MINIMAL + 'trees:\n', 'f.yaml').trees.map((t) => t.name)).toEqual(['full']);
+    expect(parseStudy(MINIMAL + '    evidence:\n', 'f.yaml').criteria[0]!.evidence).toEqual([undefined, undefined]);
+  });
+
+  it('problems come in line order', () => {
+    const p = problems(MINIMAL.replace('scores: {a: 1, b: 2}', 'scores: {a: x, b: y}') + 'random_state: -1\n'.replace('random', 'random') + '');
+    const lines = p.map((x) => Number(x.split(':')[0]));
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    expect(p).toHaveLength(3);
   });
 
   it('an empty file and a non-mapping file', () => {
