@@ -1,5 +1,176 @@
+/**
+ * The questionnaire as plain lines, for screen readers and pipes: one numbered question at a time,
+ * answers read line by line, nothing redrawn or animated, no Ink. Questions and prompts go to
+ * stderr and the result to stdout, as everywhere else in reprotree, so `> advice.txt` keeps just
+ * the advice. `printf '1\n2\n1\n' | reprotree --accessible` answers three questions.
+ */
+import { createInterface } from 'node:readline';
+import { adviceReport } from '../render/advice-report.js';
+import { plural } from '../render/format.js';
+import { createStyle } from '../render/style.js';
 import type { Context } from '../commands/context.js';
+import { Cancelled, UserError } from '../errors.js';
 import type { Study } from '../study/types.js';
-export async function runAccessible(_ctx: Context, _study: Study): Promise<void> {
-  throw new Error("the questionnaire is not implemented yet");
+import { blocksToLines, styleLine } from './report-lines.js';
+import { answer, back, extend, fromTicks, locate, moreQuestions, startSession } from './session.js';
+import type { Position, Session } from './session.js';
+import { evidenceBlocks, firstSentence, introLines, progress, scoresLine, scriptedCommand } from './texts.js';
+import { questionnaireTrees } from './trees.js';
+
+/** Prompts carry no colour: they are read aloud. */
+const PLAIN = createStyle(false);
+const WIDE = Number.POSITIVE_INFINITY;
+
+type Reply = 'yes' | 'no' | 'back' | 'restart' | 'evidence' | 'quit' | undefined;
+
+function replyOf(text: string): Reply {
+  const t = text.trim().toLowerCase();
+  if (['1', 'y', 'yes', 'matters'].includes(t)) return 'yes';
+  if (['2', 'n', 'no'].includes(t)) return 'no';
+  if (['b', 'back'].includes(t)) return 'back';
+  if (['r', 'restart'].includes(t)) return 'restart';
+  if (['?', 'e', 'evidence', 'help'].includes(t)) return 'evidence';
+  if (['q', 'quit', 'exit'].includes(t)) return 'quit';
+  return undefined;
+}
+
+/** Reads stdin a line at a time; undefined once it has ended. */
+function lineReader(): { next(): Promise<string | undefined>; close(): void } {
+  const rl = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
+  const lines = rl[Symbol.asyncIterator]();
+  return {
+    next: async () => {
+      const r = await lines.next();
+      return r.done ? undefined : r.value;
+    },
+    close: () => rl.close(),
+  };
+}
+
+export async function runAccessible(ctx: Context, study: Study): Promise<void> {
+  const v = ctx.parsed.values;
+  const trees = questionnaireTrees(study, v.tree as string | undefined, ctx.timings);
+  const say = (...lines: string[]) => ctx.err(lines.join('\n') + '\n');
+  const input = lineReader();
+  const piped = !process.stdin.isTTY;
+
+  /** Shows a prompt and reads the reply; a piped reply is echoed so the transcript reads right. */
+  const ask = async (prompt: string): Promise<string | undefined> => {
+    ctx.err(prompt);
+    const line = await input.next();
+    if (piped) ctx.err(line === undefined ? '\n' : `${line}\n`);
+    return line;
+  };
+  const report = (lines: readonly string[]) => ctx.out(lines.join('\n') + '\n');
+
+  try {
+    say(...introLines(study, trees.base, PLAIN, WIDE));
+    let session = startSession(trees.base);
+    if (v.checklist === true) session = await checklist(session);
+    else say('Answer each question with 1 if it matters to you or 2 if it does not. You can also type b to go back, r to start over, ? for the evidence behind the question, or q to quit.', '');
+
+    for (;;) {
+      const at = locate(session);
+      if (at.kind === 'question') {
+        session = await question(session, at);
+        continue;
+      }
+      report(blocksToLines(adviceReport(at.advice, { skipped: at.skipped }), ctx.style, WIDE, { plain: true }));
+      if (!at.exactable) {
+        const command = scriptedCommand(session, at.advice, v.criteria as string | undefined);
+        if (command) say(`Same advice without the questions: ${command}`);
+        return;
+      }
+      const n = moreQuestions(session, trees.unlimited());
+      const main = at.advice.leafCounts[0]!;
+      say(
+        '',
+        `This is a majority answer: ${main.count} of the ${at.advice.leafSamples} profiles on this branch favour it. ` +
+          `Up to ${plural(n, 'more question')} on the tree without its depth limit would make it exact.`,
+      );
+      // The end of the input here is a "no": the answer above stands.
+      const more = await ask('Ask them? 1 yes, 2 no: ');
+      if (more === undefined || replyOf(more) !== 'yes') return;
+      session = extend(session, trees.unlimited());
+      say('');
+    }
+  } finally {
+    input.close();
+  }
+
+  async function question(session: Session, at: Extract<Position, { kind: 'question' }>): Promise<Session> {
+    const c = study.criteria[at.criterion]!;
+    const about = c.help ? `The study measured: ${firstSentence(c.help)} ` : '';
+    say(`${progress(at.number, at.left)}: ${c.question}`, `${about}Scores (higher is better): ${styleLine(scoresLine(study, at.criterion), PLAIN)}.`);
+    const previous = at.previous === undefined ? '' : ` (before, you answered ${at.previous ? 1 : 2})`;
+    for (;;) {
+      const line = await ask(`Answer 1 (it matters) or 2 (it does not)${previous}: `);
+      if (line === undefined) {
+        if (!piped) throw new Cancelled();
+        throw new UserError(
+          `The input ended before question ${at.number} (${c.name}) was answered; give one answer per line: 1 if it matters, 2 if it does not.`,
+        );
+      }
+      switch (replyOf(line)) {
+        case 'yes':
+          say('');
+          return answer(session, true);
+        case 'no':
+          say('');
+          return answer(session, false);
+        case 'back': {
+          const previousSession = back(session);
+          if (previousSession) {
+            say('Going back one question.', '');
+            return previousSession;
+          }
+          say('This is the first question; there is nothing to go back to.');
+          break;
+        }
+        case 'restart':
+          say('Starting over.', '');
+          return v.checklist === true ? checklist(startSession(trees.base)) : startSession(trees.base);
+        case 'evidence':
+          say('', ...blocksToLines(evidenceBlocks(study, at.criterion), PLAIN, WIDE, { plain: true }), '');
+          break;
+        case 'quit':
+          throw new Cancelled();
+        default:
+          say(`'${line.trim()}' is not an answer here: type 1 if it matters, 2 if it does not, or b, r, ? or q.`);
+      }
+    }
+  }
+
+  async function checklist(session: Session): Promise<Session> {
+    const criteria = trees.base.featureCriteria;
+    say(
+      'Which of these matter to you? Type their numbers separated by spaces or commas, or just press Enter if none does.',
+      ...criteria.map((c, i) => `${i + 1}. ${study.criteria[c]!.name}: ${study.criteria[c]!.question}`),
+    );
+    for (;;) {
+      const line = await ask('Numbers: ');
+      if (line === undefined) {
+        if (!piped) throw new Cancelled();
+        throw new UserError('The input ended before the checklist was answered; give the numbers of what matters on one line (an empty line for none).');
+      }
+      if (replyOf(line) === 'quit') throw new Cancelled();
+      const parts = line.split(/[\s,]+/).filter((p) => p !== '');
+      const bad = parts.find((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > criteria.length);
+      if (bad !== undefined) {
+        say(`'${bad}' is not one of the numbers 1 to ${criteria.length}; try again, or type q to quit.`);
+        continue;
+      }
+      const ticked = new Set(parts.map((p) => criteria[Number(p) - 1]!));
+      const next = fromTicks(session, ticked);
+      const at = locate(next);
+      if (at.kind === 'result') {
+        say('', `Walking the ${trees.base.spec.name} tree with your choices:`);
+        at.advice.path.forEach((s, i) => {
+          say(`${i + 1}. ${study.criteria[s.criterion]!.name}? ${s.important ? 'chosen, so it matters' : 'not chosen, so it does not matter'}.`);
+        });
+        say('');
+      }
+      return next;
+    }
+  }
 }
