@@ -10,7 +10,7 @@ import type { Style } from '../render/style.js';
 import { visibleWidth } from '../render/style.js';
 
 export interface LineOptions {
-  /** No bars, marks or rules: for screen readers. */
+  /** No bars or rules, and no columns to line up: for screen readers. */
   readonly plain?: boolean;
 }
 
@@ -36,7 +36,6 @@ function naturalWidth(b: Block, style: Style): number {
 
 /** A bar and the space before it, as format.ts's bar() draws it after a score. */
 const BAR = / ?[█▏▎▍▌▋▊▉]+/g;
-const hasWords = (line: Line): boolean => /[\p{L}\p{N}]/u.test(plain(line));
 
 function stacked(t: Table, style: Style, width: number, options: LineOptions): string[] {
   // Leading columns up to the first named one label a row (a mark and the criterion); the rest
@@ -47,7 +46,7 @@ function stacked(t: Table, style: Style, width: number, options: LineOptions): s
     spansOf(line).map((s) => (options.plain ? { ...s, text: s.text.replace(BAR, '') } : s));
   const out: string[] = [];
   for (const row of t.rows) {
-    const labels = row.slice(0, labelCount).filter((c) => !options.plain || hasWords(c));
+    const labels = row.slice(0, labelCount).filter((c) => plain(c).trim() !== '');
     const label: Span[] = labels.flatMap((c, i) => [...(i > 0 ? [span(' ')] : []), ...clean(c)]);
     const values: Span[] = row.slice(labelCount).flatMap((c, i) => [
       ...(i > 0 ? [span(options.plain ? ', ' : '  ')] : []),

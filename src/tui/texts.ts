@@ -158,7 +158,11 @@ export function scriptedCommand(session: Session, advice: Advice, criteriaFile?:
   if (criteriaFile !== undefined) args.push('--criteria', quoteArg(criteriaFile));
   if (spec.name !== study.defaultTree) args.push('--tree', spec.name);
   if (important.length > 0) args.push('--important', important.map((c) => study.criteria[c]!.id).join(','));
-  else args.push('--not-important', advice.fitted.featureCriteria.map((c) => study.criteria[c]!.id).join(','));
+  else {
+    // Unnamed criteria do not matter anyway; naming the ones asked says what was answered.
+    const asked = advice.path.length > 0 ? advice.path.map((s) => s.criterion) : advice.fitted.featureCriteria.slice(0, 1);
+    args.push('--not-important', asked.map((c) => study.criteria[c]!.id).join(','));
+  }
   return args.join(' ');
 }
 
@@ -174,11 +178,12 @@ export function summaryText(
   const { study, spec } = advice.fitted;
   const lines: string[] = [];
   const rec = classPhrase(study, advice.recommendation);
+  const asked = advice.path.filter((s) => !skipped.includes(s.criterion));
   lines.push(
     `${style.bold('reprotree:')} ${advice.recommendation.members.length > 1 ? '' : 'use '}${style.bold(style.green(rec))}` +
-      ` (tree ${spec.name}${session.extendedAt === undefined ? '' : ' without its depth limit'}, ${plural(advice.path.length, 'question')}).`,
+      ` (tree ${spec.name}${session.extendedAt === undefined ? '' : ' without its depth limit'}, ${plural(asked.length, 'question')}).`,
   );
-  const said = advice.path.map((s) => `${study.criteria[s.criterion]!.name} ${s.important ? 'matters' : 'does not'}`);
+  const said = asked.map((s) => `${study.criteria[s.criterion]!.name} ${s.important ? 'matters' : 'does not'}`);
   if (said.length > 0) lines.push(...wrapIndented(`Your answers: ${said.join(', ')}.`, width, '  '));
   if (skipped.length > 0) {
     const list = skipped.map((c) => study.criteria[c]!.name).join(', ');

@@ -1,0 +1,236 @@
+/**
+ * The questionnaire: routes keys to the reducer and shows the screen the state calls for. The
+ * transcript (answers, going back, starting over) is printed once into the scrollback with
+ * <Static>; the live area below it is kept shorter than the terminal.
+ */
+import { Box, Static, Text, useApp, useInput } from 'ink';
+import { useEffect, useMemo, useReducer } from 'react';
+import { adviceReport } from '../render/advice-report.js';
+import { plural } from '../render/format.js';
+import type { Style } from '../render/style.js';
+import { renderTreeText } from '../render/tree-text.js';
+import { baseScreen, initialState, makeReducer, resultOf, screenOf } from './app-state.js';
+import type { Action, AppState, Mode } from './app-state.js';
+import { Checklist } from './Checklist.js';
+import { ChecklistWalk } from './ChecklistWalk.js';
+import { Lines } from './Lines.js';
+import { QuestionScreen } from './QuestionScreen.js';
+import { blocksToLines, wrapped } from './report-lines.js';
+import { answerVector, locate, moreQuestions } from './session.js';
+import type { Position, Session } from './session.js';
+import { StyleContext } from './style-context.js';
+import { breadcrumb, evidenceBlocks, hintLines, pathEvidenceBlocks } from './texts.js';
+import type { Hint } from './texts.js';
+import { TextScreen } from './TextScreen.js';
+import type { Trees } from './trees.js';
+import { useTerminalSize } from './use-terminal-size.js';
+import type { Size } from './use-terminal-size.js';
+
+export type Outcome =
+  | { readonly kind: 'done'; readonly session: Session; readonly result: Extract<Position, { kind: 'result' }> }
+  | { readonly kind: 'cancelled' };
+
+export interface AppProps {
+  /** The chosen tree, and its unlimited growth for "ask more". */
+  readonly trees: Trees;
+  readonly style: Style;
+  /** Start with one question at a time, or with the checklist. */
+  readonly start: Mode;
+  /** Called once, when the user finishes on a result or quits; the app then exits. */
+  readonly onDone: (outcome: Outcome) => void;
+  /** A fixed size instead of the terminal's (tests; the layout follows resizes otherwise). */
+  readonly size?: Size;
+  /** Pause between the steps of the checklist's walk. */
+  readonly stepMs?: number;
+}
+
+const QUESTION_HINTS: readonly Hint[] = [
+  ['Enter', 'answer'],
+  ['←', 'back'],
+  ['?', 'evidence'],
+  ['t', 'tree'],
+  ['c', 'checklist instead'],
+  ['r', 'restart'],
+  ['q', 'quit'],
+];
+const CHECKLIST_HINTS = (start: Mode): readonly Hint[] => [
+  ['Space', 'tick'],
+  ['Enter', 'confirm'],
+  ['?', 'evidence'],
+  ['c', 'one question at a time'],
+  ...(start === 'questions' ? [['←', 'back'] as const] : []),
+  ['q', 'quit'],
+];
+const WALK_HINTS: readonly Hint[] = [
+  ['Enter', 'see why'],
+  ['←', 'change the ticks'],
+  ['r', 'restart'],
+  ['q', 'quit'],
+];
+const OVERLAY_HINTS: readonly Hint[] = [['Esc', 'back']];
+
+const isBack = (input: string, key: { leftArrow: boolean; backspace: boolean; delete: boolean }) =>
+  key.leftArrow || key.backspace || key.delete || input === 'b';
+
+export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: AppProps) {
+  const size = useTerminalSize(fixed);
+  const width = Math.min(size.columns, 100);
+  const reduce = useMemo(() => makeReducer(trees, style), [trees, style]);
+  const [state, dispatch] = useReducer(reduce, undefined, (): AppState => initialState(trees, start));
+  const { exit } = useApp();
+  const screen = screenOf(state);
+
+  useEffect(() => {
+    if (!state.finished) return;
+    const result = resultOf(state);
+    onDone(state.finished === 'done' && result ? { kind: 'done', session: state.session, result } : { kind: 'cancelled' });
+    exit();
+  }, [state.finished]);
+
+  useInput(
+    (input, key) => {
+      const send = (a: Action) => dispatch(a);
+      if (key.ctrl && input === 'c') return send({ type: 'cancel' });
+      if (screen === 'evidence' || screen === 'tree') {
+        if (key.escape || key.return || isBack(input, key) || ['q', '?', 't'].includes(input)) send({ type: 'overlay' });
+        return;
+      }
+      if (key.escape || input === 'q') return send({ type: screen === 'result' ? 'finish' : 'cancel' });
+      if (screen === 'result' && key.return) return send({ type: 'finish' });
+      if (isBack(input, key)) return send({ type: 'back' });
+      if (input === 'r') return send({ type: 'restart' });
+      if (input === '?') return send({ type: 'overlay', overlay: 'evidence' });
+      if (input === 't' && screen !== 'walk') return send({ type: 'overlay', overlay: 'tree' });
+      if (input === 'c' && screen === 'question') return send({ type: 'mode', mode: 'checklist' });
+      if (input === 'c' && screen === 'checklist') return send({ type: 'mode', mode: 'questions' });
+      if (input === 'm' && screen === 'result') return send({ type: 'more' });
+      if (state.notice) send({ type: 'dismiss' });
+    },
+    { isActive: !state.finished },
+  );
+
+  const notice = state.notice ? wrapped(state.notice, style, width).map((l) => style.yellow(l)) : [];
+  const room: Size = { columns: size.columns, rows: size.rows - notice.length };
+
+  return (
+    <StyleContext.Provider value={style}>
+      <Static items={[...state.log]}>{(entry) => <Text key={entry.id}>{entry.text}</Text>}</Static>
+      {screen === 'none' ? null : (
+        <Box flexDirection="column" width={size.columns}>
+          {body(state, dispatch, screen, room, style, trees, stepMs)}
+          <Lines lines={notice} width={size.columns} />
+        </Box>
+      )}
+    </StyleContext.Provider>
+  );
+}
+
+function body(
+  state: AppState,
+  dispatch: (a: Action) => void,
+  screen: ReturnType<typeof screenOf>,
+  size: Size,
+  style: Style,
+  trees: Trees,
+  stepMs: number,
+) {
+  const width = Math.min(size.columns, 100);
+  const { session } = state;
+  const { study } = trees.base;
+  const at = locate(session);
+  const treeKey = `${state.epoch}:${session.fitted.spec.name}:${session.fitted.maxDepth}`;
+
+  switch (screen) {
+    case 'question': {
+      if (at.kind !== 'question') return null;
+      return (
+        <QuestionScreen
+          key={`${treeKey}:${at.node}:${at.number}`}
+          study={study}
+          position={at}
+          answers={session.answers}
+          hints={QUESTION_HINTS}
+          size={size}
+          onAnswer={(important) => dispatch({ type: 'answer', important })}
+        />
+      );
+    }
+    case 'checklist':
+      return (
+        <Checklist
+          study={study}
+          criteria={trees.base.featureCriteria}
+          ticked={state.ticked}
+          cursor={state.cursor}
+          hints={CHECKLIST_HINTS(state.start)}
+          size={size}
+          onMove={(by) => dispatch({ type: 'move', by })}
+          onToggle={(at) => dispatch(at === undefined ? { type: 'toggle' } : { type: 'toggle', at })}
+          onConfirm={() => dispatch({ type: 'confirm' })}
+        />
+      );
+    case 'walk': {
+      if (at.kind !== 'result') return null;
+      return <ChecklistWalk advice={at.advice} stepMs={stepMs} hints={WALK_HINTS} size={size} onDone={() => dispatch({ type: 'walked' })} />;
+    }
+    case 'result': {
+      if (at.kind !== 'result') return null;
+      const lines = blocksToLines(adviceReport(at.advice, { skipped: at.skipped }), style, width);
+      const footer: string[] = [];
+      const hints: Hint[] = [['Enter', 'done'], ['t', 'tree'], ['?', 'evidence'], ['←', 'back'], ['r', 'restart']];
+      if (at.exactable) {
+        const n = moreQuestions(session, trees.unlimited());
+        const main = at.advice.leafCounts[0]!;
+        footer.push(
+          ...wrapped(
+            `${style.yellow('!')} This is a majority answer (${main.count} of ${at.advice.leafSamples} profiles on this branch). ` +
+              `Press ${style.bold('m')} to answer ${n === 1 ? 'one more question' : `up to ${plural(n, 'more question')}`} and get the exact one.`,
+            style,
+            width,
+          ),
+        );
+        hints.splice(1, 0, ['m', 'ask more']);
+      }
+      footer.push(...hintLines(hints, style, width));
+      return <TextScreen key={`result:${treeKey}:${session.answers.length}`} lines={lines} footer={footer} size={size} />;
+    }
+    case 'evidence': {
+      const under = baseScreen(state);
+      const blocks =
+        under === 'question' && at.kind === 'question'
+          ? evidenceBlocks(study, at.criterion)
+          : under === 'checklist'
+            ? evidenceBlocks(study, trees.base.featureCriteria[state.cursor]!)
+            : at.kind === 'result'
+              ? pathEvidenceBlocks(at.advice)
+              : [];
+      return <TextScreen key="evidence" lines={blocksToLines(blocks, style, width)} footer={hintLines(OVERLAY_HINTS, style, width)} size={size} />;
+    }
+    case 'tree': {
+      const fitted = session.fitted;
+      const head =
+        at.kind === 'result'
+          ? wrapped(`The ${fitted.spec.name} tree; your path is drawn in heavy lines with ▶.`, style, width)
+          : wrapped(
+              [
+                { text: `The ${fitted.spec.name} tree. ` },
+                ...(session.answers.length > 0 ? [{ text: 'So far: ' }, ...breadcrumb(study, session.answers), { text: '. ' }] : []),
+                { text: at.kind === 'question' ? `Next: ${study.criteria[at.criterion]!.name}?` : '' },
+              ],
+              style,
+              width,
+            );
+      const picture = renderTreeText(fitted, { style, width, ...(at.kind === 'result' ? { answers: answerVector(session) } : {}) })
+        .replace(/\n$/, '')
+        .split('\n');
+      const lines = [...head, '', ...picture];
+      // The path ends at the last marked line: start with the leaf in view.
+      const leaf = lines.findLastIndex((l) => l.includes('▶'));
+      return (
+        <TextScreen key="tree" lines={lines} footer={hintLines(OVERLAY_HINTS, style, width)} size={size} {...(leaf > 0 ? { focus: leaf } : {})} />
+      );
+    }
+    default:
+      return null;
+  }
+}

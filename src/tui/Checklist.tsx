@@ -1,0 +1,76 @@
+/**
+ * Every criterion of the tree at once, each with its question on one line: Space ticks what
+ * matters, Enter confirms. Taller lists than the terminal scroll with the highlight.
+ */
+import { Box, useInput } from 'ink';
+import type { Study } from '../study/types.js';
+import { Lines } from './Lines.js';
+import { wrapped } from './report-lines.js';
+import { useStyle } from './style-context.js';
+import { hintLines } from './texts.js';
+import type { Hint } from './texts.js';
+import type { Size } from './use-terminal-size.js';
+
+export interface ChecklistProps {
+  readonly study: Study;
+  /** The criteria to offer, in the tree's order. */
+  readonly criteria: readonly number[];
+  /** The criteria ticked so far. */
+  readonly ticked: ReadonlySet<number>;
+  /** Index into `criteria` of the highlighted row. */
+  readonly cursor: number;
+  readonly hints: readonly Hint[];
+  readonly size: Size;
+  /** Moves the highlight by rows (wrapping); relative, so keys arriving together all count. */
+  readonly onMove: (by: number) => void;
+  /** Ticks or unticks a row: the highlighted one, or the one at `index`. */
+  readonly onToggle: (index?: number) => void;
+  readonly onConfirm: () => void;
+  /** Whether the list takes keys. */
+  readonly isActive?: boolean;
+}
+
+export function Checklist({ study, criteria, ticked, cursor, hints, size, onMove, onToggle, onConfirm, isActive = true }: ChecklistProps) {
+  const style = useStyle();
+  const width = Math.min(size.columns, 100);
+
+  useInput(
+    (input, key) => {
+      if (key.upArrow || input === 'k') onMove(-1);
+      else if (key.downArrow || input === 'j') onMove(1);
+      else if (input === ' ') onToggle();
+      else if (/^[1-9]$/.test(input) && Number(input) <= criteria.length) onToggle(Number(input) - 1);
+      else if (key.return) onConfirm();
+    },
+    { isActive },
+  );
+
+  const head = wrapped(
+    [{ text: 'Tick what matters to you', tone: 'strong' }, { text: ' (Space), then press Enter. Unticked criteria do not matter.' }],
+    style,
+    width,
+  );
+  const left = study.criteria.length - criteria.length;
+  if (left > 0) head.push(...wrapped(`This tree uses ${criteria.length} of the file's ${study.criteria.length} criteria.`, style, width).map(style.dim));
+  const keys = hintLines(hints, style, width);
+  const room = Math.max(1, size.rows - 1 - head.length - 1 - keys.length);
+  // Two rows an item (name, then its question) when they fit, else one.
+  const perItem = criteria.length * 2 <= room ? 2 : 1;
+  const shown = Math.max(1, Math.min(criteria.length, Math.floor(room / perItem)));
+  const first = Math.min(Math.max(0, cursor - shown + 1), criteria.length - shown);
+
+  const rows = criteria.slice(first, first + shown).flatMap((c, i) => {
+    const at = first + i === cursor;
+    const cr = study.criteria[c]!;
+    const box = ticked.has(c) ? style.green('[x]') : '[ ]';
+    const name = at ? style.bold(style.cyan(cr.name)) : cr.name;
+    const pointer = at ? style.cyan('❯') : ' ';
+    if (perItem === 2) return [`${pointer} ${box} ${name}`, `      ${style.dim(cr.question)}`];
+    return [`${pointer} ${box} ${name} ${style.dim('— ' + cr.question)}`];
+  });
+  return (
+    <Box flexDirection="column">
+      <Lines lines={[...head, ...rows, '', ...keys]} width={size.columns} />
+    </Box>
+  );
+}

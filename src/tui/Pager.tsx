@@ -1,0 +1,52 @@
+/**
+ * A window onto text taller than the terminal: ↑/↓ (or j/k) a line, PgUp/PgDn or Space a page,
+ * Home/End (or g/G) the ends. It never draws more rows than it is given.
+ */
+import { useInput } from 'ink';
+import { useState } from 'react';
+import { Lines } from './Lines.js';
+import { useStyle } from './style-context.js';
+
+export interface PagerProps {
+  /** The whole text, one string per row. */
+  readonly lines: readonly string[];
+  /** Rows the pager may use, its status line included. */
+  readonly height: number;
+  /** Columns: longer rows are cut short. */
+  readonly width: number;
+  /** Whether keys scroll it (off while another view has the keyboard). */
+  readonly isActive?: boolean;
+  /** A line to have in view at first (it starts mid-window). */
+  readonly focus?: number;
+}
+
+export function Pager({ lines, height, width, isActive = true, focus }: PagerProps) {
+  const style = useStyle();
+  const scrolls = lines.length > height;
+  const visible = scrolls ? Math.max(1, height - 1) : lines.length;
+  const [offset, setOffset] = useState(() => (focus === undefined ? 0 : Math.max(0, focus - Math.floor(visible / 2))));
+  const last = Math.max(0, lines.length - visible);
+  const top = Math.min(offset, last);
+
+  useInput(
+    (input, key) => {
+      const page = Math.max(1, visible - 1);
+      let next = top;
+      if (key.upArrow || input === 'k') next = top - 1;
+      else if (key.downArrow || input === 'j') next = top + 1;
+      else if (key.pageUp) next = top - page;
+      else if (key.pageDown || input === ' ') next = top + page;
+      else if (key.home || input === 'g') next = 0;
+      else if (key.end || input === 'G') next = last;
+      else return;
+      setOffset(Math.max(0, Math.min(last, next)));
+    },
+    { isActive: isActive && scrolls },
+  );
+
+  if (!scrolls) return <Lines lines={lines} width={width} />;
+  const end = top + visible;
+  const where = top === 0 ? '↓ for more' : end >= lines.length ? '↑ for earlier' : '↑↓ for more';
+  const status = style.dim(`${top + 1}–${Math.min(end, lines.length)} of ${lines.length} · ${where} · PgUp PgDn`);
+  return <Lines lines={[...lines.slice(top, end), status]} width={width} />;
+}
