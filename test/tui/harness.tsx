@@ -1,0 +1,110 @@
+/**
+ * Drives the questionnaire's components with ink-testing-library: the study's own criteria.yaml,
+ * plain style (so frames compare as text), a fixed terminal size, and keys written one at a time
+ * with a pause after each, since input that arrives before useInput subscribes is lost.
+ */
+import { render } from 'ink-testing-library';
+import { readFileSync } from 'node:fs';
+import { afterEach } from 'vitest';
+import { App } from '../../src/tui/App.js';
+import type { Outcome } from '../../src/tui/App.js';
+import type { Mode } from '../../src/tui/app-state.js';
+import { createStyle } from '../../src/render/style.js';
+import type { Style } from '../../src/render/style.js';
+import { parseStudy } from '../../src/study/parse.js';
+import type { Study } from '../../src/study/types.js';
+import { questionnaireTrees } from '../../src/tui/trees.js';
+import type { Trees } from '../../src/tui/trees.js';
+import type { Size } from '../../src/tui/use-terminal-size.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+export const KEY = {
+  enter: '\r',
+  up: '\u001b[A',
+  down: '\u001b[B',
+  left: '\u001b[D',
+  escape: '\u001b',
+  /** What the Backspace key sends in most terminals. */
+  backspace: '\u007f',
+  ctrlC: '\u0003',
+  space: ' ',
+  pageDown: '\u001b[6~',
+} as const;
+
+let cached: Study | undefined;
+export function study(): Study {
+  cached ??= parseStudy(readFileSync(ROOT + 'criteria.yaml', 'utf8'), ROOT + 'criteria.yaml');
+  return cached;
+}
+
+export function trees(name?: string): Trees {
+  return questionnaireTrees(study(), name);
+}
+
+export const PLAIN = createStyle(false);
+
+/** Long enough for React to commit and Ink's hooks to subscribe (and a lone Esc to flush). */
+export const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export interface Driven {
+  /** The latest frame: the transcript (<Static>) followed by the live area. */
+  frame(): string;
+  /** The live area alone: the frame after the transcript lines. */
+  live(): string;
+  press(...keys: string[]): Promise<void>;
+  outcome(): Outcome | undefined;
+  unmount(): void;
+}
+
+const mounted: Driven[] = [];
+// Every app a test drove is unmounted after it, pass or fail (importing this registers the hook).
+afterEach(() => {
+  for (const d of mounted.splice(0)) d.unmount();
+});
+
+export async function drive(options: { tree?: string; start?: Mode; size?: Size; style?: Style; stepMs?: number } = {}): Promise<Driven> {
+  let outcome: Outcome | undefined;
+  const t = trees(options.tree);
+  const app = render(
+    <App
+      trees={t}
+      style={options.style ?? PLAIN}
+      start={options.start ?? 'questions'}
+      onDone={(o) => {
+        outcome = o;
+      }}
+      size={options.size ?? { columns: 80, rows: 40 }}
+      stepMs={options.stepMs ?? 0}
+    />,
+  );
+  await settle();
+  const driven: Driven = {
+    frame: () => app.lastFrame() ?? '',
+    live() {
+      const lines = (app.lastFrame() ?? '').split('\n');
+      // Transcript lines start with one of its marks; the live area never does.
+      let i = 0;
+      while (i < lines.length && /^[✔↩↺…] /.test(lines[i]!)) i++;
+      return lines.slice(i).join('\n');
+    },
+    async press(...keys: string[]) {
+      for (const k of keys) {
+        app.stdin.write(k);
+        await settle();
+      }
+    },
+    outcome: () => outcome,
+    unmount: () => app.unmount(),
+  };
+  mounted.push(driven);
+  return driven;
+}
+
+/** A frame's words with line breaks and runs of spaces as single spaces: wrapping aside. */
+export const flat = (frame: string): string => frame.replace(/\s+/g, ' ');
+
+/** The widest row of a frame, in terminal columns (ANSI codes not counted). */
+export function widest(frame: string): number {
+  // eslint-disable-next-line no-control-regex
+  return Math.max(...frame.split('\n').map((l) => [...l.replace(/\u001b\[[0-9;]*m/g, '')].length));
+}

@@ -1,0 +1,143 @@
+/** The walk one question at a time: answering, going back, starting over, quitting. */
+import { describe, expect, it } from 'vitest';
+import { drive, KEY } from './harness.js';
+
+
+describe('a question', () => {
+  it('shows the question, what the study measured, the choice, how many may follow and the keys', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    const f = app.live();
+    expect(f).toContain('Question 1 of at most 3');
+    expect(f).toContain('Do you want the tracker to capture run details on its own');
+    expect(f).toContain('The study measured: What each tracker stores by default');
+    expect(f).toContain('Scores (higher is better): W&B 3 · Guild 2.5 · MLflow 4');
+    expect(f).toMatch(/❯ It matters to me\n {2}It does not matter/);
+    for (const key of ['Enter answer', '← back', '? evidence', 't tree', 'c checklist instead', 'r restart', 'q quit']) {
+      expect(f).toContain(key);
+    }
+    expect(f).not.toContain('So far:');
+  });
+
+  it('moves on when answered, with the answers so far as a breadcrumb and in the transcript', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press(KEY.down, KEY.enter);
+    expect(app.live()).toContain('So far: Auto-logging ✗');
+    expect(app.live()).toContain('Question 2 of at most 3');
+    expect(app.live()).toContain('Do you want to add as few lines as possible');
+    expect(app.frame()).toContain('✔ Auto-logging: it does not matter');
+    // Number keys answer directly: 1 it matters, 2 it does not.
+    await app.press('2');
+    expect(app.live()).toContain('So far: Auto-logging ✗ › Lines of code ✗');
+    expect(app.live()).toContain('Question 3 · the last on this branch');
+  });
+
+  it('counts the questions left on the branch actually taken', async () => {
+    const app = await drive({ tree: 'full' });
+    expect(app.live()).toContain('Question 1 of at most 7');
+    await app.press('1', '2');
+    // auto-logging yes, keras no: collaboration next, and at most four more after it.
+    expect(app.live()).toContain('Question 3 of at most 7');
+    expect(app.live()).toContain('Will other people need to see, share or work on your runs?');
+    await app.press('2', '1');
+    expect(app.live()).toContain('Question 5 of at most 7');
+    await app.press('2', '2');
+    expect(app.live()).toContain('Question 7 · the last on this branch');
+  });
+});
+
+describe('going back', () => {
+  it.each([
+    ['←', KEY.left],
+    ['Backspace', KEY.backspace],
+    ['b', 'b'],
+  ])('%s returns to the previous question with the earlier answer highlighted', async (_, key) => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press('2');
+    expect(app.live()).toContain('Question 2');
+    await app.press(key);
+    const f = app.live();
+    expect(f).toContain('Question 1 of at most 3');
+    expect(f).toMatch(/ {2}It matters to me\n❯ It does not matter/);
+    expect(f).not.toContain('So far:');
+    expect(app.frame()).toContain('↩ Back to Auto-logging');
+    // Changing the answer takes the other branch.
+    await app.press('1');
+    expect(app.live()).toContain('Use MLflow');
+  });
+
+  it('says so at the first question, where there is nothing to go back to', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press(KEY.left);
+    expect(app.live()).toContain('This is the first question; there is nothing to go back to.');
+    expect(app.live()).toContain('Question 1 of at most 3');
+    // The remark lasts one key.
+    await app.press(KEY.down);
+    expect(app.live()).not.toContain('nothing to go back to');
+  });
+
+  it('from the result, reopens the last question asked', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press('2', '1');
+    expect(app.live()).toContain('Use MLflow');
+    await app.press('b');
+    expect(app.live()).toContain('Question 2 of at most 3');
+    expect(app.live()).toMatch(/❯ It matters to me/);
+  });
+});
+
+describe('starting over', () => {
+  it('r forgets every answer and starts from the first question', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press('2', '2');
+    expect(app.live()).toContain('Question 3');
+    await app.press('r');
+    const f = app.live();
+    expect(f).toContain('Question 1 of at most 3');
+    expect(f).not.toContain('So far:');
+    // Nothing remembered: the first choice is highlighted again.
+    expect(f).toMatch(/❯ It matters to me/);
+    expect(app.frame()).toContain('↺ Started over');
+  });
+});
+
+describe('quitting', () => {
+  it.each([
+    ['q', 'q'],
+    ['Esc', KEY.escape],
+    ['Ctrl-C', KEY.ctrlC],
+  ])('%s on a question cancels', async (_, key) => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press('2');
+    await app.press(key);
+    expect(app.outcome()).toEqual({ kind: 'cancelled' });
+  });
+
+  it.each([
+    ['Enter', KEY.enter],
+    ['q', 'q'],
+    ['Esc', KEY.escape],
+  ])('%s on the result finishes with that result', async (_, key) => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press('1');
+    expect(app.live()).toContain('Use MLflow');
+    await app.press(key);
+    const o = app.outcome();
+    expect(o?.kind).toBe('done');
+    if (o?.kind === 'done') expect(o.result.advice.recommendation.name).toBe('mlflow');
+  });
+
+  it('Ctrl-C on the result still cancels', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press('1');
+    await app.press(KEY.ctrlC);
+    expect(app.outcome()).toEqual({ kind: 'cancelled' });
+  });
+
+  it('clears the live area when it ends', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press('1');
+    expect(app.live()).toContain('Use MLflow');
+    await app.press(KEY.enter);
+    expect(app.live().trim()).toBe('');
+  });
+});

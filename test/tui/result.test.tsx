@@ -1,0 +1,115 @@
+/** The result screen: skipped questions, ties, majority leaves and "ask more", paging. */
+import { describe, expect, it } from 'vitest';
+import { drive, flat, KEY } from './harness.js';
+
+
+describe('the result', () => {
+  it('explains a single recommendation: why, the scores, the runner-up and how sure the tree is', async () => {
+    const app = await drive({ tree: 'full' });
+    await app.press('1', '2', '1');
+    const f = app.live();
+    expect(f).toContain('Use MLflow');
+    expect(f).toMatch(/1\. Auto-logging: matters\n2\. Keras deep dive: does not matter\n3\. Collaboration: matters/);
+    expect(f).toMatch(/Total \(what matters\) +8 +4\.5 +9/);
+    expect(f).toContain('Runner-up: W&B with 8, 1 point behind MLflow (9).');
+    expect(f).toContain('All 16 profiles on this branch of the tree favour MLflow.');
+    expect(f).not.toContain('m ask more');
+    expect(f).toContain('Enter done');
+  });
+
+  it('shows a tie as a tie, with what separates the tied trackers', async () => {
+    const app = await drive({ tree: 'full', size: { columns: 80, rows: 80 } });
+    await app.press('2', '2', '2', '1');
+    const f = flat(app.live());
+    expect(f).toContain('Recommendation: a tie between W&B and MLflow');
+    expect(f).toContain('What separates them in the study:');
+    expect(f).toContain('Auto-logging (did not matter to you): W&B 3, MLflow 4');
+  });
+
+  it('names the questions it skipped and why', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    // Every leaf below "auto-logging matters" recommends MLflow: nothing more is asked.
+    await app.press('1');
+    const f = flat(app.live());
+    expect(f).toContain('Use MLflow');
+    expect(f).toMatch(/Not asked: Keras deep dive(,| and) Collaboration/);
+    expect(f).toContain('could not change it');
+    expect(app.frame()).not.toContain('✔ Keras deep dive');
+  });
+});
+
+describe('a majority leaf of a depth-limited tree', () => {
+  it('says so, flags where the exact ranking differs, and offers to ask more', async () => {
+    const app = await drive({ tree: 'figure-1', size: { columns: 80, rows: 60 } });
+    await app.press('2', '2', '2');
+    const f = flat(app.live());
+    expect(f).toContain('Recommendation: a tie between W&B and MLflow');
+    expect(f).toContain('13 of the 16 profiles on this branch favour a tie between W&B and MLflow');
+    expect(f).toContain('For exactly your answers the scores add up differently');
+    expect(f).toContain('This is a majority answer (13 of 16 profiles on this branch). Press m to answer up to 4 more questions');
+    expect(f).toContain('m ask more');
+  });
+
+  it('m continues on the unlimited tree, keeping the answers, to an exact result', async () => {
+    const app = await drive({ tree: 'figure-1', size: { columns: 80, rows: 60 } });
+    await app.press('2', '2', '2', 'm');
+    expect(app.frame()).toContain('… Asking more, on the figure-1 tree without its depth limit');
+    let f = app.live();
+    expect(f).toContain('So far: Auto-logging ✗ › Lines of code ✗ › Memory ✗');
+    expect(f).toContain('Question 4 of at most 7');
+    expect(f).toContain('Will other people need to see, share or work on your runs?');
+    await app.press('2', '2', '1');
+    f = app.live();
+    expect(f).toContain('Use Guild');
+    expect(f).toContain('the figure-1 tree grown without its depth limit');
+    expect(f).toContain('All 2 profiles on this branch of the tree favour Guild.');
+    expect(f).not.toContain('majority answer');
+    expect(f).not.toContain('m ask more');
+    // The result carries the unlimited tree's walk.
+    await app.press(KEY.enter);
+    const o = app.outcome();
+    expect(o?.kind).toBe('done');
+    if (o?.kind === 'done') {
+      expect(o.result.advice.agrees).toBe(true);
+      expect(o.session.extendedAt).toBe(3);
+    }
+  });
+
+  it('going back from the first extra question returns to the depth-limited answer', async () => {
+    const app = await drive({ tree: 'figure-1', size: { columns: 80, rows: 60 } });
+    await app.press('2', '2', '2', 'm');
+    expect(app.live()).toContain('Question 4 of at most 7');
+    await app.press(KEY.left);
+    expect(app.live()).toContain('Recommendation: a tie between W&B and MLflow');
+    expect(app.live()).toContain('m ask more');
+    expect(app.frame()).toContain("↩ Back to the figure-1 tree's answer");
+  });
+
+  it('m does nothing where the leaf is already exact', async () => {
+    const app = await drive({ tree: 'full' });
+    await app.press('1', '2', '1', 'm');
+    expect(app.live()).toContain('Use MLflow');
+    expect(app.frame()).not.toContain('Asking more');
+  });
+});
+
+describe('paging', () => {
+  it('keeps a long result inside the terminal and scrolls it', async () => {
+    const app = await drive({ tree: 'full', size: { columns: 80, rows: 16 } });
+    await app.press('1', '2', '1');
+    let f = app.live();
+    expect(f.split('\n').length).toBeLessThan(16);
+    expect(f).toContain('Use MLflow');
+    expect(f).toMatch(/1–\d+ of \d+ · ↓ for more/);
+    expect(f).not.toContain('Runner-up');
+    await app.press(KEY.pageDown, KEY.pageDown);
+    f = app.live();
+    expect(f).not.toContain('Use MLflow');
+    expect(f).toContain('↑');
+    expect(f.split('\n').length).toBeLessThan(16);
+    await app.press('G');
+    expect(app.live()).toContain('All 16 profiles on this branch');
+    await app.press('g');
+    expect(app.live()).toContain('Use MLflow');
+  });
+});

@@ -1,0 +1,120 @@
+/** The words and line fitting the questionnaire shares with the accessible mode. */
+import { describe, expect, it } from 'vitest';
+import { adviceReport } from '../../src/render/advice-report.js';
+import { toText } from '../../src/render/blocks.js';
+import { blocksToLines, fitWidth } from '../../src/tui/report-lines.js';
+import { answer, extend, locate, startSession } from '../../src/tui/session.js';
+import type { Session } from '../../src/tui/session.js';
+import { firstSentence, introLines, scriptedCommand, summaryText } from '../../src/tui/texts.js';
+import { createStyle, visibleWidth } from '../../src/render/style.js';
+import { PLAIN, study, trees } from './harness.js';
+
+const walk = (s: Session, ...replies: boolean[]) => replies.reduce(answer, s);
+function result(s: Session) {
+  const at = locate(s);
+  if (at.kind !== 'result') throw new Error('not at a result');
+  return at;
+}
+
+describe('the introduction', () => {
+  it('says what reprotree does, what it rests on and which tree it walks', () => {
+    const text = introLines(study(), trees('figure-1').base, PLAIN, 80).join(' ');
+    expect(text).toContain('reprotree · Which experiment tracker fits your project?');
+    expect(text).toContain('W&B, Guild and MLflow');
+    expect(text).toContain('Kondratiuk & Rasgauski (2021), Frameworks for Reproducible Machine Learning');
+    expect(text).toContain('Tree: figure-1 — Figure 1 of the study');
+    expect(text).toContain('Others: full, figure-2 (--tree NAME)');
+  });
+});
+
+describe('firstSentence', () => {
+  it('stops at the first full stop followed by a new sentence, not at a decimal point', () => {
+    expect(firstSentence('Scored 0.5 per item. Then more.')).toBe('Scored 0.5 per item.');
+    expect(firstSentence('A list: a, b. 1 point if easy.')).toBe('A list: a, b.');
+    expect(firstSentence('One sentence only')).toBe('One sentence only');
+  });
+});
+
+describe('the closing summary', () => {
+  it('gives the result, the answers, the totals and the same advice as a command', () => {
+    const s = walk(startSession(trees('full').base), true, false, true);
+    const text = summaryText(s, result(s), PLAIN, 200);
+    expect(text).toContain('reprotree: use MLflow (tree full, 3 questions).');
+    expect(text).toContain('Your answers: Auto-logging matters, Keras deep dive does not, Collaboration matters.');
+    expect(text).toContain('Totals over what matters: MLflow 9, W&B 8, Guild 4.5.');
+    expect(text).toContain('Same advice without the questions: reprotree --important auto-logging,collaboration');
+  });
+
+  it('leaves skipped questions out of the answers and says why they were not asked', () => {
+    const s = walk(startSession(trees('figure-1').base), true);
+    const text = summaryText(s, result(s), PLAIN, 200);
+    expect(text).toContain('(tree figure-1, 1 question)');
+    expect(text).toContain('Your answers: Auto-logging matters.');
+    expect(text).toContain('Not asked, as no answer could change the result: Keras deep dive, Collaboration.');
+    expect(text).toContain('reprotree --tree figure-1 --important auto-logging');
+  });
+
+  it("flags a majority answer the exact scores disagree with", () => {
+    const s = walk(startSession(trees('figure-1').base), false, false, false);
+    const text = summaryText(s, result(s), PLAIN, 200);
+    expect(text).toContain('reprotree: a tie between W&B and MLflow');
+    expect(text).toContain("This is the figure-1 tree's majority answer; for exactly your answers a tie between all 3");
+    expect(text).toContain('reprotree --tree figure-1 --not-important auto-logging,lines,memory');
+  });
+
+  it('after "ask more", names the unlimited tree and the file tree that gives the same advice', () => {
+    const t = trees('figure-1');
+    const s = walk(extend(walk(startSession(t.base), false, false, false), t.unlimited()), false, false, true);
+    const text = summaryText(s, result(s), PLAIN, 200, 'my criteria.yaml');
+    expect(text).toContain('(tree figure-1 without its depth limit, 6 questions)');
+    // figure-1 without its limit is the file's full tree: same criteria, no depth limit.
+    expect(text).toContain("reprotree --criteria 'my criteria.yaml' --important runtime");
+  });
+
+  it('offers no command when no tree in the file is the unlimited one walked', () => {
+    const t = trees('figure-2');
+    const s0 = walk(startSession(t.base), false, false);
+    const at = locate(s0);
+    if (at.kind !== 'result' || !at.exactable) return;
+    let s = extend(s0, t.unlimited());
+    for (let q = locate(s); q.kind === 'question'; q = locate(s)) s = answer(s, false);
+    expect(scriptedCommand(s, result(s).advice)).toBeUndefined();
+  });
+});
+
+describe('blocksToLines', () => {
+  const s = walk(startSession(trees('full').base), true, false, true);
+  const blocks = adviceReport(result(s).advice);
+
+  it('renders as the scripted text does where it fits', () => {
+    expect(blocksToLines(blocks, PLAIN, 80).join('\n')).toBe(toText(blocks, PLAIN, 80).trimEnd());
+  });
+
+  it('stacks the score table where it does not, and never exceeds the width', () => {
+    const roomy = blocksToLines(blocks, PLAIN, 46);
+    expect(Math.max(...roomy.map(visibleWidth))).toBeLessThanOrEqual(46);
+    expect(roomy.join('\n')).toMatch(/● Auto-logging\n {4}W&B 3 ███▊ {2}Guild 2\.5 ███▏ {2}MLflow 4 █████$/m);
+    // Narrower still, the bars go and the scores stay.
+    const narrow = blocksToLines(blocks, PLAIN, 40);
+    expect(Math.max(...narrow.map(visibleWidth))).toBeLessThanOrEqual(40);
+    expect(narrow.join('\n')).toMatch(/● Auto-logging\n {4}W&B 3 {2}Guild 2\.5 {2}MLflow 4$/m);
+  });
+
+  it('reads plainly for a screen reader: no bars or rules, one line a row', () => {
+    const text = blocksToLines(blocks, PLAIN, Infinity, { plain: true }).join('\n');
+    expect(text).toMatch(/^(. )?Auto-logging: W&B 3, Guild 2\.5, MLflow 4$/m);
+    expect(text).toMatch(/^Total \(what matters\): W&B 8, Guild 4\.5, MLflow 9$/m);
+    expect(text).not.toMatch(/[█▏▎▍▌▋▊▉─]/);
+  });
+});
+
+describe('fitWidth', () => {
+  const colour = createStyle(true);
+  it('cuts a styled line to the width with an ellipsis and keeps the closing codes', () => {
+    const line = colour.bold('abcdefghij') + ' tail';
+    const cut = fitWidth(line, 6);
+    expect(visibleWidth(cut)).toBe(6);
+    expect(cut).toBe('\u001b[1mabcde…\u001b[22m');
+    expect(fitWidth('short', 10)).toBe('short');
+  });
+});

@@ -1,0 +1,85 @@
+/** The views over a screen: the evidence (?) and the tree (t). */
+import { describe, expect, it } from 'vitest';
+import { drive, flat, KEY } from './harness.js';
+
+
+describe('the evidence view', () => {
+  it('? on a question shows how the study measured it and why each tracker scored what it did', async () => {
+    const app = await drive({ tree: 'figure-1', size: { columns: 80, rows: 60 } });
+    await app.press('?');
+    const f = flat(app.live());
+    expect(f).toContain('Auto-logging (auto-logging)');
+    expect(f).toContain('How the study measured it: What each tracker stores by default');
+    expect(f).toContain('1 point per item stored out of the box');
+    expect(f).toContain('W&B: 3 points — Stores run metadata and the sklearn version itself');
+    expect(f).toContain('MLflow: 4 points (best) — Stores run metadata');
+    expect(f).toContain('Esc back');
+    expect(f).not.toContain('It matters to me');
+  });
+
+  it.each([
+    ['Esc', KEY.escape],
+    ['?', '?'],
+    ['q', 'q'],
+    ['←', KEY.left],
+  ])('%s closes it and returns to the question, which keeps its place', async (_, key) => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press('2', '?');
+    expect(app.live()).toContain('Lines of code (lines)');
+    await app.press(key);
+    expect(app.outcome()).toBeUndefined();
+    expect(app.live()).toContain('Question 2 of at most 3');
+    expect(app.live()).toContain('So far: Auto-logging ✗');
+  });
+
+  it('? on the result shows the evidence for every question on the path', async () => {
+    const app = await drive({ tree: 'full', size: { columns: 80, rows: 100 } });
+    await app.press('1', '2', '1', '?');
+    const f = flat(app.live());
+    expect(f).toContain('Auto-logging (auto-logging)');
+    expect(f).toContain('Keras deep dive (keras)');
+    expect(f).toContain('Collaboration (collaboration)');
+    expect(f).not.toContain('Memory (memory)');
+  });
+
+  it('scrolls when taller than the terminal', async () => {
+    const app = await drive({ tree: 'figure-1', size: { columns: 80, rows: 12 } });
+    await app.press('?');
+    expect(app.live().split('\n').length).toBeLessThan(12);
+    expect(app.live()).toMatch(/1–\d+ of \d+/);
+    await app.press(KEY.down, KEY.down, KEY.down);
+    expect(app.live()).toMatch(/4–\d+ of \d+/);
+  });
+});
+
+describe('the tree view', () => {
+  it('t on the result draws the tree with the path taken marked', async () => {
+    const app = await drive({ tree: 'figure-1', size: { columns: 80, rows: 60 } });
+    await app.press('1', 't');
+    const f = app.live();
+    expect(f).toContain("The figure-1 tree; your path is drawn in heavy lines with ▶.");
+    expect(f).toMatch(/^Auto-logging\?/m);
+    expect(f).toMatch(/┗━▶ yes: Keras deep dive\?/);
+    expect(f).toMatch(/┡━▶ no: Collaboration\?/);
+    await app.press(KEY.escape);
+    expect(app.live()).toContain('Use MLflow');
+  });
+
+  it('starts scrolled to the end of the path when the tree is taller than the terminal', async () => {
+    const app = await drive({ tree: 'full', size: { columns: 80, rows: 16 } });
+    await app.press('1', '2', '1', 't');
+    const f = app.live();
+    expect(f).toContain('▶ yes: MLflow');
+    expect(f).not.toMatch(/^1–/m);
+  });
+
+  it('t on a question shows the tree and where the walk stands', async () => {
+    const app = await drive({ tree: 'figure-1', size: { columns: 80, rows: 60 } });
+    await app.press('2', 't');
+    const f = flat(app.live());
+    expect(f).toContain('The figure-1 tree. So far: Auto-logging ✗. Next: Lines of code?');
+    expect(f).toContain('no: Lines of code?');
+    await app.press('t');
+    expect(app.live()).toContain('Question 2 of at most 3');
+  });
+});
