@@ -1,0 +1,269 @@
+/**
+ * The built questionnaire as a user meets it: in a real pseudo-terminal (a tmux pane), with
+ * piped input in accessible mode, and refused where there is no terminal. Needs `npm run build`.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN, expectUserError, run } from '../helpers/cli.js';
+import { ROOT } from '../helpers/fixtures.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+// A server of our own, so nothing here touches anyone's tmux sessions.
+const SOCKET = `reprotree-test-${process.pid}`;
+let dir = '';
+
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Text with line breaks and runs of spaces as one space: reprotree wraps to the pane's width. */
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+interface Pane {
+  /** The visible screen, wrapped lines joined. */
+  screen(): string;
+  /** Everything the pane has shown, scrollback included, as flat text. */
+  history(): string;
+  /** Waits until the screen shows `text`. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  keys(...keys: string[]): Promise<void>;
+  /** The program's exit code, once it has exited. */
+  exitCode(timeoutMs?: number): Promise<number>;
+  /** `stty -a` in the pane after the program exited: was the terminal given back cooked? */
+  stty(): string;
+}
+
+let panes = 0;
+function start(args: readonly string[], options: { columns?: number; rows?: number; env?: Record<string, string> } = {}): Pane {
+  const name = `p${++panes}`;
+  const code = join(dir, `${name}.code`);
+  const stty = join(dir, `${name}.stty`);
+  // CI=true in the test's environment would (rightly) make reprotree refuse; a pane is a terminal.
+  const env = Object.entries({ TERM: 'xterm-256color', ...options.env }).map(([k, v]) => `${k}=${quote(v)}`);
+  const command =
+    `cd ${quote(ROOT)} && env -u CI -u CONTINUOUS_INTEGRATION -u NO_COLOR -u FORCE_COLOR ${env.join(' ')} ` +
+    `${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}; echo $? > ${quote(code)}; stty -a > ${quote(stty)}; sleep 60`;
+  tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), command);
+  const screen = () => tmux('capture-pane', '-p', '-J', '-t', name);
+  return {
+    screen,
+    history: () => flat(tmux('capture-pane', '-p', '-J', '-S', '-', '-t', name)),
+    async waitFor(text, timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs;
+      for (;;) {
+        const s = screen();
+        if (typeof text === 'string' ? flat(s).includes(flat(text)) : text.test(s)) return s;
+        if (Date.now() > until) throw new Error(`the pane never showed ${String(text)}; it shows:\n${s}`);
+        await sleep(50);
+      }
+    },
+    async keys(...keys) {
+      // One key at a time, as a person types: keys that arrive together reach ink-select-input
+      // before it has drawn the previous one.
+      for (const k of keys) {
+        tmux('send-keys', '-t', name, k);
+        await sleep(150);
+      }
+    },
+    async exitCode(timeoutMs = 15_000) {
+      const until = Date.now() + timeoutMs;
+      while (!existsSync(stty) || readFileSync(stty, 'utf8') === '') {
+        if (Date.now() > until) throw new Error(`the program did not exit; the pane shows:\n${screen()}`);
+        await sleep(50);
+      }
+      return Number(readFileSync(code, 'utf8').trim());
+    },
+    stty: () => readFileSync(stty, 'utf8'),
+  };
+}
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` before the end-to-end tests.');
+  dir = mkdtempSync(join(tmpdir(), 'reprotree-questionnaire-'));
+});
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['-L', SOCKET, 'kill-server']);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe.skipIf(!hasTmux)('in a terminal', () => {
+  it('walks from the first question to the result and leaves a summary in the scrollback', async () => {
+    const pane = start(['--tree', 'figure-1']);
+    const first = await pane.waitFor('Question 1 of at most 3');
+    expect(first).toContain('reprotree · Which experiment tracker fits your project?');
+    expect(first).toContain('Tree: figure-1');
+    expect(first).toContain('Do you want the tracker to capture run details on its own');
+    expect(first).toContain('c checklist instead');
+    await pane.keys('Down');
+    await pane.keys('Enter');
+    await pane.waitFor('Question 2 of at most 3');
+    await pane.keys('2');
+    await pane.waitFor('Question 3');
+    await pane.keys('BSpace');
+    await pane.waitFor(/Question 2 of at most 3[\s\S]* {2}It matters to me\n❯ It does not matter/);
+    await pane.keys('2');
+    await pane.waitFor('Question 3');
+    await pane.keys('2');
+    await pane.waitFor('Recommendation: a tie between W&B and MLflow');
+    await pane.waitFor('Press m to answer');
+    await pane.keys('Enter');
+    expect(await pane.exitCode()).toBe(0);
+    const history = pane.history();
+    expect(history).toContain('✔ Auto-logging: it does not matter');
+    expect(history).toContain('↩ Back to Lines of code');
+    expect(history).toContain('reprotree: a tie between W&B and MLflow (tree figure-1, 3 questions).');
+    expect(history).toContain('Your answers: Auto-logging does not, Lines of code does not, Memory does not.');
+    expect(history).toContain('Same advice without the questions: reprotree --tree figure-1 --not-important auto-logging,lines,memory');
+    // The live area is gone: the summary replaced it.
+    expect(history).not.toContain('Enter done');
+    expect(pane.stty()).toMatch(/(^|\s)icanon(\s|$)/m);
+    expect(pane.stty()).toMatch(/(^|\s)echo(\s|$)/m);
+  });
+
+  it('asks more on a majority leaf and ends on the exact answer', async () => {
+    const pane = start(['--tree', 'figure-1']);
+    for (const q of ['Question 1', 'Question 2', 'Question 3']) {
+      await pane.waitFor(q);
+      await pane.keys('2');
+    }
+    await pane.waitFor('Press m to answer');
+    await pane.keys('m');
+    await pane.waitFor('Question 4 of at most 7');
+    await pane.keys('2');
+    await pane.waitFor('Question 5');
+    await pane.keys('2');
+    await pane.waitFor('Question 6');
+    await pane.keys('1');
+    await pane.waitFor('Use Guild');
+    await pane.keys('q');
+    expect(await pane.exitCode()).toBe(0);
+    expect(pane.history()).toContain('reprotree: use Guild (tree figure-1 without its depth limit, 6 questions).');
+    expect(pane.history()).toContain('reprotree --important runtime');
+  });
+
+  it.each([
+    ['q', 'q'],
+    ['Esc', 'Escape'],
+    ['Ctrl-C', 'C-c'],
+  ])('%s quits with exit 130, no summary, and the terminal restored', async (_, key) => {
+    const pane = start([]);
+    await pane.waitFor('Question 1 of at most 7');
+    await pane.keys('1');
+    await pane.waitFor('Question 2');
+    await pane.keys(key);
+    expect(await pane.exitCode()).toBe(130);
+    expect(pane.history()).not.toContain('reprotree: use');
+    expect(pane.screen()).not.toContain('It matters to me');
+    expect(pane.stty()).toMatch(/(^|\s)icanon(\s|$)/m);
+  });
+
+  it('the checklist ticks everything at once and lands on the same result', async () => {
+    const pane = start(['--checklist']);
+    await pane.waitFor('Tick what matters to you');
+    await pane.keys('Down');
+    await pane.keys('Space');
+    await pane.keys('4');
+    await pane.waitFor('[x] Collaboration');
+    await pane.keys('Enter');
+    await pane.waitFor('Walking the full tree with your ticks:');
+    await pane.keys('Enter');
+    await pane.waitFor('→ MLflow');
+    await pane.keys('Enter');
+    await pane.waitFor('Use MLflow');
+    await pane.keys('Enter');
+    expect(await pane.exitCode()).toBe(0);
+    expect(pane.history()).toContain('reprotree --important auto-logging,collaboration');
+  });
+
+  it('holds its layout at 40 columns without colour', async () => {
+    const pane = start(['--tree', 'figure-1'], { columns: 40, rows: 24, env: { NO_COLOR: '1' } });
+    const s = await pane.waitFor('Question 1 of at most 3');
+    expect(s).toContain('❯ It matters to me');
+    expect(s).toContain('q quit');
+    const coloured = tmux('capture-pane', '-p', '-e', '-t', 'p' + panes);
+    expect(coloured).not.toMatch(/\u001b\[[0-9;]*3[0-7]m/);
+    await pane.keys('2');
+    await pane.waitFor('Question 2');
+    await pane.keys('2');
+    await pane.waitFor('Question 3');
+    await pane.keys('2');
+    const result = await pane.waitFor('Recommendation: a tie');
+    expect(result).toMatch(/1–\d+ of \d+/);
+    await pane.keys('Enter');
+    expect(await pane.exitCode()).toBe(0);
+  });
+
+  it('refuses under CI even in a terminal, since Ink would draw only its last frame', async () => {
+    const pane = start([], { env: { CI: 'true' } });
+    expect(await pane.exitCode()).toBe(2);
+    expect(pane.history()).toContain('--important');
+  });
+});
+
+describe('accessible mode', () => {
+  it('reads numbered answers line by line from a pipe: questions on stderr, the result on stdout', () => {
+    const r = run(['--accessible'], { input: '1\n2\n1\n' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Question 1 of at most 7: Do you want the tracker to capture run details on its own');
+    expect(r.stderr).toContain('Answer 1 (it matters) or 2 (it does not): 1\n');
+    expect(r.stderr).toContain('Question 3 of at most 7: Will other people need to see');
+    expect(r.stdout).toMatch(/^Use MLflow\n/);
+    expect(r.stdout).toContain('Auto-logging: W&B 3, Guild 2.5, MLflow 4');
+    // Nothing redrawn, no bars or box drawing for a screen reader to spell out.
+    expect(r.stdout + r.stderr).not.toMatch(/\u001b|[█▏▎▍▌▋▊▉─│┃]/);
+    expect(r.stderr).toContain('Same advice without the questions: reprotree --important auto-logging,collaboration');
+  });
+
+  it('is also chosen by ACCESSIBLE=1, and takes b to go back and ? for evidence', () => {
+    const r = run([], { input: '1\nb\n?\n1\n2\n1\n', env: { ACCESSIBLE: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Going back one question.');
+    expect(r.stderr).toContain('(before, you answered 1)');
+    expect(r.stderr).toContain('How the study measured it:');
+    expect(r.stdout).toMatch(/^Use MLflow\n/);
+  });
+
+  it('offers more questions on a majority leaf, and the end of the input keeps the answer', () => {
+    const r = run(['--accessible', '--tree', 'figure-1'], { input: '2\n2\n2\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Recommendation: a tie between W&B and MLflow');
+    expect(r.stderr).toContain('Up to 4 more questions on the tree without its depth limit would make it exact.');
+    const more = run(['--accessible', '--tree', 'figure-1'], { input: '2\n2\n2\n1\n2\n2\n1\n' });
+    expect(more.code).toBe(0);
+    expect(more.stdout).toContain('Use Guild');
+  });
+
+  it('takes a checklist as numbers on one line', () => {
+    const r = run(['--accessible', '--checklist'], { input: 'x\n2, 4\n' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain("'x' is not one of the numbers 1 to 7");
+    expect(r.stderr).toContain('1. Auto-logging? chosen, so it matters.');
+    expect(r.stdout).toMatch(/^Use MLflow\n/);
+  });
+
+  it('says where the answers ran out (exit 2), and q quits (exit 130)', () => {
+    const r = run(['--accessible'], { input: '1\n' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('The input ended before question 2 (Keras deep dive) was answered');
+    expect(r.stdout).toBe('');
+    const q = run(['--accessible'], { input: 'q\n' });
+    expect(q.code).toBe(130);
+    expect(q.stdout).toBe('');
+  });
+});
+
+describe('without a terminal', () => {
+  it('refuses in one sentence on stderr, exit 2, nothing on stdout, and says how to run scripted', () => {
+    const r = run([]);
+    const message = expectUserError(r);
+    expect(message).toContain('--important');
+    expect(message.trim().split('\n')).toHaveLength(1);
+    expect(message).not.toContain('Raw mode');
+  });
+
+  it('refuses the same way with --checklist', () => {
+    expectUserError(run(['--checklist']));
+  });
+});
