@@ -10,7 +10,7 @@ import { plural } from '../render/format.js';
 import type { Style } from '../render/style.js';
 import { renderTreeText } from '../render/tree-text.js';
 import { baseScreen, initialState, makeReducer, resultOf, screenOf } from './app-state.js';
-import type { Action, AppState, Mode } from './app-state.js';
+import type { Action, AppState, Mode, Overlay } from './app-state.js';
 import { Checklist } from './Checklist.js';
 import { ChecklistWalk } from './ChecklistWalk.js';
 import { Lines } from './Lines.js';
@@ -33,6 +33,7 @@ export type Outcome =
 export interface AppProps {
   /** The chosen tree, and its unlimited growth for "ask more". */
   readonly trees: Trees;
+  /** Colour or not (NO_COLOR, --no-color), for every component through StyleContext. */
   readonly style: Style;
   /** Start with one question at a time, or with the checklist. */
   readonly start: Mode;
@@ -89,7 +90,7 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
 
   useInput(
     (input, key) => {
-      const send = (a: Action) => dispatch(a);
+      const send = dispatch;
       if (key.ctrl && input === 'c') return send({ type: 'cancel' });
       if (screen === 'evidence' || screen === 'tree') {
         if (key.escape || key.return || isBack(input, key) || ['q', '?', 't'].includes(input)) send({ type: 'overlay' });
@@ -112,12 +113,17 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
   const notice = state.notice ? wrapped(state.notice, style, width).map((l) => style.yellow(l)) : [];
   const room: Size = { columns: size.columns, rows: size.rows - notice.length };
 
+  // The screen under a view stays mounted (hidden, its keys off), so closing the view finds it
+  // as it was: the highlighted choice, the scroll position, the walk's progress.
   return (
     <StyleContext.Provider value={style}>
       <Static items={[...state.log]}>{(entry) => <Text key={entry.id}>{entry.text}</Text>}</Static>
       {screen === 'none' ? null : (
         <Box flexDirection="column" width={size.columns}>
-          {body(state, dispatch, screen, room, style, trees, stepMs)}
+          <Box flexDirection="column" display={state.overlay ? 'none' : 'flex'}>
+            {base(state, dispatch, room, style, trees, stepMs, !state.overlay)}
+          </Box>
+          {state.overlay ? view(state, state.overlay, room, style, trees) : null}
           <Lines lines={notice} width={size.columns} />
         </Box>
       )}
@@ -125,22 +131,14 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
   );
 }
 
-function body(
-  state: AppState,
-  dispatch: (a: Action) => void,
-  screen: ReturnType<typeof screenOf>,
-  size: Size,
-  style: Style,
-  trees: Trees,
-  stepMs: number,
-) {
+function base(state: AppState, dispatch: (a: Action) => void, size: Size, style: Style, trees: Trees, stepMs: number, isActive: boolean) {
   const width = Math.min(size.columns, 100);
   const { session } = state;
   const { study } = trees.base;
   const at = locate(session);
   const treeKey = `${state.epoch}:${session.fitted.spec.name}:${session.fitted.maxDepth}`;
 
-  switch (screen) {
+  switch (baseScreen(state)) {
     case 'question': {
       if (at.kind !== 'question') return null;
       return (
@@ -152,6 +150,7 @@ function body(
           hints={QUESTION_HINTS}
           size={size}
           onAnswer={(important) => dispatch({ type: 'answer', important })}
+          isActive={isActive}
         />
       );
     }
@@ -167,11 +166,21 @@ function body(
           onMove={(by) => dispatch({ type: 'move', by })}
           onToggle={(at) => dispatch(at === undefined ? { type: 'toggle' } : { type: 'toggle', at })}
           onConfirm={() => dispatch({ type: 'confirm' })}
+          isActive={isActive}
         />
       );
     case 'walk': {
       if (at.kind !== 'result') return null;
-      return <ChecklistWalk advice={at.advice} stepMs={stepMs} hints={WALK_HINTS} size={size} onDone={() => dispatch({ type: 'walked' })} />;
+      return (
+        <ChecklistWalk
+          advice={at.advice}
+          stepMs={stepMs}
+          hints={WALK_HINTS}
+          size={size}
+          onDone={() => dispatch({ type: 'walked' })}
+          isActive={isActive}
+        />
+      );
     }
     case 'result': {
       if (at.kind !== 'result') return null;
@@ -192,8 +201,17 @@ function body(
         hints.splice(1, 0, ['m', 'ask more']);
       }
       footer.push(...hintLines(hints, style, width));
-      return <TextScreen key={`result:${treeKey}:${session.answers.length}`} lines={lines} footer={footer} size={size} />;
+      return <TextScreen key={`result:${treeKey}:${session.answers.length}`} lines={lines} footer={footer} size={size} isActive={isActive} />;
     }
+  }
+}
+
+function view(state: AppState, overlay: Overlay, size: Size, style: Style, trees: Trees) {
+  const width = Math.min(size.columns, 100);
+  const { session } = state;
+  const { study } = trees.base;
+  const at = locate(session);
+  switch (overlay) {
     case 'evidence': {
       const under = baseScreen(state);
       const blocks =
@@ -230,7 +248,5 @@ function body(
         <TextScreen key="tree" lines={lines} footer={hintLines(OVERLAY_HINTS, style, width)} size={size} {...(leaf > 0 ? { focus: leaf } : {})} />
       );
     }
-    default:
-      return null;
   }
 }

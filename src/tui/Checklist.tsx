@@ -12,6 +12,7 @@ import type { Hint } from './texts.js';
 import type { Size } from './use-terminal-size.js';
 
 export interface ChecklistProps {
+  /** Where the criteria's names and questions come from. */
   readonly study: Study;
   /** The criteria to offer, in the tree's order. */
   readonly criteria: readonly number[];
@@ -19,12 +20,15 @@ export interface ChecklistProps {
   readonly ticked: ReadonlySet<number>;
   /** Index into `criteria` of the highlighted row. */
   readonly cursor: number;
+  /** The keys to list under the checklist. */
   readonly hints: readonly Hint[];
+  /** The terminal's size: the list scrolls and shortens its rows to fit. */
   readonly size: Size;
   /** Moves the highlight by rows (wrapping); relative, so keys arriving together all count. */
   readonly onMove: (by: number) => void;
   /** Ticks or unticks a row: the highlighted one, or the one at `index`. */
   readonly onToggle: (index?: number) => void;
+  /** Enter: the ticks are final. */
   readonly onConfirm: () => void;
   /** Whether the list takes keys. */
   readonly isActive?: boolean;

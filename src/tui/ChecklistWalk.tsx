@@ -18,7 +18,9 @@ export interface ChecklistWalkProps {
   readonly advice: Advice;
   /** Pause between steps; 0 shows them all at once. */
   readonly stepMs: number;
+  /** The keys to list under the walk. */
   readonly hints: readonly Hint[];
+  /** The terminal's size, for wrapping. */
   readonly size: Size;
   /** Called when the user moves on to the result. */
   readonly onDone: () => void;

@@ -17,6 +17,7 @@ import type { Hint } from './texts.js';
 import type { Size } from './use-terminal-size.js';
 
 export interface QuestionScreenProps {
+  /** Where the question, its help and the scores come from. */
   readonly study: Study;
   /** The question to ask, as the session locates it. */
   readonly position: Extract<Position, { kind: 'question' }>;
@@ -24,6 +25,7 @@ export interface QuestionScreenProps {
   readonly answers: readonly Answer[];
   /** The keys to list under the choice. */
   readonly hints: readonly Hint[];
+  /** The terminal's size: help gives way first when rows run short. */
   readonly size: Size;
   /** Called with true for "it matters", false for "it does not". */
   readonly onAnswer: (important: boolean) => void;

@@ -12,6 +12,7 @@ export interface TextScreenProps {
   readonly lines: readonly string[];
   /** Rows kept under the text, already wrapped. */
   readonly footer: readonly string[];
+  /** The terminal's size: the text pages within it. */
   readonly size: Size;
   /** Whether the text scrolls with the keys. */
   readonly isActive?: boolean;

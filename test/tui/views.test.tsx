@@ -32,6 +32,12 @@ describe('the evidence view', () => {
     expect(app.live()).toContain('So far: Auto-logging ✗');
   });
 
+  it('closing it finds the question as it was left, the highlight included', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press(KEY.down, '?', KEY.escape);
+    expect(app.live()).toMatch(/ {2}It matters to me\n❯ It does not matter/);
+  });
+
   it('? on the result shows the evidence for every question on the path', async () => {
     const app = await drive({ tree: 'full', size: { columns: 80, rows: 100 } });
     await app.press('1', '2', '1', '?');
@@ -63,6 +69,15 @@ describe('the tree view', () => {
     expect(f).toMatch(/┡━▶ no: Collaboration\?/);
     await app.press(KEY.escape);
     expect(app.live()).toContain('Use MLflow');
+  });
+
+  it('closing it finds the result scrolled where it was', async () => {
+    const app = await drive({ tree: 'full', size: { columns: 80, rows: 16 } });
+    await app.press('1', '2', '1', KEY.pageDown);
+    const before = app.live();
+    expect(before).not.toContain('Use MLflow');
+    await app.press('t', KEY.escape);
+    expect(app.live()).toBe(before);
   });
 
   it('starts scrolled to the end of the path when the tree is taller than the terminal', async () => {
