@@ -35,8 +35,11 @@ function time(argv, until) {
         child.stdin.write('q');
       }
     });
+    // A run that never gets there must not hang the bench (closing the pty ends the program).
+    const stuck = setTimeout(() => child.kill('SIGKILL'), 10_000);
     child.on('error', reject);
     child.on('close', (code) => {
+      clearTimeout(stuck);
       if (until === undefined) resolve(Number(process.hrtime.bigint() - t0) / 1e6);
       else if (ms === undefined) reject(new Error(`"${until}" never appeared (exit ${code}); output:\n${seen}`));
       else resolve(ms);
