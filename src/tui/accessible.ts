@@ -54,11 +54,12 @@ export async function runAccessible(ctx: Context, study: Study): Promise<void> {
   const input = lineReader();
   const piped = !process.stdin.isTTY;
 
-  /** Shows a prompt and reads the reply; a piped reply is echoed so the transcript reads right. */
+  /** Shows a prompt and reads the reply, echoed when piped so the transcript reads right. */
   const ask = async (prompt: string): Promise<string | undefined> => {
     ctx.err(prompt);
     const line = await input.next();
-    if (piped) ctx.err(line === undefined ? '\n' : `${line}\n`);
+    // A piped reply is not echoed by a terminal; Ctrl-D leaves the cursor after the prompt.
+    if (piped || line === undefined) ctx.err(line === undefined ? '\n' : `${line}\n`);
     return line;
   };
   const report = (lines: readonly string[]) => ctx.out(lines.join('\n') + '\n');
