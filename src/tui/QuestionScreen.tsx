@@ -54,7 +54,8 @@ export function QuestionScreen({ study, position, answers, hints, size, onAnswer
 
   // What must show: the question, the two choices and the keys. Help and breadcrumb give way.
   const room = size.rows - 1 - (head.length + ITEMS.length + 1 + keys.length);
-  if (crumbs.length + help.length > room) crumbs = crumbs.slice(-Math.max(0, Math.min(crumbs.length, 1)));
+  // The latest answers are the ones a user checks: a long breadcrumb keeps its last row.
+  if (crumbs.length + help.length > room) crumbs = crumbs.slice(-1);
   if (crumbs.length + help.length > room) {
     const keep = Math.max(1, room - crumbs.length);
     if (keep < help.length) help = [...help.slice(0, keep - 1), style.dim('… (? shows all of it)')];
