@@ -106,10 +106,7 @@ export function makeReducer(trees: Trees, style: Style) {
     const previous = back(state.session);
     if (!previous) return { ...state, notice: 'This is the first question; there is nothing to go back to.' };
     const at = locate(previous);
-    const text =
-      at.kind === 'question'
-        ? transcript.back(study, at.criterion, style)
-        : `${style.yellow('↩')} Back to the ${previous.fitted.spec.name} tree's answer`;
+    const text = at.kind === 'question' ? transcript.back(study, at.criterion, style) : transcript.backToResult(previous.fitted, style);
     return logged({ ...state, session: previous }, text);
   }
 

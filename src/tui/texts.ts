@@ -130,6 +130,7 @@ export const transcript = {
     `${style.green('✔')} ${study.criteria[a.criterion]!.name}: ${style.bold(answerWord(a.important))}`,
   back: (study: Study, criterion: number, style: Style): string =>
     `${style.yellow('↩')} Back to ${study.criteria[criterion]!.name}`,
+  backToResult: (fitted: FittedTree, style: Style): string => `${style.yellow('↩')} Back to the ${fitted.spec.name} tree's answer`,
   restart: (style: Style): string => `${style.yellow('↺')} Started over`,
   ticked: (study: Study, ticked: readonly number[], style: Style): string =>
     `${style.green('✔')} Ticked: ${ticked.length === 0 ? 'nothing' : ticked.map((c) => study.criteria[c]!.name).join(', ')}`,
