@@ -2,6 +2,7 @@
  * The questionnaire. Decides BEFORE loading Ink whether it can run: Ink needs a terminal on both
  * stdin (raw mode for keys) and stdout (redraws), and prints only its last frame under CI.
  */
+import { findTree } from '../advice/model.js';
 import { UserError } from '../errors.js';
 import { load } from './common.js';
 import type { Context } from './context.js';
@@ -22,6 +23,8 @@ function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
 export async function ask(ctx: Context): Promise<void> {
   const study = await load(ctx);
   const v = ctx.parsed.values;
+  // A mistyped --tree is the more useful message, terminal or not.
+  findTree(study, v.tree as string | undefined);
   const accessible = v.accessible === true || (process.env.ACCESSIBLE !== undefined && process.env.ACCESSIBLE !== '' && process.env.ACCESSIBLE !== '0');
   if (accessible) {
     const { runAccessible } = await import('../tui/accessible.js');

@@ -39,6 +39,7 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
       ordered: true,
       items: advice.path.map((s): Line => {
         const c = study.criteria[s.criterion]!;
+        if (options.skipped?.includes(s.criterion)) return [span(`${c.name}: `), span('not asked (see below)', 'dim')];
         return [span(`${c.name}: `), s.important ? span('matters', 'strong') : span('does not matter')];
       }),
     });

@@ -64,11 +64,13 @@ function styled(line: Line, style: Style): string {
 
 /** Word-wraps styled text to `width` visible columns, continuing lines with `indent`. */
 export function wrap(text: string, width: number, indent = ''): string {
-  const words = text.split(' ');
+  // The text's own leading spaces (a list's indent) stay; only the spaces between words break.
+  const lead = /^ */.exec(text)![0];
+  const words = text.slice(lead.length).split(' ');
   const lines: string[] = [];
   let current = '';
   for (const w of words) {
-    const candidate = current === '' ? w : `${current} ${w}`;
+    const candidate = current === '' ? lead + w : `${current} ${w}`;
     if (current !== '' && visibleWidth(candidate) > width) {
       lines.push(current);
       current = indent + w;

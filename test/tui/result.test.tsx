@@ -9,7 +9,7 @@ describe('the result', () => {
     await app.press('1', '2', '1');
     const f = app.live();
     expect(f).toContain('Use MLflow');
-    expect(f).toMatch(/1\. Auto-logging: matters\n2\. Keras deep dive: does not matter\n3\. Collaboration: matters/);
+    expect(f).toMatch(/ 1\. Auto-logging: matters\n +2\. Keras deep dive: does not matter\n +3\. Collaboration: matters/);
     expect(f).toMatch(/Total \(what matters\) +8 +4\.5 +9/);
     expect(f).toContain('Runner-up: W&B with 8, 1 point behind MLflow (9).');
     expect(f).toContain('All 16 profiles on this branch of the tree favour MLflow.');
