@@ -8,7 +8,7 @@ import { FIXTURES, ROOT } from '../helpers/fixtures.js';
 const IDS = ['runtime', 'auto-logging', 'lines', 'collaboration', 'memory', 'sklearn', 'keras'];
 
 beforeAll(() => {
-  expect(readFileSync(BIN, 'utf8')).toContain('../dist/cli.js');
+  expect(readFileSync(BIN, 'utf8')).toContain('../dist/cli.cjs');
 });
 
 describe('tree', () => {

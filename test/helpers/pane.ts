@@ -42,7 +42,7 @@ export interface Pane {
 
 /** Creates the scratch folder for panes; call from beforeAll. */
 export function openPanes(): void {
-  if (!existsSync(join(ROOT, 'dist/cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` before the end-to-end tests.');
+  if (!existsSync(join(ROOT, 'dist/cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` before the end-to-end tests.');
   dir = mkdtempSync(join(tmpdir(), 'reprotree-pane-'));
 }
 
