@@ -2,11 +2,9 @@
 import { parseAnswers } from '../advice/answers.js';
 import { advise } from '../advice/advise.js';
 import { fitTree } from '../advice/model.js';
-import { formatOf } from '../cli/parse.js';
 import { adviceJson } from '../render/advice-json.js';
 import { adviceReport } from '../render/advice-report.js';
-import { toMarkdown, toText } from '../render/blocks.js';
-import { load } from './common.js';
+import { load, writeReport } from './common.js';
 import type { Context } from './context.js';
 
 export async function recommend(ctx: Context): Promise<void> {
@@ -16,11 +14,6 @@ export async function recommend(ctx: Context): Promise<void> {
   const fitted = fitTree(study, v.tree as string | undefined, {}, ctx.timings);
   const t0 = performance.now();
   const advice = advise(fitted, answers);
-  const format = formatOf(ctx.parsed);
-  let text: string;
-  if (format === 'json') text = JSON.stringify(adviceJson(advice), null, 2) + '\n';
-  else if (format === 'markdown') text = toMarkdown(adviceReport(advice));
-  else text = toText(adviceReport(advice), ctx.style, Math.min(ctx.width, 100));
   ctx.timings.render = performance.now() - t0;
-  ctx.out(text);
+  writeReport(ctx, { json: () => adviceJson(advice), blocks: () => adviceReport(advice) });
 }

@@ -168,6 +168,21 @@ class Reader {
     return value;
   }
 
+  /** The `id` of a framework or criterion, reported when missing, malformed or already taken. */
+  itemId(entries: Map<string, { key: Node; value: Node | null }>, item: Node, kind: string, taken: readonly { id: string }[]): string | undefined {
+    const entry = entries.get('id');
+    if (!entry) {
+      this.problem(item, `this ${kind} has no \`id\`.`);
+      return undefined;
+    }
+    const id = this.id(entry.value, `${kind} id`);
+    if (id !== undefined && taken.some((t) => t.id === id)) {
+      this.problem(entry.value, `${kind} id '${id}' is used twice; ids must be unique.`);
+      return undefined;
+    }
+    return id;
+  }
+
   number(node: Node | null, what: string): number | undefined {
     const n = this.resolve(node);
     if (!isScalar(n) || typeof n.value !== 'number') {
@@ -297,17 +312,8 @@ export function parseStudy(text: string, file: string): Study {
   for (const node of fwNodes ?? []) {
     const m = r.map(node, 'a framework', FRAMEWORK_KEYS);
     if (!m) continue;
-    const idNode = m.get('id');
-    if (!idNode) {
-      r.problem(node, 'this framework has no `id`.');
-      continue;
-    }
-    const id = r.id(idNode.value, 'framework id');
+    const id = r.itemId(m, node, 'framework', frameworks);
     if (id === undefined) continue;
-    if (frameworks.some((f) => f.id === id)) {
-      r.problem(idNode.value, `framework id '${id}' is used twice; ids must be unique.`);
-      continue;
-    }
     const name = m.has('name') ? r.string(m.get('name')!.value, `the name of framework '${id}'`) : id;
     frameworks.push({
       id,
@@ -343,17 +349,9 @@ export function parseStudy(text: string, file: string): Study {
   for (const node of crNodes ?? []) {
     const m = r.map(node, 'a criterion', CRITERION_KEYS);
     if (!m) continue;
-    const idNode = m.get('id');
-    if (!idNode) {
-      r.problem(node, 'this criterion has no `id`.');
-      continue;
-    }
-    const id = r.id(idNode.value, 'criterion id');
+    const id = r.itemId(m, node, 'criterion', criteria);
     if (id === undefined) continue;
-    if (criteria.some((c) => c.id === id)) {
-      r.problem(idNode.value, `criterion id '${id}' is used twice; ids must be unique.`);
-      continue;
-    }
+    const idNode = m.get('id')!;
     const nameEntry = m.get('name');
     const name = nameEntry ? r.string(nameEntry.value, `the name of criterion '${id}'`) : undefined;
     if (!nameEntry) r.problem(idNode.key, `criterion '${id}' has no \`name\`.`);
