@@ -22,7 +22,9 @@ function quietOnClosedPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw e;
+      // Any other failure to write (a full disk, a closed descriptor): say so once, where possible.
+      if (stream !== process.stderr) process.stderr.write(`reprotree: cannot write the output: ${e.code ?? e.message}.\n`);
+      process.exit(1);
     });
   }
 }

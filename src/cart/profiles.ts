@@ -47,13 +47,6 @@ export function isImportant(p: number, c: number, k: number): boolean {
   return ((p >>> (k - 1 - c)) & 1) === 1;
 }
 
-/** The profile number for a list of answers in criterion order. */
-export function profileOf(answers: readonly boolean[]): number {
-  let p = 0;
-  for (const a of answers) p = p * 2 + (a ? 1 : 0);
-  return p;
-}
-
 /**
  * Each framework's total per profile, summed over the important criteria in criterion order.
  * totals[p * F + f]. The order of additions is fixed (criterion 0 first) because ties are decided

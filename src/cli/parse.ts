@@ -72,6 +72,9 @@ export function parse(argv: readonly string[]): Parsed {
     }
     if (first === 'help') {
       const topic = COMMANDS.find((c) => c.name === positionals[1]);
+      if (positionals[1] !== undefined && !topic) {
+        throw new UserError(`There is no command '${positionals[1]}'.${didYouMean(positionals[1], COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}.`);
+      }
       return { command: topic ?? COMMANDS.find((c) => c.name === 'ask')!, explicit: topic !== undefined, values: { ...values, help: true }, positionals: [] };
     }
     if (!command) {
@@ -115,10 +118,6 @@ export function parse(argv: readonly string[]): Parsed {
 export function formatOf(p: Parsed): string {
   if (p.values.json) return 'json';
   return String(p.values.format ?? p.command.formats?.[0] ?? 'text');
-}
-
-export function commandNamed(name: CommandName): CommandSpec {
-  return COMMANDS.find((c) => c.name === name)!;
 }
 
 function translate(e: Error & { code?: string }): UserError {

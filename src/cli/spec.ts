@@ -125,6 +125,3 @@ export const COMMANDS: readonly CommandSpec[] = [
 
 export const COMMAND_NAMES = COMMANDS.map((c) => c.name);
 
-export function command(name: CommandName): CommandSpec {
-  return COMMANDS.find((c) => c.name === name)!;
-}

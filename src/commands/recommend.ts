@@ -1,5 +1,5 @@
 /** Scripted advice: answers from flags, result as text, Markdown or JSON. */
-import { parseAnswers } from '../advice/answers.js';
+import { parseAnswers } from '../cli/answers.js';
 import { advise } from '../advice/advise.js';
 import { fitTree } from '../advice/model.js';
 import { adviceJson } from '../render/advice-json.js';

@@ -1,5 +1,5 @@
 /** `reprotree tree`: the fitted tree as text, a picture (Mermaid, DOT, SVG) or data. */
-import { parseAnswers } from '../advice/answers.js';
+import { parseAnswers } from '../cli/answers.js';
 import { fitTree } from '../advice/model.js';
 import type { FittedTree } from '../advice/model.js';
 import { formatOf } from '../cli/parse.js';

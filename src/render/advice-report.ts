@@ -47,13 +47,16 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
   if (options.skipped && options.skipped.length > 0) {
     blocks.push({
       kind: 'para',
-      text: `Not asked: ${andList(options.skipped.map((c) => study.criteria[c]!.name))} — every branch below that question leads to the same recommendation, so its answer could not change it (counted as not mattering).`,
+      text:
+        options.skipped.length === 1
+          ? `Not asked: ${study.criteria[options.skipped[0]!]!.name} — every branch below that question leads to the same recommendation, so its answer could not change it (counted as not mattering).`
+          : `Not asked: ${andList(options.skipped.map((c) => study.criteria[c]!.name))} — every branch below those questions leads to the same recommendation, so their answers could not change it (counted as not mattering).`,
     });
   }
   if (advice.ignored.length > 0) {
     blocks.push({
       kind: 'note',
-      text: `This tree does not use ${andList(advice.ignored.map((c) => study.criteria[c]!.name))}, so ${advice.ignored.length === 1 ? 'that answer' : 'those answers'} did not count; try --tree ${study.defaultTree === spec.name ? 'with another tree' : study.defaultTree}.`,
+      text: `This tree does not use ${andList(advice.ignored.map((c) => study.criteria[c]!.name))}, so ${advice.ignored.length === 1 ? 'that answer' : 'those answers'} did not count${treeUsingAll(advice)}.`,
     });
   }
 
@@ -113,6 +116,14 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
   // For a tie: what tells the tied frameworks apart.
   if (tie) blocks.push(...tieBreakers(advice));
   return blocks;
+}
+
+/** "; --tree full uses all of them" when some tree of the file asks about every answer given. */
+function treeUsingAll(advice: Advice): string {
+  const { study } = advice.fitted;
+  const wanted = advice.answers.flatMap((a, c) => (a ? [c] : []));
+  const tree = study.trees.find((t) => wanted.every((c) => t.criteria.includes(c)));
+  return tree ? `; --tree ${tree.name} uses all of your answers` : '';
 }
 
 /** What the marks in the score table's first column mean (only the marks it uses). */

@@ -21,8 +21,18 @@ export function names(study: Study, frameworks: readonly number[]): string {
 /** How a class reads in a sentence: "MLflow" or "a tie between W&B and MLflow". */
 export function classPhrase(study: Study, cls: TieClass): string {
   if (cls.members.length === 1) return names(study, cls.members);
-  if (cls.members.length === study.frameworks.length) return `a tie between all ${cls.members.length} (${names(study, cls.members)})`;
+  if (cls.members.length === study.frameworks.length && cls.members.length > 2) return `a tie between all ${cls.members.length} (${names(study, cls.members)})`;
   return `a tie between ${names(study, cls.members)}`;
+}
+
+/**
+ * The largest of many numbers. `Math.max(...xs)` passes every element as an argument and overflows
+ * the call stack past about 100 000 of them; a 20-criterion tree has hundreds of thousands of nodes.
+ */
+export function maxOf(xs: Iterable<number>, start = -Infinity): number {
+  let m = start;
+  for (const x of xs) if (x > m) m = x;
+  return m;
 }
 
 const EIGHTHS = ['', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];

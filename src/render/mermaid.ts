@@ -41,7 +41,7 @@ export function renderMermaid(fitted: FittedTree, options: PictureOptions = {}):
       edges.push(`  n${v.parent} -->|${v.yes ? EDGE_YES : EDGE_NO}| ${id}`);
     }
   }
-  lines.push(...edges);
+  for (const edge of edges) lines.push(edge);
   lines.push('  classDef question fill:#f7f7f7,stroke:#888,color:#222');
   for (const cls of [...usedClasses].sort((a, b) => a - b)) {
     lines.push(`  classDef c${cls} fill:${colors[cls]},stroke:#555,color:${textOn(colors[cls]!)}`);

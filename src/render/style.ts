@@ -11,7 +11,6 @@ export interface Style {
   green(s: string): string;
   yellow(s: string): string;
   cyan(s: string): string;
-  red(s: string): string;
   magenta(s: string): string;
 }
 
@@ -20,7 +19,7 @@ const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s
 export function createStyle(enabled: boolean): Style {
   if (!enabled) {
     const id = (s: string) => s;
-    return { enabled, bold: id, dim: id, green: id, yellow: id, cyan: id, red: id, magenta: id };
+    return { enabled, bold: id, dim: id, green: id, yellow: id, cyan: id, magenta: id };
   }
   return {
     enabled,
@@ -29,7 +28,6 @@ export function createStyle(enabled: boolean): Style {
     green: wrap(32, 39),
     yellow: wrap(33, 39),
     cyan: wrap(36, 39),
-    red: wrap(31, 39),
     magenta: wrap(35, 39),
   };
 }

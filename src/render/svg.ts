@@ -12,6 +12,7 @@
  */
 import { walk } from '../advice/advise.js';
 import type { FittedTree } from '../advice/model.js';
+import { maxOf, plural } from './format.js';
 import { classColors, PATH_COLOR } from './palette.js';
 import { classLabel, criterionName, EDGE_NO, EDGE_YES, leafLabel, pathNodes } from './tree-labels.js';
 import type { PictureOptions } from './tree-labels.js';
@@ -122,7 +123,7 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
 
   // The legend goes top right, beside whatever part of the tree is that high.
   const legendRows = tree.classes.map((c, i) => ({ label: classLabel(study, c), color: colors[i]! }));
-  const legendW = 34 + Math.max(...legendRows.map((r) => textWidth(r.label, 11)), textWidth('Best choice', 11));
+  const legendW = 34 + maxOf(legendRows.map((r) => textWidth(r.label, 11)), textWidth('Best choice', 11));
   const legendH = 26 + 17 * legendRows.length;
   const legendTop = MARGIN;
   let rightmost = MARGIN;
@@ -131,7 +132,7 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
   }
   const legendX = Math.max(MARGIN + treeWidth - legendW, rightmost + 24, MARGIN + textWidth(title, 14) + 24);
   const width = Math.ceil(Math.max(MARGIN + treeWidth, legendX + legendW) + MARGIN);
-  const deepestLeafBottom = Math.max(...[...at].map(([n, p]) => p.y + (tree.isLeaf(n) ? LEAF_H : QUESTION_H)));
+  const deepestLeafBottom = maxOf([...at].map(([n, p]) => p.y + (tree.isLeaf(n) ? LEAF_H : QUESTION_H)));
   const height = Math.ceil(Math.max(deepestLeafBottom, legendTop + legendH) + MARGIN);
 
   const edges: string[] = [];
@@ -179,7 +180,7 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
   return (
     [
       `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" role="img">`,
-      `<title>${esc(`${title}: decision tree, ${tree.leafCount()} leaves, depth ${tree.maxDepth()}`)}</title>`,
+      `<title>${esc(`${title}: decision tree, ${plural(tree.leafCount(), 'leaf', 'leaves')}, depth ${tree.maxDepth()}`)}</title>`,
       `<rect width="100%" height="100%" fill="#ffffff"/>`,
       ...heading,
       ...edges,

@@ -32,16 +32,13 @@ export function trainingAccuracy(tree: Tree, data: TrainingSet): number {
 export function treeNodesJson(tree: Tree): TreeNodeJson[] {
   const nodes: TreeNodeJson[] = [];
   for (let id = 0; id < tree.nodeCount; id++) {
-    // A null-prototype object: class names come from the user's ids.
-    const counts: Record<string, number> = Object.create(null) as Record<string, number>;
-    tree.counts(id).forEach((n, c) => {
-      if (n > 0) counts[tree.classes[c]!.name] = n;
-    });
+    // Class names are validated ids joined by '+', so they cannot be '__proto__'.
+    const counts = Object.fromEntries(tree.counts(id).flatMap((n, c) => (n > 0 ? [[tree.classes[c]!.name, n]] : [])));
     const node: TreeNodeJson = {
       id,
       samples: tree.nSamples[id]!,
       impurity: tree.impurity[id]!,
-      counts: { ...counts },
+      counts,
       class: tree.classes[tree.predictedClass(id)]!.name,
     };
     if (!tree.isLeaf(id)) {

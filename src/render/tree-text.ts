@@ -8,6 +8,7 @@
  * shallower indent, then a shorter bar, then no bar, and only then are labels cut short.
  */
 import type { FittedTree } from '../advice/model.js';
+import { maxOf } from './format.js';
 import { ansiColor, classColors } from './palette.js';
 import type { Style } from './style.js';
 import { EDGE_NO, EDGE_YES, leafLabel, pathNodes, preorder, questionLabel } from './tree-labels.js';
@@ -148,7 +149,7 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
 
   const treeWidth = (r: Row) => r.lines.reduce((a, l) => a + [...l.text].length, 0);
   const leftWidth = (r: Row) => treeWidth(r) + [...r.edge].length + [...r.label].length;
-  const fits = (rs: Row[], bar: number) => Math.max(...rs.map(leftWidth)) + 2 + (bar > 0 ? bar + 1 : 0) + nWidth <= width;
+  const fits = (rs: Row[], bar: number) => maxOf(rs.map(leftWidth)) + 2 + (bar > 0 ? bar + 1 : 0) + nWidth <= width;
   let layout = LAYOUTS[LAYOUTS.length - 1]!;
   let all = rows(fitted, path, layout.step);
   for (const l of LAYOUTS) {
@@ -161,7 +162,7 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
   }
   const right = (layout.bar > 0 ? layout.bar + 1 : 0) + nWidth;
   // Labels cut short only when even the narrowest layout does not fit.
-  const column = Math.min(Math.max(...all.map(leftWidth)) + 2, width - right);
+  const column = Math.min(maxOf(all.map(leftWidth)) + 2, width - right);
 
   const out: string[] = [];
   for (const r of all) {

@@ -16,6 +16,9 @@ import type { Criterion, Framework, Study, TreeSpec } from './types.js';
 /** More alias uses than this in one file is not a criteria file but an attack. */
 const MAX_ALIASES = 100;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
+/** C0 and C1 control characters other than tab, line feed and carriage return. */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const MAX_ID_LENGTH = 40;
 
 export interface Problem {
@@ -140,7 +143,13 @@ class Reader {
       this.problem(n ?? node, `${what} must be text${describe(n)}.`);
       return undefined;
     }
-    return n.value;
+    // Text goes to terminals: an escape sequence in a name could recolour or move the cursor.
+    if (CONTROL.test(n.value)) {
+      this.problem(n, `${what} contains a control character; use plain text.`);
+      return undefined;
+    }
+    // Every text is shown as running text, so line breaks (from `|` or `>` blocks) become spaces.
+    return n.value.replace(/\s+/g, ' ').trim();
   }
 
   /** A present-but-null optional value (`question:` with nothing after it) reads as absent. */
@@ -323,7 +332,7 @@ export function parseStudy(text: string, file: string): Study {
       summary: r.optionalString(m.get('summary')?.value, `summary of '${id}'`),
     });
   }
-  if (fwNodes && fwNodes.length < 2 && r.problems.length === 0) {
+  if (fwNodes && fwNodes.length < 2) {
     r.problem(fwEntry!.value, `there must be at least 2 frameworks to choose between; found ${fwNodes.length}.`);
   }
   if (frameworks.length > MAX_FRAMEWORKS) {

@@ -2,11 +2,33 @@
  * Reading a criteria file safely: size, type, encoding. Kept apart from the YAML parser so that
  * the common case (the bundled file, unchanged) never loads the parser at all.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
 
 /** Files larger than this are refused before parsing: criteria files are a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * At most MAX_FILE_BYTES + 1 bytes of the file. The size from stat is not enough: devices and
+ * pipes (`/dev/zero`, `<(...)`) report 0 and could stream forever.
+ */
+function readBounded(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
+    let filled = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, filled, buffer.length - filled, null);
+      if (n === 0) break;
+      filled += n;
+      if (filled === buffer.length) break;
+    }
+    return buffer.subarray(0, filled);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function readStudyFile(file: string): string {
   let size: number;
   try {
@@ -22,9 +44,12 @@ export function readStudyFile(file: string): string {
   }
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readBounded(file);
   } catch (e) {
     throw new UserError(`Cannot read ${file}: ${reason(e)}. Check the path and its permissions.`);
+  }
+  if (bytes.length > MAX_FILE_BYTES) {
+    throw new UserError(`${file} is over the 1 MiB limit for a criteria file; is it the right file?`);
   }
   if (bytes.includes(0)) throw new UserError(`${file} looks like a binary file, not YAML text; pass a criteria .yaml file.`);
   try {

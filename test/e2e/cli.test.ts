@@ -129,7 +129,9 @@ describe('recommend (scripted mode)', () => {
     const j = JSON.parse(run(['--important', 'runtime,keras', '--tree', 'figure-2', '--json']).stdout);
     expect(j.ignored).toEqual(['runtime']);
     expect(j.exact.totals).toEqual({ wandb: 8, guild: 6, mlflow: 8 });
-    expect(run(['--important', 'runtime,keras', '--tree', 'figure-2']).stdout).toContain('does not use Runtime');
+    expect(run(['--important', 'runtime,keras', '--tree', 'figure-2']).stdout.replace(/\s+/g, ' ')).toContain(
+      'This tree does not use Runtime, so that answer did not count; --tree full uses all of your answers.',
+    );
   });
 });
 
@@ -176,6 +178,12 @@ describe('help and version', () => {
       expect(h.stdout).toContain('Examples:');
     }
     expect(run(['tree', '--help']).stdout).toContain('--max-depth N');
+  });
+
+  it('help [command] is another way to ask, and names an unknown command', () => {
+    expect(run(['help', 'tree']).stdout).toBe(run(['tree', '--help']).stdout);
+    expect(run(['help']).stdout).toBe(run(['--help']).stdout);
+    expect(expectUserError(run(['help', 'tre']))).toMatch(/There is no command 'tre'\. Did you mean 'tree'\?/);
   });
 
   it('--version prints the package version', () => {

@@ -84,6 +84,7 @@ const files: [string, string | Buffer, RegExp][] = [
   ['a billion-laughs alias bomb', billionLaughs(), /:\d+:\d+: /],
   ['brackets nested 200 000 deep', 'frameworks: ' + '['.repeat(200_000) + ']'.repeat(200_000) + '\n', /:1:113: the YAML is nested too deeply to read/],
   ['block nesting 1 400 deep', 'frameworks:\n' + Array.from({ length: 1400 }, (_, i) => ' '.repeat(i) + '- \n').join(''), /:203:202: the YAML is nested too deeply to read/],
+  ['an escape sequence in a name', edit('{id: a, name: A}', '{id: a, name: "A\\u001b[31mRED"}'), /:2:19: the name of framework 'a' contains a control character/],
   ['binary content', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00]), /looks like a binary file/],
   ['Latin-1 text', Buffer.from('title: caf\xe9\n', 'latin1'), /is not valid UTF-8 text/],
   ['a file over 1 MiB', '# ' + 'x'.repeat(1024 * 1024) + '\n', /over the 1 MiB limit/],
@@ -110,6 +111,12 @@ describe('broken criteria files', () => {
 describe('files that cannot be read', () => {
   it('a missing file', () => {
     expect(expectUserError(run(['--important', 'speed', '--criteria', join(dir, 'missing.yaml')]))).toMatch(/Cannot read .*missing\.yaml: no such file/);
+  });
+
+  it('a device that never ends', () => {
+    const t0 = Date.now();
+    expect(expectUserError(run(['validate', '/dev/zero']))).toMatch(/\/dev\/zero is over the 1 MiB limit/);
+    expect(Date.now() - t0).toBeLessThan(2000);
   });
 
   it('a directory', () => {

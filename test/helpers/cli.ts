@@ -28,6 +28,8 @@ export function run(args: readonly string[], options: RunOptions = {}): Result {
     encoding: 'utf8',
     env: environment(options.env),
     input: options.input ?? '',
+    // Whole trees of large files run to megabytes; spawnSync's default cap is 1 MiB.
+    maxBuffer: 256 * 1024 * 1024,
     cwd: options.cwd ?? ROOT,
     timeout: 20_000,
   });

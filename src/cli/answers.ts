@@ -1,4 +1,4 @@
-/** --important / --not-important → one answer per study criterion. */
+/** --important / --not-important → one answer per study criterion (command-line words, so they live with the CLI). */
 import { didYouMean, UserError } from '../errors.js';
 import type { Study } from '../study/types.js';
 
