@@ -88,14 +88,22 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
     blocks.push({ kind: 'para', text });
   } else if (advice.runnerUp) {
     const r = advice.runnerUp;
-    const behind = `${num(r.margin)} ${r.margin === 1 ? 'point' : 'points'} behind`;
+    // Totals are compared exactly, as scikit-learn's labels were made; 0.1 + 0.2 misses 0.3 by
+    // 5.6e-17, which shows as "0 points" unless said plainly.
     const leader = `${names(study, advice.best.members)} (${num(r.total + r.margin)})`;
-    blocks.push({
-      kind: 'para',
-      text: advice.agrees
-        ? `Runner-up: ${names(study, r.frameworks)} with ${num(r.total)}, ${behind} ${leader}.`
-        : `By the exact totals ${leader} ${advice.best.members.length > 1 ? 'lead' : 'leads'}; next come ${names(study, r.frameworks)} with ${num(r.total)}, ${behind}.`,
-    });
+    const runners = `${names(study, r.frameworks)} with ${num(r.total)}`;
+    const points = `${num(r.margin)} ${r.margin === 1 ? 'point' : 'points'}`;
+    let text: string;
+    // Totals are compared exactly, as the labels scikit-learn was fitted on were made; 0.1 + 0.2
+    // misses 0.3 by 5.6e-17, which would otherwise read as "0 points behind".
+    if (num(r.margin) === '0') {
+      text = `Runner-up: ${runners}; ${leader} ${advice.best.members.length > 1 ? 'lead' : 'leads'} only by floating-point rounding (scores that are multiples of 0.5 or 0.25 add up exactly).`;
+    } else if (advice.agrees) {
+      text = `Runner-up: ${runners}, ${points} behind ${leader}.`;
+    } else {
+      text = `By the exact totals ${leader} ${advice.best.members.length > 1 ? 'lead' : 'leads'}; next come ${runners}, ${points} behind.`;
+    }
+    blocks.push({ kind: 'para', text });
   }
 
   // Purity of the leaf.

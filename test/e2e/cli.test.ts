@@ -1,6 +1,8 @@
 /** The built binary, end to end: commands, formats, every profile, errors, pipes and colour. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BIN, expectUserError, pool, run, runAsync } from '../helpers/cli.js';
 import { FIXTURES, ROOT } from '../helpers/fixtures.js';
@@ -123,6 +125,13 @@ describe('recommend (scripted mode)', () => {
     expect(text).toContain('13 of the 16 profiles on this branch favour a tie between W&B and MLflow');
     expect(text.replace(/\s+/g, ' ')).toContain('For exactly your answers the scores add up differently: Guild scores best (Guild 2.5).');
     expect(text).toContain('What separates them');
+  });
+
+  it('explains a lead that is only floating-point rounding', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'reprotree-float-')), 'float.yaml');
+    writeFileSync(file, 'frameworks: [{id: a}, {id: b}, {id: c}]\ncriteria:\n  - {id: x, name: X, scores: {a: .1, b: .3, c: 0}}\n  - {id: y, name: Y, scores: {a: .2, b: 0, c: .3}}\n');
+    const text = run(['--criteria', file, '--important', 'x,y']).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('Runner-up: b and c with 0.3; a (0.3) leads only by floating-point rounding');
   });
 
   it('says when an answer is about a criterion the tree does not use', () => {
