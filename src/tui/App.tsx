@@ -9,7 +9,7 @@ import { adviceReport } from '../render/advice-report.js';
 import { plural } from '../render/format.js';
 import type { Style } from '../render/style.js';
 import { renderTreeText } from '../render/tree-text.js';
-import { baseScreen, initialState, makeReducer, resultOf, screenOf } from './app-state.js';
+import { baseScreen, choiceOf, initialState, makeReducer, pressesOf, resultOf, screenOf } from './app-state.js';
 import type { Action, AppState, Mode, Overlay } from './app-state.js';
 import { Checklist } from './Checklist.js';
 import { ChecklistWalk } from './ChecklistWalk.js';
@@ -70,13 +70,10 @@ const WALK_HINTS: readonly Hint[] = [
 ];
 const OVERLAY_HINTS: readonly Hint[] = [['Esc', 'back']];
 
-const isBack = (input: string, key: { leftArrow: boolean; backspace: boolean; delete: boolean }) =>
-  key.leftArrow || key.backspace || key.delete || input === 'b';
-
 export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: AppProps) {
   const size = useTerminalSize(fixed);
   const width = Math.min(size.columns, 100);
-  const reduce = useMemo(() => makeReducer(trees, style), [trees, style]);
+  const reduce = useMemo(() => makeReducer(trees, style, stepMs), [trees, style, stepMs]);
   const [state, dispatch] = useReducer(reduce, undefined, (): AppState => initialState(trees, start));
   const { exit } = useApp();
   const screen = screenOf(state);
@@ -88,24 +85,10 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
     exit();
   }, [state.finished]);
 
+  // Every key goes through the reducer, which reads the state the previous key left.
   useInput(
     (input, key) => {
-      const send = dispatch;
-      if (key.ctrl && input === 'c') return send({ type: 'cancel' });
-      if (screen === 'evidence' || screen === 'tree') {
-        if (key.escape || key.return || isBack(input, key) || ['q', '?', 't'].includes(input)) send({ type: 'overlay' });
-        return;
-      }
-      if (key.escape || input === 'q') return send({ type: screen === 'result' ? 'finish' : 'cancel' });
-      if (screen === 'result' && key.return) return send({ type: 'finish' });
-      if (isBack(input, key)) return send({ type: 'back' });
-      if (input === 'r') return send({ type: 'restart' });
-      if (input === '?') return send({ type: 'overlay', overlay: 'evidence' });
-      if (input === 't' && screen !== 'walk') return send({ type: 'overlay', overlay: 'tree' });
-      if (input === 'c' && screen === 'question') return send({ type: 'mode', mode: 'checklist' });
-      if (input === 'c' && screen === 'checklist') return send({ type: 'mode', mode: 'questions' });
-      if (input === 'm' && screen === 'result') return send({ type: 'more' });
-      if (state.notice) send({ type: 'dismiss' });
+      for (const press of pressesOf(input, key)) dispatch({ type: 'key', press });
     },
     { isActive: !state.finished },
   );
@@ -147,10 +130,9 @@ function base(state: AppState, dispatch: (a: Action) => void, size: Size, style:
           study={study}
           position={at}
           answers={session.answers}
+          choice={choiceOf(state)}
           hints={QUESTION_HINTS}
           size={size}
-          onAnswer={(important) => dispatch({ type: 'answer', important })}
-          isActive={isActive}
         />
       );
     }
@@ -163,10 +145,6 @@ function base(state: AppState, dispatch: (a: Action) => void, size: Size, style:
           cursor={state.cursor}
           hints={CHECKLIST_HINTS(state.start)}
           size={size}
-          onMove={(by) => dispatch({ type: 'move', by })}
-          onToggle={(at) => dispatch(at === undefined ? { type: 'toggle' } : { type: 'toggle', at })}
-          onConfirm={() => dispatch({ type: 'confirm' })}
-          isActive={isActive}
         />
       );
     case 'walk': {
@@ -174,11 +152,11 @@ function base(state: AppState, dispatch: (a: Action) => void, size: Size, style:
       return (
         <ChecklistWalk
           advice={at.advice}
+          shown={state.shown}
           stepMs={stepMs}
           hints={WALK_HINTS}
           size={size}
-          onDone={() => dispatch({ type: 'walked' })}
-          isActive={isActive}
+          onStep={() => dispatch({ type: 'step' })}
         />
       );
     }
@@ -190,15 +168,19 @@ function base(state: AppState, dispatch: (a: Action) => void, size: Size, style:
       if (at.exactable) {
         const n = moreQuestions(session, trees.unlimited());
         const main = at.advice.leafCounts[0]!;
+        // The checklist answers every criterion at once: then the exact answer needs no question.
+        const offer =
+          n === 0
+            ? `Press ${style.bold('m')} for the exact one: your answers already settle it.`
+            : `Press ${style.bold('m')} to answer ${n === 1 ? 'one more question' : `up to ${plural(n, 'more question')}`} and get the exact one.`;
         footer.push(
           ...wrapped(
-            `${style.yellow('!')} This is a majority answer (${main.count} of ${at.advice.leafSamples} profiles on this branch). ` +
-              `Press ${style.bold('m')} to answer ${n === 1 ? 'one more question' : `up to ${plural(n, 'more question')}`} and get the exact one.`,
+            `${style.yellow('!')} This is a majority answer (${main.count} of ${at.advice.leafSamples} profiles on this branch). ${offer}`,
             style,
             width,
           ),
         );
-        hints.splice(1, 0, ['m', 'ask more']);
+        hints.splice(1, 0, ['m', n === 0 ? 'exact answer' : 'ask more']);
       }
       footer.push(...hintLines(hints, style, width));
       return <TextScreen key={`result:${treeKey}:${session.answers.length}`} lines={lines} footer={footer} size={size} isActive={isActive} />;

@@ -1,8 +1,9 @@
 /**
  * Every criterion of the tree at once, each with its question on one line: Space ticks what
- * matters, Enter confirms. Taller lists than the terminal scroll with the highlight.
+ * matters, Enter confirms (the app's reducer takes the keys). Taller lists than the terminal
+ * scroll with the highlight.
  */
-import { Box, useInput } from 'ink';
+import { Box } from 'ink';
 import type { Study } from '../study/types.js';
 import { Lines } from './Lines.js';
 import { wrapped } from './report-lines.js';
@@ -24,30 +25,11 @@ export interface ChecklistProps {
   readonly hints: readonly Hint[];
   /** The terminal's size: the list scrolls and shortens its rows to fit. */
   readonly size: Size;
-  /** Moves the highlight by rows (wrapping); relative, so keys arriving together all count. */
-  readonly onMove: (by: number) => void;
-  /** Ticks or unticks a row: the highlighted one, or the one at `index`. */
-  readonly onToggle: (index?: number) => void;
-  /** Enter: the ticks are final. */
-  readonly onConfirm: () => void;
-  /** Whether the list takes keys. */
-  readonly isActive?: boolean;
 }
 
-export function Checklist({ study, criteria, ticked, cursor, hints, size, onMove, onToggle, onConfirm, isActive = true }: ChecklistProps) {
+export function Checklist({ study, criteria, ticked, cursor, hints, size }: ChecklistProps) {
   const style = useStyle();
   const width = Math.min(size.columns, 100);
-
-  useInput(
-    (input, key) => {
-      if (key.upArrow || input === 'k') onMove(-1);
-      else if (key.downArrow || input === 'j') onMove(1);
-      else if (input === ' ') onToggle();
-      else if (/^[1-9]$/.test(input) && Number(input) <= criteria.length) onToggle(Number(input) - 1);
-      else if (key.return) onConfirm();
-    },
-    { isActive },
-  );
 
   const head = wrapped(
     [{ text: 'Tick what matters to you', tone: 'strong' }, { text: ' (Space), then press Enter. Unticked criteria do not matter.' }],

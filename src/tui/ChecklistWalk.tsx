@@ -1,9 +1,10 @@
 /**
  * After the checklist: the tree's decisions with the user's ticks, one step at a time, ending at
- * the leaf. Enter (or Space) shows every step at once, then moves on to the result.
+ * the leaf. Enter (or Space) shows every step at once, then moves on to the result; the app's
+ * state counts the steps shown, so those keys act in order however they arrive.
  */
-import { Box, useInput } from 'ink';
-import { useEffect, useState } from 'react';
+import { Box } from 'ink';
+import { useEffect } from 'react';
 import type { Advice } from '../advice/advise.js';
 import { classPhrase } from '../render/format.js';
 import { Lines } from './Lines.js';
@@ -16,39 +17,29 @@ import type { Size } from './use-terminal-size.js';
 export interface ChecklistWalkProps {
   /** Where the ticks lead: its path is the walk shown. */
   readonly advice: Advice;
-  /** Pause between steps; 0 shows them all at once. */
+  /** How many steps show: the path's questions, then the leaf. */
+  readonly shown: number;
+  /** Pause before the next step shows. */
   readonly stepMs: number;
   /** The keys to list under the walk. */
   readonly hints: readonly Hint[];
   /** The terminal's size, for wrapping. */
   readonly size: Size;
-  /** Called when the user moves on to the result. */
-  readonly onDone: () => void;
-  /** Whether it takes keys. */
-  readonly isActive?: boolean;
+  /** Called when the next step is due. */
+  readonly onStep: () => void;
 }
 
-export function ChecklistWalk({ advice, stepMs, hints, size, onDone, isActive = true }: ChecklistWalkProps) {
+export function ChecklistWalk({ advice, shown, stepMs, hints, size, onStep }: ChecklistWalkProps) {
   const style = useStyle();
   const width = Math.min(size.columns, 100);
   const { study, spec } = advice.fitted;
   const steps = advice.path.length + 1;
-  const [shown, setShown] = useState(stepMs > 0 ? 1 : steps);
 
   useEffect(() => {
     if (shown >= steps) return;
-    const timer = setTimeout(() => setShown((n) => n + 1), stepMs);
+    const timer = setTimeout(onStep, stepMs);
     return () => clearTimeout(timer);
   }, [shown, steps, stepMs]);
-
-  useInput(
-    (input, key) => {
-      if (!key.return && input !== ' ') return;
-      if (shown < steps) setShown(steps);
-      else onDone();
-    },
-    { isActive },
-  );
 
   const lines = wrapped([{ text: `Walking the ${spec.name} tree with your ticks:`, tone: 'strong' }], style, width);
   advice.path.slice(0, shown).forEach((s, i) => {

@@ -31,15 +31,16 @@ export function Pager({ lines, height, width, isActive = true, focus }: PagerPro
   useInput(
     (input, key) => {
       const page = Math.max(1, visible - 1);
-      let next = top;
-      if (key.upArrow || input === 'k') next = top - 1;
-      else if (key.downArrow || input === 'j') next = top + 1;
-      else if (key.pageUp) next = top - page;
-      else if (key.pageDown || input === ' ') next = top + page;
-      else if (key.home || input === 'g') next = 0;
-      else if (key.end || input === 'G') next = last;
+      // From the offset the previous key left, not the one drawn: keys can arrive together.
+      let move: (top: number) => number;
+      if (key.upArrow || input === 'k') move = (t) => t - 1;
+      else if (key.downArrow || input === 'j') move = (t) => t + 1;
+      else if (key.pageUp) move = (t) => t - page;
+      else if (key.pageDown || input === ' ') move = (t) => t + page;
+      else if (key.home || input === 'g') move = () => 0;
+      else if (key.end || input === 'G') move = () => last;
       else return;
-      setOffset(Math.max(0, Math.min(last, next)));
+      setOffset((o) => Math.max(0, Math.min(last, move(Math.min(o, last)))));
     },
     { isActive: isActive && scrolls },
   );

@@ -1,7 +1,8 @@
 /**
  * One question of the walk: the answers so far, how many questions this branch can still ask,
  * the criterion's question with what the study measured, and the choice between "it matters"
- * and "it does not". The text is cut to the terminal's height so Ink never redraws the screen.
+ * and "it does not" (highlighted as the app's state says). The text is cut to the terminal's
+ * height so Ink never redraws the screen.
  */
 import { Box } from 'ink';
 import SelectInput from 'ink-select-input';
@@ -23,14 +24,12 @@ export interface QuestionScreenProps {
   readonly position: Extract<Position, { kind: 'question' }>;
   /** The answers given so far, for the breadcrumb. */
   readonly answers: readonly Answer[];
+  /** The highlighted choice: 0 "it matters", 1 "it does not". */
+  readonly choice: number;
   /** The keys to list under the choice. */
   readonly hints: readonly Hint[];
   /** The terminal's size: help gives way first when rows run short. */
   readonly size: Size;
-  /** Called with true for "it matters", false for "it does not". */
-  readonly onAnswer: (important: boolean) => void;
-  /** Whether the choice takes keys (off while a view covers the screen). */
-  readonly isActive?: boolean;
 }
 
 const ITEMS = [
@@ -38,40 +37,48 @@ const ITEMS = [
   { key: 'no', label: 'It does not matter', value: false },
 ];
 
-export function QuestionScreen({ study, position, answers, hints, size, onAnswer, isActive = true }: QuestionScreenProps) {
+export function QuestionScreen({ study, position, answers, choice, hints, size }: QuestionScreenProps) {
   const style = useStyle();
   const width = Math.min(size.columns, 100);
   const criterion = study.criteria[position.criterion]!;
 
   let crumbs = answers.length > 0 ? wrapped([{ text: 'So far: ' }, ...breadcrumb(study, answers)], style, width) : [];
   const head = [style.dim(progress(position.number, position.left)), ...wrapIndented(style.bold(criterion.question), width)];
-  let help = questionHelp(study, position.criterion).flatMap((l) => wrapped(l, style, width));
+  const [measured, scores] = questionHelp(study, position.criterion).map((l) => wrapped(l, style, width));
+  let about = measured ?? [];
+  const scoreLines = scores ?? [];
+  let skipped: string[] = [];
   if (position.skipped.length > 0) {
     const names = position.skipped.map((c) => study.criteria[c]!.name).join(', ');
-    help.push(...wrapped(`Skipped ${names}: no answer there could change the advice.`, style, width));
+    skipped = wrapped(`Skipped ${names}: no answer there could change the advice.`, style, width);
   }
   const keys = hintLines(hints, style, width);
 
   // What must show: the question, the two choices and the keys. Help and breadcrumb give way.
   const room = size.rows - 1 - (head.length + ITEMS.length + 1 + keys.length);
+  const helpRows = () => about.length + scoreLines.length + skipped.length;
   // The latest answers are the ones a user checks: a long breadcrumb keeps its last row.
-  if (crumbs.length + help.length > room) crumbs = crumbs.slice(-1);
-  if (crumbs.length + help.length > room) {
+  if (crumbs.length + helpRows() > room) crumbs = crumbs.slice(-1);
+  let shownScores = scoreLines;
+  if (crumbs.length + helpRows() > room) {
+    // The scores say most in one row, so they stay longest; the measured text is cut first.
+    skipped = [];
     const keep = Math.max(1, room - crumbs.length);
-    if (keep < help.length) help = [...help.slice(0, keep - 1), style.dim('… (? shows all of it)')];
+    if (about.length + scoreLines.length > keep) {
+      shownScores = scoreLines.slice(0, keep);
+      const rest = keep - shownScores.length;
+      about = rest > 0 ? [...about.slice(0, rest - 1), style.dim('… (? shows all of it)')] : [];
+    }
   }
+  const help = [...about, ...shownScores, ...skipped];
 
   return (
     <Box flexDirection="column">
       <Lines lines={[...crumbs.map((l) => style.dim(l)), ...head, ...help]} width={size.columns} />
-      <SelectInput
-        items={ITEMS}
-        initialIndex={position.previous === false ? 1 : 0}
-        isFocused={isActive}
-        indicatorComponent={Pointer}
-        itemComponent={Choice}
-        onSelect={(item) => onAnswer(item.value)}
-      />
+      {/* ink-select-input draws the choice; the app's reducer owns the highlight and the keys, so
+          keys arriving in one chunk act in order. The list reads initialIndex when it mounts only:
+          a new highlight mounts a new one. */}
+      <SelectInput key={choice} items={ITEMS} initialIndex={choice} isFocused={false} indicatorComponent={Pointer} itemComponent={Choice} />
       <Lines lines={['', ...keys]} width={size.columns} />
     </Box>
   );

@@ -151,9 +151,17 @@ export function extend(s: Session, unlimited: FittedTree): Session {
 /** All of the tree's criteria answered at once, as the checklist does. */
 export function fromTicks(s: Session, ticked: ReadonlySet<number>): Session {
   const answers = s.base.featureCriteria.map((criterion) => ({ criterion, important: ticked.has(criterion) }));
+  return { ...withTicks(s, ticked), answers };
+}
+
+/**
+ * A walk from the first question on the chosen tree that remembers the ticks as earlier answers,
+ * so each question opens on what the checklist said while only the answers given count.
+ */
+export function withTicks(s: Session, ticked: ReadonlySet<number>): Session {
   const remembered = new Map(s.remembered);
-  for (const a of answers) remembered.set(a.criterion, a.important);
-  return { base: s.base, fitted: s.base, answers, remembered };
+  for (const c of s.base.featureCriteria) remembered.set(c, ticked.has(c));
+  return { base: s.base, fitted: s.base, answers: [], remembered };
 }
 
 /** How many more questions the unlimited tree could ask, for the offer on a result. */

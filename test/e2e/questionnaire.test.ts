@@ -43,6 +43,22 @@ describe.skipIf(!hasTmux)('in a terminal', () => {
     expect(pane.stty()).toMatch(/(^|\s)echo(\s|$)/m);
   });
 
+  it('answers what Down chose when Down and Enter arrive in one chunk', async () => {
+    const pane = start(['--tree', 'figure-1']);
+    await pane.waitFor('Question 1 of at most 3');
+    // One send-keys call, so both keys reach the program in a single read, as a paste or a slow
+    // link delivers them: the escape sequence of Down, then Enter's carriage return.
+    await pane.keys('\u001b[B\r');
+    await pane.waitFor('Question 2 of at most 3');
+    expect(pane.history()).toContain('✔ Auto-logging: it does not matter');
+    // An answer and q together on the last question finish rather than cancel.
+    await pane.keys('2');
+    await pane.waitFor('Question 3');
+    await pane.keys('2q');
+    expect(await pane.exitCode()).toBe(0);
+    expect(pane.history()).toContain('reprotree: a tie between W&B and MLflow');
+  });
+
   it('asks more on a majority leaf and ends on the exact answer', async () => {
     const pane = start(['--tree', 'figure-1']);
     for (const q of ['Question 1', 'Question 2', 'Question 3']) {

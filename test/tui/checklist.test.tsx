@@ -86,7 +86,7 @@ describe('the checklist', () => {
   it('a majority leaf offers more, and the unlimited tree answers at once from the ticks', async () => {
     const app = await drive({ tree: 'figure-1', start: 'checklist', size: { columns: 80, rows: 60 } });
     await app.press(KEY.enter, KEY.enter);
-    expect(flat(app.live())).toContain('Press m to answer');
+    expect(flat(app.live())).toContain('Press m for the exact one');
     await app.press('m');
     const f = flat(app.live());
     expect(f).toContain('the figure-1 tree grown without its depth limit');
@@ -94,13 +94,51 @@ describe('the checklist', () => {
     expect(f).not.toContain('Press m');
   });
 
-  it('c switches between the checklist and the questions, carrying the answers over', async () => {
+  it('when the ticks already settle the exact answer, offers it without counting questions', async () => {
+    const app = await drive({ tree: 'figure-1', start: 'checklist', size: { columns: 80, rows: 60 } });
+    await app.press('1', KEY.enter, KEY.enter);
+    const f = flat(app.live());
+    expect(f).toContain('Press m for the exact one: your answers already settle it.');
+    expect(f).toContain('m exact answer');
+    expect(f).not.toMatch(/\b0 more question/);
+    await app.press('m');
+    expect(flat(app.live())).toContain('Use Guild');
+    expect(flat(app.live())).not.toContain('Press m');
+  });
+
+  it('c switches between the checklist and the questions, carrying the answers over as ticks', async () => {
     const app = await drive({ tree: 'full' });
     await app.press('1', 'c');
     expect(app.live()).toContain('[x] Auto-logging');
     expect(app.live()).toContain('[ ] Lines of code');
+  });
+
+  it('c from the ticks starts the questions over, each opening on what its tick said', async () => {
+    const app = await drive({ tree: 'full' });
+    await app.press('2', 'c', '2');
+    expect(app.live()).toContain('[x] Auto-logging');
     await app.press('c');
-    expect(app.live()).toContain('So far: Auto-logging ✓');
+    const f = app.live();
+    expect(f).toContain('Question 1 of at most 7');
+    expect(f).not.toContain('So far:');
+    // Answered "does not" before, ticked since: the tick wins.
+    expect(f).toMatch(/❯ It matters to me\n {2}It does not matter/);
+  });
+
+  it('after a result, ← to the ticks and c ask from the first question, and ← there goes nowhere', async () => {
+    const app = await drive({ tree: 'figure-1', start: 'checklist', size: { columns: 80, rows: 60 } });
+    await app.press('1', KEY.enter, KEY.enter);
+    expect(app.live()).toContain('Recommendation');
+    await app.press(KEY.left);
+    expect(app.live()).toContain('[x] Runtime');
+    await app.press('c');
+    const f = app.live();
+    expect(f).toContain('Question 1 of at most 3');
+    expect(f).not.toContain('So far:');
+    expect(f).toMatch(/ {2}It matters to me\n❯ It does not matter/);
+    await app.press(KEY.left);
+    expect(app.live()).toContain('This is the first question; there is nothing to go back to.');
+    expect(app.frame()).not.toContain('↩');
   });
 
   it('r clears the ticks; q quits', async () => {

@@ -141,3 +141,36 @@ describe('quitting', () => {
     expect(app.live().trim()).toBe('');
   });
 });
+
+describe('keys that arrive together', () => {
+  // A paste, `tmux send-keys Down Enter` or a slow link hands Ink several keys in one chunk.
+  it('Down and Enter in one chunk answer what Down highlighted', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press(KEY.down + KEY.enter);
+    expect(app.frame()).toContain('✔ Auto-logging: it does not matter');
+    expect(app.live()).toContain('Question 2 of at most 3');
+  });
+
+  it('an answer and q in one chunk on the last question finish with the result', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press('1q');
+    const o = app.outcome();
+    expect(o?.kind).toBe('done');
+    if (o?.kind === 'done') expect(o.result.advice.recommendation.name).toBe('mlflow');
+  });
+
+  it('a whole walk typed at once answers each question in turn', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press(`${KEY.down}${KEY.enter}2${KEY.down}${KEY.enter}`);
+    expect(app.frame()).toContain('✔ Lines of code: it does not matter');
+    expect(app.frame()).toContain('✔ Memory: it does not matter');
+    expect(app.live()).toContain('Recommendation: a tie between W&B and MLflow');
+  });
+
+  it('the checklist confirms and walks on with keys in one chunk', async () => {
+    const app = await drive({ tree: 'full', start: 'checklist' });
+    await app.press(`2 4${KEY.enter}${KEY.enter}`.replace(' ', ''));
+    expect(app.frame()).toContain('✔ Ticked: Auto-logging, Collaboration');
+    expect(app.live()).toContain('Use MLflow');
+  });
+});
