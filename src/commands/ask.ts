@@ -20,12 +20,18 @@ function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
   return set('CI') || set('CONTINUOUS_INTEGRATION');
 }
 
+/** ACCESSIBLE asks for plain numbered questions unless it is unset, empty, 0 or false. */
+function accessibleAsked(env: NodeJS.ProcessEnv = process.env): boolean {
+  const value = env.ACCESSIBLE?.trim().toLowerCase();
+  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
+}
+
 export async function ask(ctx: Context): Promise<void> {
   const study = await load(ctx);
   const v = ctx.parsed.values;
   // A mistyped --tree is the more useful message, terminal or not.
   findTree(study, v.tree as string | undefined);
-  const accessible = v.accessible === true || (process.env.ACCESSIBLE !== undefined && process.env.ACCESSIBLE !== '' && process.env.ACCESSIBLE !== '0');
+  const accessible = v.accessible === true || accessibleAsked();
   if (accessible) {
     const { runAccessible } = await import('../tui/accessible.js');
     await runAccessible(ctx, study);

@@ -77,26 +77,40 @@ export async function runAccessible(ctx: Context, study: Study): Promise<void> {
         continue;
       }
       report(blocksToLines(adviceReport(at.advice, { skipped: at.skipped }), ctx.style, WIDE, { plain: true }));
-      if (!at.exactable) {
-        const command = scriptedCommand(session, at.advice, v.criteria as string | undefined);
-        if (command) say(`Same advice without the questions: ${command}`);
-        return;
+      if (at.exactable && (await askMore(session))) {
+        session = extend(session, trees.unlimited());
+        say('');
+        continue;
       }
-      const n = moreQuestions(session, trees.unlimited());
-      const main = at.advice.leafCounts[0]!;
-      say(
-        '',
-        `This is a majority answer: ${main.count} of the ${at.advice.leafSamples} profiles on this branch favour it. ` +
-          `Up to ${plural(n, 'more question')} on the tree without its depth limit would make it exact.`,
-      );
-      // The end of the input here is a "no": the answer above stands.
-      const more = await ask('Ask them? 1 yes, 2 no: ');
-      if (more === undefined || replyOf(more) !== 'yes') return;
-      session = extend(session, trees.unlimited());
-      say('');
+      const command = scriptedCommand(session, at.advice, v.criteria as string | undefined);
+      if (command) say(`Same advice without the questions: ${command}`);
+      return;
     }
   } finally {
     input.close();
+  }
+
+  /** On a majority leaf: whether to go on to the exact answer. The end of the input says no. */
+  async function askMore(session: Session): Promise<boolean> {
+    const n = moreQuestions(session, trees.unlimited());
+    const at = locate(session);
+    if (at.kind !== 'result') return false;
+    const main = at.advice.leafCounts[0]!;
+    const majority = `This is a majority answer: ${main.count} of the ${at.advice.leafSamples} profiles on this branch favour it.`;
+    // The checklist answers every criterion at once: then the exact answer needs no question.
+    const [offer, prompt, yes] =
+      n === 0
+        ? ['Your answers already settle the exact one.', 'Show it? 1 yes, 2 no: ', 'show it']
+        : [`Up to ${plural(n, 'more question')} on the tree without its depth limit would make it exact.`, 'Ask them? 1 yes, 2 no: ', 'ask them'];
+    say('', `${majority} ${offer}`);
+    for (;;) {
+      const line = await ask(prompt);
+      if (line === undefined) return false;
+      const reply = replyOf(line);
+      if (reply === 'yes') return true;
+      if (reply === 'no' || reply === 'quit') return false;
+      say(line.trim() === '' ? `Type 1 to ${yes}, or 2 to keep this answer.` : `'${line.trim()}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`);
+    }
   }
 
   async function question(session: Session, at: Extract<Position, { kind: 'question' }>): Promise<Session> {
@@ -137,7 +151,11 @@ export async function runAccessible(ctx: Context, study: Study): Promise<void> {
         case 'quit':
           throw new Cancelled();
         default:
-          say(`'${line.trim()}' is not an answer here: type 1 if it matters, 2 if it does not, or b, r, ? or q.`);
+          say(
+            line.trim() === ''
+              ? 'Type 1 if it matters, 2 if it does not, or b, r, ? or q.'
+              : `'${line.trim()}' is not an answer here: type 1 if it matters, 2 if it does not, or b, r, ? or q.`,
+          );
       }
     }
   }

@@ -172,6 +172,33 @@ describe('accessible mode', () => {
     expect(more.stdout).toContain('Use Guild');
   });
 
+  it('when the checklist settles the exact answer, offers it without counting questions', () => {
+    const r = run(['--accessible', '--checklist', '--tree', 'figure-1'], { input: '1\n1\n' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Your answers already settle the exact one.');
+    expect(r.stderr).not.toMatch(/\b0 more question/);
+    expect(r.stdout).toContain('Use Guild');
+    expect(r.stderr).toContain('Same advice without the questions: reprotree --important runtime');
+  });
+
+  it('re-asks anything but 1 or 2 at the offer of more, and keeps the command when declined', () => {
+    const r = run(['--accessible', '--tree', 'figure-1'], { input: '2\n\n2\n2\nmaybe\n\n2\n' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('Type 1 if it matters, 2 if it does not, or b, r, ? or q.');
+    expect(r.stderr).not.toContain("'' is not an answer");
+    expect(r.stderr).toContain("'maybe' is not an answer here: type 1 to ask them, or 2 to keep this answer.");
+    expect(r.stderr).toContain('Type 1 to ask them, or 2 to keep this answer.');
+    expect(r.stderr).toContain('Same advice without the questions: reprotree --tree figure-1 --not-important auto-logging,lines,memory');
+    // Declined at the end of the input too.
+    const ended = run(['--accessible', '--tree', 'figure-1'], { input: '2\n2\n2\n' });
+    expect(ended.stderr).toContain('Same advice without the questions: reprotree --tree figure-1');
+  });
+
+  it.each(['0', 'false', ''])('ACCESSIBLE=%j leaves accessible mode off, as CI does for CI', (value) => {
+    const r = run([], { input: '1\n1\n1\n', env: { ACCESSIBLE: value } });
+    expect(expectUserError(r)).toContain('--accessible');
+  });
+
   it('takes a checklist as numbers on one line', () => {
     const r = run(['--accessible', '--checklist'], { input: 'x\n2, 4\n' });
     expect(r.code).toBe(0);
