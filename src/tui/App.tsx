@@ -93,7 +93,8 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
     { isActive: !state.finished },
   );
 
-  const notice = state.notice ? wrapped(state.notice, style, width).map((l) => style.yellow(l)) : [];
+  // A blank row sets the remark apart from the key hints above it.
+  const notice = state.notice ? ['', ...wrapped(state.notice, style, width).map((l) => style.yellow(l))] : [];
   const room: Size = { columns: size.columns, rows: size.rows - notice.length };
 
   // The screen under a view stays mounted (hidden, its keys off), so closing the view finds it

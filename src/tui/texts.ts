@@ -36,7 +36,7 @@ export function introLines(study: Study, fitted: FittedTree, style: Style, width
     `Answer a few yes/no questions and reprotree walks a decision tree to the tracker that suits you, then shows why. ` +
     `The tree is fitted to how ${frameworks} scored in ${source ?? 'the study in ' + study.file}.`;
   return [
-    styleLine([span('reprotree', 'accent'), span(` · ${study.title ?? 'Which experiment tracker fits your project?'}`, 'strong')], style),
+    ...wrapIndented(styleLine([span('reprotree', 'accent'), span(` · ${study.title ?? 'Which experiment tracker fits your project?'}`, 'strong')], style), width),
     ...wrapIndented(what, width),
     ...wrapIndented(styleLine(treeLine(fitted.spec, study), style), width),
     '',
@@ -114,10 +114,14 @@ export function progress(number: number, left: number): string {
 /** A key and what it does, for hint lines. */
 export type Hint = readonly [key: string, what: string];
 
-/** "Enter choose · ← back · q quit", wrapped. */
+const NBSP = '\u00a0';
+
+/** "Enter choose · ← back · q quit", wrapped between hints only, never inside one. */
 export function hintLines(hints: readonly Hint[], style: Style, width: number): string[] {
-  const text = hints.map(([k, what]) => `${style.bold(k)} ${style.dim(what)}`).join(style.dim(' · '));
-  return wrapIndented(text, width);
+  const glue = (t: string) => t.replaceAll(' ', NBSP);
+  const text = hints.map(([k, what]) => `${style.bold(glue(k))}${NBSP}${style.dim(glue(what))}`).join(`${style.dim(`${NBSP}·`)} `);
+  // The glue only keeps a hint on one row; the terminal gets plain spaces.
+  return wrapIndented(text, width).map((l) => l.replaceAll(NBSP, ' '));
 }
 
 export function answerWord(important: boolean): string {
@@ -181,10 +185,13 @@ export function summaryText(
   const rec = classPhrase(study, advice.recommendation);
   const asked = advice.path.filter((s) => !skipped.includes(s.criterion));
   lines.push(
-    `${style.bold('reprotree:')} ${advice.recommendation.members.length > 1 ? '' : 'use '}${style.bold(style.green(rec))}` +
-      ` (tree ${spec.name}${session.extendedAt === undefined ? '' : ' without its depth limit'}, ${plural(asked.length, 'question')}).`,
+    ...wrapIndented(
+      `${style.bold('reprotree:')} ${advice.recommendation.members.length > 1 ? '' : 'use '}${style.bold(style.green(rec))}` +
+        ` (tree ${spec.name}${session.extendedAt === undefined ? '' : ' without its depth limit'}, ${plural(asked.length, 'question')}).`,
+      width,
+    ),
   );
-  const said = asked.map((s) => `${study.criteria[s.criterion]!.name} ${s.important ? 'matters' : 'does not'}`);
+  const said = asked.map((s) => `${study.criteria[s.criterion]!.name} ${s.important ? 'matters' : 'does not matter'}`);
   if (said.length > 0) lines.push(...wrapIndented(`Your answers: ${said.join(', ')}.`, width, '  '));
   if (skipped.length > 0) {
     const list = skipped.map((c) => study.criteria[c]!.name).join(', ');
@@ -197,6 +204,7 @@ export function summaryText(
     lines.push(...wrapIndented(style.yellow(`This is the ${spec.name} tree's majority answer; for exactly your answers ${exact} scores best.`), width, '  '));
   }
   const command = scriptedCommand(session, advice, criteriaFile);
-  if (command) lines.push(...wrapIndented(`${style.dim('Same advice without the questions:')} ${command}`, width, '  '));
+  // The command on a row of its own, never wrapped, so it copies whole at any width.
+  if (command) lines.push(...wrapIndented(style.dim('Same advice without the questions:'), width, '  '), `  ${command}`);
   return lines.join('\n') + '\n';
 }

@@ -35,7 +35,7 @@ describe.skipIf(!hasTmux)('in a terminal', () => {
     expect(history).toContain('✔ Auto-logging: it does not matter');
     expect(history).toContain('↩ Back to Lines of code');
     expect(history).toContain('reprotree: a tie between W&B and MLflow (tree figure-1, 3 questions).');
-    expect(history).toContain('Your answers: Auto-logging does not, Lines of code does not, Memory does not.');
+    expect(history).toContain('Your answers: Auto-logging does not matter, Lines of code does not matter, Memory does not matter.');
     expect(history).toContain('Same advice without the questions: reprotree --tree figure-1 --not-important auto-logging,lines,memory');
     // The live area is gone: the summary replaced it.
     expect(history).not.toContain('Enter done');

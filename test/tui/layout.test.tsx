@@ -56,14 +56,18 @@ describe('at 40 columns', () => {
 });
 
 describe('in a short terminal', () => {
-  it('a question gives up its help before its choice or keys', async () => {
-    const size = { columns: 40, rows: 14 };
+  it.each([
+    [14, '(? shows all of it)'],
+    // Shorter still, the scores stay: they say the most in one row.
+    [10, 'Scores (higher is better): W&B 3'],
+  ])('at %i rows a question gives up its help before its choice or keys', async (rows, kept) => {
+    const size = { columns: rows === 14 ? 40 : 80, rows };
     const app = await drive({ tree: 'full', size });
     fits(app, size);
     const f = app.live();
     expect(f).toContain('It matters to me');
     expect(f).toContain('q quit');
-    expect(f).toContain('(? shows all of it)');
+    expect(f).toContain(kept);
   });
 
   it('the checklist puts each question beside its name, cut short, then scrolls with the highlight', async () => {

@@ -69,6 +69,8 @@ describe('going back', () => {
     const app = await drive({ tree: 'figure-1' });
     await app.press(KEY.left);
     expect(app.live()).toContain('This is the first question; there is nothing to go back to.');
+    // Set apart from the key hints by a blank row.
+    expect(app.live()).toMatch(/q quit\n\nThis is the first question/);
     expect(app.live()).toContain('Question 1 of at most 3');
     // The remark lasts one key.
     await app.press(KEY.down);

@@ -5,7 +5,7 @@ import { toText } from '../../src/render/blocks.js';
 import { blocksToLines, fitWidth } from '../../src/tui/report-lines.js';
 import { answer, extend, locate, startSession } from '../../src/tui/session.js';
 import type { Session } from '../../src/tui/session.js';
-import { firstSentence, introLines, scriptedCommand, summaryText } from '../../src/tui/texts.js';
+import { firstSentence, hintLines, introLines, scriptedCommand, summaryText } from '../../src/tui/texts.js';
 import { createStyle, visibleWidth } from '../../src/render/style.js';
 import { PLAIN, study, trees } from './harness.js';
 
@@ -25,6 +25,25 @@ describe('the introduction', () => {
     expect(text).toContain('Tree: figure-1 — Figure 1 of the study');
     expect(text).toContain('Others: full, figure-2 (--tree NAME)');
   });
+
+  it('fits 40 columns, its title too', () => {
+    const lines = introLines(study(), trees('figure-1').base, PLAIN, 40);
+    expect(Math.max(...lines.map(visibleWidth))).toBeLessThanOrEqual(40);
+    expect(lines.join(' ')).toContain('Which experiment tracker fits');
+  });
+});
+
+describe('key hints', () => {
+  it('wrap between hints, never between a key and what it does', () => {
+    const hints = [['Enter', 'answer'], ['←', 'back'], ['?', 'evidence'], ['t', 'tree'], ['c', 'checklist instead'], ['r', 'restart'], ['q', 'quit']] as const;
+    for (const width of [24, 30, 40, 50]) {
+      const lines = hintLines(hints, PLAIN, width);
+      expect(lines.every((l) => visibleWidth(l) <= width)).toBe(true);
+      const joined = lines.join('\n');
+      for (const [k, what] of hints) expect(joined).toContain(`${k} ${what}`);
+      expect(joined).not.toMatch(/\u00a0/);
+    }
+  });
 });
 
 describe('firstSentence', () => {
@@ -40,9 +59,18 @@ describe('the closing summary', () => {
     const s = walk(startSession(trees('full').base), true, false, true);
     const text = summaryText(s, result(s), PLAIN, 200);
     expect(text).toContain('reprotree: use MLflow (tree full, 3 questions).');
-    expect(text).toContain('Your answers: Auto-logging matters, Keras deep dive does not, Collaboration matters.');
+    expect(text).toContain('Your answers: Auto-logging matters, Keras deep dive does not matter, Collaboration matters.');
     expect(text).toContain('Totals over what matters: MLflow 9, W&B 8, Guild 4.5.');
-    expect(text).toContain('Same advice without the questions: reprotree --important auto-logging,collaboration');
+    expect(text).toContain('Same advice without the questions:\n  reprotree --important auto-logging,collaboration\n');
+  });
+
+  it('fits 40 columns, but for the command, which keeps a row of its own so it copies whole', () => {
+    const s = walk(startSession(trees('figure-1').base), false, false, false);
+    const lines = summaryText(s, result(s), PLAIN, 40).trimEnd().split('\n');
+    const command = 'reprotree --tree figure-1 --not-important auto-logging,lines,memory';
+    expect(lines).toContain(`  ${command}`);
+    expect(lines.filter((l) => !l.includes(command)).every((l) => visibleWidth(l) <= 40)).toBe(true);
+    expect(lines[0]).toBe('reprotree: a tie between W&B and MLflow');
   });
 
   it('leaves skipped questions out of the answers and says why they were not asked', () => {
