@@ -37,7 +37,7 @@ describe.skipIf(!hasTmux)('the questionnaire in a terminal', () => {
     const wide = await pane.waitFor('Question 1 of at most 3');
     expect(wide).toMatch(/Enter answer · ← back · \? evidence · t tree · c checklist instead/);
     pane.resize(40, 30);
-    const narrow = await pane.waitFor(/^Enter answer · ← back · \? evidence · t$/m);
+    const narrow = await pane.waitFor(/^Enter answer · ← back · \? evidence ·\nt tree · c checklist instead ·$/m);
     for (const line of narrow.split('\n').slice(-12)) expect([...line].length).toBeLessThanOrEqual(40);
     await pane.keys('q');
     expect(await pane.exitCode()).toBe(130);
