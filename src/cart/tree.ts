@@ -4,7 +4,8 @@
  * (TREE_LEAF / TREE_UNDEFINED). Node ids are assigned in the order the builder adds nodes,
  * which is depth-first, left (criterion does not matter) first.
  */
-import type { TieClass } from './profiles.js';
+import { isImportant } from './profiles.js';
+import type { TieClass, TrainingSet } from './profiles.js';
 
 export const TREE_LEAF = -1;
 export const TREE_UNDEFINED = -2;
@@ -121,6 +122,15 @@ export class Tree {
     let node = 0;
     while (!this.isLeaf(node)) node = important(this.feature[node]!) ? this.right[node]! : this.left[node]!;
     return node;
+  }
+
+  /** The share of the training profiles whose leaf predicts their own label (scikit-learn's score). */
+  accuracy(data: TrainingSet): number {
+    let right = 0;
+    for (let p = 0; p < data.nSamples; p++) {
+      if (this.predictedClass(this.apply((f) => isImportant(p, f, data.k))) === data.labels[p]) right++;
+    }
+    return right / data.nSamples;
   }
 
   /** The depth of the deepest node (scikit-learn's get_depth). */

@@ -4,8 +4,6 @@
  * question its criterion, threshold and children ("no" = does not matter, "yes" = matters).
  */
 import type { FittedTree } from '../advice/model.js';
-import { isImportant } from '../cart/profiles.js';
-import type { TrainingSet } from '../cart/profiles.js';
 import type { Tree } from '../cart/tree.js';
 
 export interface TreeNodeJson {
@@ -18,15 +16,6 @@ export interface TreeNodeJson {
   threshold?: number;
   no?: number;
   yes?: number;
-}
-
-export function trainingAccuracy(tree: Tree, data: TrainingSet): number {
-  let right = 0;
-  for (let p = 0; p < data.nSamples; p++) {
-    const leaf = tree.apply((f) => isImportant(p, f, data.k));
-    if (tree.predictedClass(leaf) === data.labels[p]) right++;
-  }
-  return right / data.nSamples;
 }
 
 export function treeNodesJson(tree: Tree): TreeNodeJson[] {
@@ -63,7 +52,7 @@ export function treeJson(fitted: FittedTree): object {
     classes: tree.classes.map((c) => c.name),
     depth: tree.maxDepth(),
     leaves: tree.leafCount(),
-    training_accuracy: trainingAccuracy(tree, fitted.data),
+    training_accuracy: tree.accuracy(fitted.data),
     nodes: treeNodesJson(tree),
   };
 }

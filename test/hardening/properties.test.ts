@@ -10,7 +10,7 @@ import { buildTrainingSet, isImportant } from '../../src/cart/profiles.js';
 import type { ScoreTable } from '../../src/cart/profiles.js';
 import { UserError } from '../../src/errors.js';
 import { exportText } from '../../src/render/export-text.js';
-import { trainingAccuracy, treeNodesJson } from '../../src/render/tree-json.js';
+import { treeNodesJson } from '../../src/render/tree-json.js';
 import { parseStudy } from '../../src/study/parse.js';
 import { ROOT } from '../helpers/fixtures.js';
 
@@ -38,7 +38,7 @@ describe('trees', () => {
       fc.property(tables, seeds, (table, seed) => {
         const data = buildTrainingSet(table);
         const tree = buildTree(data, { maxDepth: Infinity, randomState: seed });
-        expect(trainingAccuracy(tree, data)).toBe(1);
+        expect(tree.accuracy(data)).toBe(1);
       }),
       { numRuns: 150 },
     );
