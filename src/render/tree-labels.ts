@@ -35,10 +35,13 @@ export const EDGE_NO = 'no';
 export const EDGE_YES = 'yes';
 
 /** The nodes on the path a set of answers takes, root and leaf included; empty without answers. */
-export function pathNodes(fitted: FittedTree, answers: readonly boolean[] | undefined): ReadonlySet<number> {
+export function pathNodes(fitted: FittedTree, answers: readonly boolean[] | undefined, stopAt?: number): ReadonlySet<number> {
   if (!answers) return new Set();
   const { path, leaf } = walk(fitted, answers);
-  return new Set([...path.map((s) => s.node), leaf]);
+  const nodes = [...path.map((s) => s.node), leaf];
+  // Part-way through the questions the path ends at the question being asked.
+  const end = stopAt === undefined ? -1 : nodes.indexOf(stopAt);
+  return new Set(end >= 0 ? nodes.slice(0, end + 1) : nodes);
 }
 
 export interface Visit {

@@ -17,6 +17,8 @@ import type { Visit } from './tree-labels.js';
 export interface TreeTextOptions {
   /** answers[c] for every study criterion c; when given, the path they take is marked. */
   readonly answers?: readonly boolean[];
+  /** Mark the path only down to this node: the question being asked, part-way through. */
+  readonly stopAt?: number;
   readonly style: Style;
   /** Columns available; without it the roomiest layout is used. */
   readonly width?: number;
@@ -142,7 +144,7 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
   const { style, answers } = options;
   const { tree } = fitted;
   const width = options.width ?? Infinity;
-  const path = pathNodes(fitted, answers);
+  const path = pathNodes(fitted, answers, options.stopAt);
   const marking = path.size > 0;
   const colors = classColors(fitted).map((hex) => ansiColor(style, hex));
   const nWidth = `n=${tree.nSamples[0]}`.length;

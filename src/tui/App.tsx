@@ -216,12 +216,14 @@ function view(state: AppState, overlay: Overlay, size: Size, style: Style, trees
               [
                 { text: `The ${fitted.spec.name} tree. ` },
                 ...(session.answers.length > 0 ? [{ text: 'So far: ' }, ...breadcrumb(study, session.answers), { text: '. ' }] : []),
-                { text: at.kind === 'question' ? `Next: ${study.criteria[at.criterion]!.name}?` : '' },
+                { text: at.kind === 'question' ? `Your path so far is marked with ▶, down to the question now asked: ${study.criteria[at.criterion]!.name}?` : '' },
               ],
               style,
               width,
             );
-      const picture = renderTreeText(fitted, { style, width, ...(at.kind === 'result' ? { answers: answerVector(session) } : {}) })
+      // Part-way through, the path so far is marked down to the question being asked.
+      const marks = at.kind === 'result' ? { answers: answerVector(session) } : at.kind === 'question' ? { answers: answerVector(session), stopAt: at.node } : {};
+      const picture = renderTreeText(fitted, { style, width, ...marks })
         .replace(/\n$/, '')
         .split('\n');
       const lines = [...head, '', ...picture];

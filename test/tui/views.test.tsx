@@ -92,8 +92,11 @@ describe('the tree view', () => {
     const app = await drive({ tree: 'figure-1', size: { columns: 80, rows: 60 } });
     await app.press('2', 't');
     const f = flat(app.live());
-    expect(f).toContain('The figure-1 tree. So far: Auto-logging ✗. Next: Lines of code?');
-    expect(f).toContain('no: Lines of code?');
+    expect(f).toContain('The figure-1 tree. So far: Auto-logging ✗. Your path so far is marked with ▶, down to the question now asked: Lines of code?');
+    // The root and the question now asked are marked, nothing below it.
+    const marked = app.live().split('\n').filter((l) => l.includes('▶') && l.includes('n='));
+    expect(marked).toHaveLength(1);
+    expect(marked[0]).toContain('no: Lines of code?');
     await app.press('t');
     expect(app.live()).toContain('Question 2 of at most 3');
   });
