@@ -4,6 +4,7 @@
  */
 import { classOf } from '../cart/profiles.js';
 import type { TieClass } from '../cart/profiles.js';
+import type { Tree } from '../cart/tree.js';
 import type { FittedTree } from './model.js';
 
 export interface Step {
@@ -54,24 +55,32 @@ export function walk(fitted: FittedTree, answers: readonly boolean[]): { path: S
   return { path, leaf: node };
 }
 
-/** Whether every leaf under `node` recommends the same set (so asking further changes nothing). */
-export function isDecided(fitted: FittedTree, node: number): boolean {
-  const { tree } = fitted;
-  const want = tree.predictedClass(firstLeaf(fitted, node));
-  const stack = [node];
-  while (stack.length > 0) {
-    const n = stack.pop()!;
-    if (tree.isLeaf(n)) {
-      if (tree.predictedClass(n) !== want) return false;
-    } else stack.push(tree.left[n]!, tree.right[n]!);
+/** Per tree, for every node: the class all leaves below it predict, or -1 when they differ. */
+const decidedByTree = new WeakMap<Tree, Int32Array>();
+
+function decidedClasses(tree: Tree): Int32Array {
+  let decided = decidedByTree.get(tree);
+  if (decided) return decided;
+  decided = new Int32Array(tree.nodeCount);
+  // Node ids are assigned depth-first, so every child has a larger id than its parent: one sweep
+  // from the last node back fills each node from its finished children.
+  for (let n = tree.nodeCount - 1; n >= 0; n--) {
+    if (tree.isLeaf(n)) decided[n] = tree.predictedClass(n);
+    else {
+      const left = decided[tree.left[n]!]!;
+      decided[n] = left === decided[tree.right[n]!] ? left : -1;
+    }
   }
-  return true;
+  decidedByTree.set(tree, decided);
+  return decided;
 }
 
-function firstLeaf(fitted: FittedTree, node: number): number {
-  let n = node;
-  while (!fitted.tree.isLeaf(n)) n = fitted.tree.left[n]!;
-  return n;
+/**
+ * Whether every leaf under `node` recommends the same set (so asking further changes nothing).
+ * Asked at every node of every walk, so it is answered from a table built once per tree.
+ */
+export function isDecided(fitted: FittedTree, node: number): boolean {
+  return decidedClasses(fitted.tree)[node] !== -1;
 }
 
 /** The longest run of questions left below a node (0 at a leaf). */

@@ -98,7 +98,20 @@ export function questionsLeft(fitted: FittedTree, known: ReadonlyMap<number, boo
   return 1 + Math.max(questionsLeft(fitted, yes, tree.right[stop.node]!), questionsLeft(fitted, no, tree.left[stop.node]!));
 }
 
+/**
+ * Sessions are immutable values and every key asks where one stands several times (the reducer,
+ * the screen, the hints); on a tree of a million profiles each answer costs a whole-subtree walk,
+ * so each session's position is worked out once.
+ */
+const positions = new WeakMap<Session, Position>();
+
 export function locate(s: Session): Position {
+  let at = positions.get(s);
+  if (!at) positions.set(s, (at = findPosition(s)));
+  return at;
+}
+
+function findPosition(s: Session): Position {
   const known = knownAnswers(s);
   const { node, skipped } = descend(s.fitted, known);
   const { tree, featureCriteria } = s.fitted;
