@@ -10,7 +10,9 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yam
 import type { Document, Node, Pair } from 'yaml';
 import { MAX_CRITERIA, MAX_FRAMEWORKS } from '../cart/profiles.js';
 import { MAX_SEED } from '../cart/rng.js';
-import { didYouMean, UserError } from '../errors.js';
+import { didYouMean } from '../errors.js';
+import { StudyError } from './problems.js';
+import type { Problem } from './problems.js';
 import type { Criterion, Framework, Study, TreeSpec } from './types.js';
 
 /** More alias uses than this in one file is not a criteria file but an attack. */
@@ -20,33 +22,6 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const MAX_ID_LENGTH = 40;
-
-export interface Problem {
-  readonly line: number;
-  readonly col: number;
-  readonly message: string;
-}
-
-/** A criteria file that cannot be used; the message lists every problem as FILE:LINE:COL: text. */
-export class StudyError extends UserError {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly Problem[],
-  ) {
-    super(formatProblems(file, problems));
-    this.name = 'StudyError';
-  }
-}
-
-/** Most problems listed; past this the rest are counted, so a hostile file cannot flood stderr. */
-const MAX_LISTED = 20;
-
-function formatProblems(file: string, problems: readonly Problem[]): string {
-  const ordered = [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
-  const lines = [...new Set(ordered.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`))];
-  if (lines.length <= MAX_LISTED) return lines.join('\n');
-  return [...lines.slice(0, MAX_LISTED), `${file}: and ${lines.length - MAX_LISTED} more problems; fix these first.`].join('\n');
-}
 
 /** yaml's messages for the mistakes people make by hand, in words that say what to do. */
 function syntaxMessage(code: string, message: string): string {

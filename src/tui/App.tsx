@@ -15,7 +15,7 @@ import { Checklist } from './Checklist.js';
 import { ChecklistWalk } from './ChecklistWalk.js';
 import { Lines } from './Lines.js';
 import { QuestionScreen } from './QuestionScreen.js';
-import { blocksToLines, wrapped } from './report-lines.js';
+import { blocksToLines, wrapped } from '../render/lines.js';
 import { answerVector, locate, moreQuestions } from './session.js';
 import type { Position, Session } from './session.js';
 import { StyleContext } from './style-context.js';

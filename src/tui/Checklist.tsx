@@ -6,7 +6,7 @@
 import { Box } from 'ink';
 import type { Study } from '../study/types.js';
 import { Lines } from './Lines.js';
-import { wrapped } from './report-lines.js';
+import { wrapped } from '../render/lines.js';
 import { useStyle } from './style-context.js';
 import { hintLines } from './texts.js';
 import type { Hint } from './texts.js';

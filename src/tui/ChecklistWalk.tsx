@@ -8,7 +8,7 @@ import { useEffect } from 'react';
 import type { Advice } from '../advice/advise.js';
 import { classPhrase } from '../render/format.js';
 import { Lines } from './Lines.js';
-import { wrapped } from './report-lines.js';
+import { wrapped } from '../render/lines.js';
 import { useStyle } from './style-context.js';
 import { hintLines } from './texts.js';
 import type { Hint } from './texts.js';

@@ -10,7 +10,7 @@ import type { Study } from '../study/types.js';
 import { Choice } from './Choice.js';
 import { Lines } from './Lines.js';
 import { Pointer } from './Pointer.js';
-import { wrapped, wrapIndented } from './report-lines.js';
+import { wrapped, wrapIndented } from '../render/lines.js';
 import type { Answer, Position } from './session.js';
 import { useStyle } from './style-context.js';
 import { breadcrumb, hintLines, progress, questionHelp } from './texts.js';

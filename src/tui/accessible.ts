@@ -8,10 +8,11 @@ import { createInterface } from 'node:readline';
 import { adviceReport } from '../render/advice-report.js';
 import { plural } from '../render/format.js';
 import { createStyle } from '../render/style.js';
-import type { Context } from '../commands/context.js';
+import type { IO } from '../commands/io.js';
+import type { AskOptions } from '../commands/options.js';
 import { Cancelled, UserError } from '../errors.js';
 import type { Study } from '../study/types.js';
-import { blocksToLines, styleLine } from './report-lines.js';
+import { blocksToLines, styleLine } from '../render/lines.js';
 import { answer, back, extend, fromTicks, locate, moreQuestions, startSession } from './session.js';
 import type { Position, Session } from './session.js';
 import { evidenceBlocks, firstSentence, introLines, progress, scoresLine, scriptedCommand } from './texts.js';
@@ -47,9 +48,8 @@ function lineReader(): { next(): Promise<string | undefined>; close(): void } {
   };
 }
 
-export async function runAccessible(ctx: Context, study: Study): Promise<void> {
-  const v = ctx.parsed.values;
-  const trees = questionnaireTrees(study, v.tree as string | undefined, ctx.timings);
+export async function runAccessible(study: Study, options: AskOptions, ctx: IO): Promise<void> {
+  const trees = questionnaireTrees(study, options.tree, ctx.timings);
   const say = (...lines: string[]) => ctx.err(lines.join('\n') + '\n');
   const input = lineReader();
   const piped = !process.stdin.isTTY;
@@ -67,7 +67,7 @@ export async function runAccessible(ctx: Context, study: Study): Promise<void> {
   try {
     say(...introLines(study, trees.base, PLAIN, WIDE));
     let session = startSession(trees.base);
-    if (v.checklist === true) session = await checklist(session);
+    if (options.start === 'checklist') session = await checklist(session);
     else say('Answer each question with 1 if it matters to you or 2 if it does not. You can also type b to go back, r to start over, ? for the evidence behind the question, or q to quit.', '');
 
     for (;;) {
@@ -82,7 +82,7 @@ export async function runAccessible(ctx: Context, study: Study): Promise<void> {
         say('');
         continue;
       }
-      const command = scriptedCommand(session, at.advice, v.criteria as string | undefined);
+      const command = scriptedCommand(session, at.advice, options.criteria);
       if (command) say(`Same advice without the questions: ${command}`);
       return;
     }
@@ -144,7 +144,7 @@ export async function runAccessible(ctx: Context, study: Study): Promise<void> {
         }
         case 'restart':
           say('Starting over.', '');
-          return v.checklist === true ? checklist(startSession(trees.base)) : startSession(trees.base);
+          return options.start === 'checklist' ? checklist(startSession(trees.base)) : startSession(trees.base);
         case 'evidence':
           say('', ...blocksToLines(evidenceBlocks(study, at.criterion), PLAIN, WIDE, { plain: true }), '');
           break;

@@ -10,7 +10,7 @@ import { span } from '../render/blocks.js';
 import { classPhrase, names, num, plural } from '../render/format.js';
 import type { Style } from '../render/style.js';
 import type { Study, TreeSpec } from '../study/types.js';
-import { styleLine, wrapIndented } from './report-lines.js';
+import { styleLine, wrapIndented } from '../render/lines.js';
 import type { Answer, Session } from './session.js';
 
 /** The first segments of the study's source: its authors and title, without the particulars. */

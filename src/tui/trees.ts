@@ -3,8 +3,7 @@
  * criteria grown without a depth limit, where every leaf is exact.
  */
 import { fitTree } from '../advice/model.js';
-import type { FittedTree } from '../advice/model.js';
-import type { Timings } from '../commands/context.js';
+import type { FitTimings, FittedTree } from '../advice/model.js';
 import type { Study } from '../study/types.js';
 
 export interface Trees {
@@ -13,7 +12,7 @@ export interface Trees {
   unlimited(): FittedTree;
 }
 
-export function questionnaireTrees(study: Study, name: string | undefined, timings?: Timings): Trees {
+export function questionnaireTrees(study: Study, name: string | undefined, timings?: FitTimings): Trees {
   const base = fitTree(study, name, {}, timings);
   let unlimited: FittedTree | undefined;
   return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { advise, isDecided, questionsBelow, walk } from '../../src/advice/advise.js';
-import { parseAnswers } from '../../src/cli/answers.js';
+import { parseAnswers } from '../../src/commands/answers.js';
 import { fitTree } from '../../src/advice/model.js';
 import { isImportant } from '../../src/cart/profiles.js';
 import { UserError } from '../../src/errors.js';

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../src/advice/advise.js';
-import { parseAnswers } from '../../src/cli/answers.js';
+import { parseAnswers } from '../../src/commands/answers.js';
 import { fitTree } from '../../src/advice/model.js';
 import type { FittedTree } from '../../src/advice/model.js';
 import { isImportant } from '../../src/cart/profiles.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { adviceReport } from '../../src/render/advice-report.js';
 import { toText } from '../../src/render/blocks.js';
-import { blocksToLines, fitWidth } from '../../src/tui/report-lines.js';
+import { blocksToLines, fitWidth } from '../../src/render/lines.js';
 import { answer, extend, locate, startSession } from '../../src/tui/session.js';
 import type { Session } from '../../src/tui/session.js';
 import { firstSentence, hintLines, introLines, scriptedCommand, summaryText } from '../../src/tui/texts.js';

@@ -1,13 +1,22 @@
 /**
- * Blocks → terminal lines that fit a width, for screens that count their rows (a pager must know
- * how tall its text is). Text renders exactly as the scripted output does; only a table too wide
- * for the terminal, or any table in plain mode (where bar glyphs and rules would be read aloud),
- * is stacked: one row per criterion, each framework's score named.
+ * Text laid out in terminal lines: the width to wrap to, wrapping and cutting styled lines, and
+ * blocks → lines that fit a width, for screens that count their rows (a pager must know how tall
+ * its text is). Blocks render exactly as the scripted output does; only a table too wide for the
+ * terminal, or any table in plain mode (where bar glyphs and rules would be read aloud), is
+ * stacked: one row per criterion, each framework's score named.
  */
-import type { Block, Line, Span } from '../render/blocks.js';
-import { plain, span, toText, wrap } from '../render/blocks.js';
-import type { Style } from '../render/style.js';
-import { visibleWidth } from '../render/style.js';
+import type { Block, Line, Span } from './blocks.js';
+import { plain, span, toText, wrap } from './blocks.js';
+import type { Style } from './style.js';
+import { visibleWidth } from './style.js';
+
+/** Running text wider than this is hard to read, however wide the terminal. */
+export const MAX_READING_WIDTH = 100;
+
+/** The columns text is wrapped to in a terminal `columns` wide. */
+export function readingWidth(columns: number): number {
+  return Math.min(columns, MAX_READING_WIDTH);
+}
 
 export interface LineOptions {
   /** No bars or rules, and no columns to line up: for screen readers. */

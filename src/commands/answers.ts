@@ -1,4 +1,7 @@
-/** --important / --not-important → one answer per study criterion (command-line words, so they live with the CLI). */
+/**
+ * --important / --not-important → one answer per study criterion. Checked here rather than in cli/
+ * because the ids are the loaded study's; the messages name the flags the lists came from.
+ */
 import { didYouMean, UserError } from '../errors.js';
 import type { Study } from '../study/types.js';
 
