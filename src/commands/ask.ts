@@ -26,7 +26,7 @@ export async function ask(options: AskOptions, io: IO): Promise<void> {
   // A mistyped --tree is the more useful message, terminal or not.
   findTree(study, options.tree);
   if (options.accessible) {
-    const { runAccessible } = await import('../tui/accessible.js');
+    const { runAccessible } = await import('../questionnaire/accessible.js');
     await runAccessible(study, options, io);
     return;
   }

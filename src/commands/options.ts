@@ -2,6 +2,7 @@
  * What each command is asked to do, already typed and checked: cli/ resolves the command line
  * into one of these records, and the commands never see a flag.
  */
+import type { StartMode } from '../questionnaire/session.js';
 
 /** Formats of the reports (advice and scores); the first is the default. */
 export const REPORT_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -11,8 +12,6 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const TREE_FORMATS = ['text', 'mermaid', 'dot', 'svg', 'export-text', 'json'] as const;
 export type TreeFormat = (typeof TREE_FORMATS)[number];
 
-/** How the questionnaire starts: one question at a time, or every criterion at once. */
-export type StartMode = 'questions' | 'checklist';
 
 export interface StudyOptions {
   /** The criteria file the user named; undefined for the bundled one. */

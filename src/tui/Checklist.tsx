@@ -6,10 +6,10 @@
 import { Box } from 'ink';
 import type { Study } from '../study/types.js';
 import { Lines } from './Lines.js';
-import { wrapped } from '../render/lines.js';
+import { readingWidth, wrapped } from '../render/lines.js';
 import { useStyle } from './style-context.js';
-import { hintLines } from './texts.js';
-import type { Hint } from './texts.js';
+import { hintLines } from '../questionnaire/wording.js';
+import type { Hint } from '../questionnaire/wording.js';
 import type { Size } from './use-terminal-size.js';
 
 export interface ChecklistProps {
@@ -29,7 +29,7 @@ export interface ChecklistProps {
 
 export function Checklist({ study, criteria, ticked, cursor, hints, size }: ChecklistProps) {
   const style = useStyle();
-  const width = Math.min(size.columns, 100);
+  const width = readingWidth(size.columns);
 
   const head = wrapped(
     [{ text: 'Tick what matters to you', tone: 'strong' }, { text: ' (Space), then press Enter. Unticked criteria do not matter.' }],

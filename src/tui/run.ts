@@ -8,8 +8,8 @@ import { Cancelled } from '../errors.js';
 import { readingWidth } from '../render/lines.js';
 import type { Study } from '../study/types.js';
 import type { Outcome } from './App.js';
-import { introLines, summaryText } from './texts.js';
-import { questionnaireTrees } from './trees.js';
+import { introLines, summaryText } from '../questionnaire/wording.js';
+import { questionnaireTrees } from '../questionnaire/trees.js';
 
 /**
  * Loads Ink with the global fetch hidden. Ink's layout engine (yoga) is WebAssembly shipped as a

@@ -1,7 +1,8 @@
 /**
  * What the questionnaire says, in both its forms (Ink and accessible): the introduction, the help
- * under a question, the evidence view, the key hints, the transcript and the closing summary.
- * Plain functions of the study and the session, so they can be read and tested without a terminal.
+ * under a question, the evidence and tree views, the offer of more questions, remarks, the key
+ * hints, the transcript and the closing summary. Plain functions of the study and the session, so
+ * they can be read and tested without a terminal.
  */
 import type { Advice } from '../advice/advise.js';
 import type { FittedTree } from '../advice/model.js';
@@ -11,6 +12,7 @@ import { classPhrase, names, num, plural } from '../render/format.js';
 import type { Style } from '../render/style.js';
 import type { Study, TreeSpec } from '../study/types.js';
 import { styleLine, wrapIndented } from '../render/lines.js';
+import { locate } from './session.js';
 import type { Answer, Session } from './session.js';
 
 /** The first segments of the study's source: its authors and title, without the particulars. */
@@ -91,11 +93,52 @@ export function evidenceBlocks(study: Study, criterion: number): Block[] {
   return blocks;
 }
 
-/** The `?` view on a result: the evidence for every question on the path. */
-export function pathEvidenceBlocks(advice: Advice): Block[] {
-  const { study } = advice.fitted;
-  const criteria = advice.path.length > 0 ? advice.path.map((s) => s.criterion) : advice.fitted.featureCriteria;
-  return criteria.flatMap((c) => evidenceBlocks(study, c));
+/** The criteria the `?` view on a result shows: every question on the path (or the tree's). */
+export function pathCriteria(advice: Advice): readonly number[] {
+  return advice.path.length > 0 ? advice.path.map((s) => s.criterion) : advice.fitted.featureCriteria;
+}
+
+/** The heading of the tree view: which tree, the answers so far, and what the ▶ marks show. */
+export function treeViewHeading(session: Session): Line {
+  const { study } = session.base;
+  const { name } = session.fitted.spec;
+  const at = locate(session);
+  if (at.kind === 'result') return `The ${name} tree; your path is drawn in heavy lines with ▶.`;
+  return [
+    span(`The ${name} tree. `),
+    ...(session.answers.length > 0 ? [span('So far: '), ...breadcrumb(study, session.answers), span('. ')] : []),
+    span(`Your path so far is marked with ▶, down to the question now asked: ${study.criteria[at.criterion]!.name}?`),
+  ];
+}
+
+/** Remarks for a move that cannot be made. */
+export const notices = {
+  firstQuestion: 'This is the first question; there is nothing to go back to.',
+  checklistFirst: 'The checklist is where this walk starts; there is nothing before it.',
+} as const;
+
+/** "one more question", "up to 4 more questions". */
+function moreQuestionsPhrase(n: number): string {
+  return n === 1 ? 'one more question' : `up to ${plural(n, 'more question')}`;
+}
+
+/**
+ * On a majority leaf of a depth-limited tree: how many of its profiles back the answer, and what
+ * the `more` questions the unlimited tree could still ask would do. With `key`, the offer names the
+ * key that takes it (the Ink screen); without, it is a statement a prompt follows (line mode).
+ * No questions left means the answers given already settle the exact answer.
+ */
+export function exactOffer(advice: Advice, more: number, key?: string): string {
+  const main = advice.leafCounts[0]!;
+  const majority = `This is a majority answer (${main.count} of ${advice.leafSamples} profiles on this branch).`;
+  const phrase = moreQuestionsPhrase(more);
+  let offer: string;
+  if (key !== undefined) {
+    offer = more === 0 ? `Press ${key} for the exact one: your answers already settle it.` : `Press ${key} to answer ${phrase} and get the exact one.`;
+  } else {
+    offer = more === 0 ? 'Your answers already settle the exact one.' : `${phrase[0]!.toUpperCase()}${phrase.slice(1)} on the tree without its depth limit would make it exact.`;
+  }
+  return `${majority} ${offer}`;
 }
 
 /** "Auto-logging ✓ › Lines of code ✗": the answers so far. */

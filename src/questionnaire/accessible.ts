@@ -5,18 +5,37 @@
  * the advice. `printf '1\n2\n1\n' | reprotree --accessible` answers three questions.
  */
 import { createInterface } from 'node:readline';
-import { adviceReport } from '../render/advice-report.js';
-import { plural } from '../render/format.js';
-import { createStyle } from '../render/style.js';
-import type { IO } from '../commands/io.js';
-import type { AskOptions } from '../commands/options.js';
+import type { FitTimings } from '../advice/model.js';
 import { Cancelled, UserError } from '../errors.js';
-import type { Study } from '../study/types.js';
+import { adviceReport } from '../render/advice-report.js';
 import { blocksToLines, styleLine } from '../render/lines.js';
-import { answer, back, extend, fromTicks, locate, moreQuestions, startSession } from './session.js';
-import type { Position, Session } from './session.js';
-import { evidenceBlocks, firstSentence, introLines, progress, scoresLine, scriptedCommand } from './texts.js';
+import { createStyle } from '../render/style.js';
+import type { Style } from '../render/style.js';
+import type { Study } from '../study/types.js';
+import { applyMove } from './moves.js';
+import type { Move } from './moves.js';
+import { fromTicks, locate, moreQuestions, startSession } from './session.js';
+import type { QuestionPosition, Session, StartMode } from './session.js';
 import { questionnaireTrees } from './trees.js';
+import { evidenceBlocks, exactOffer, firstSentence, introLines, progress, scoresLine, scriptedCommand } from './wording.js';
+
+/** What line mode is asked to do. */
+export interface LineModeOptions {
+  /** The tree to walk; undefined for the file's default. */
+  readonly tree: string | undefined;
+  readonly start: StartMode;
+  /** The criteria file the user named, for the scripted command given at the end. */
+  readonly criteria: string | undefined;
+}
+
+/** Where line mode writes: prompts to `err`, the result to `out`. */
+export interface LineModeIO {
+  out(text: string): void;
+  err(text: string): void;
+  /** Styling for the result on stdout; prompts are always plain. */
+  readonly style: Style;
+  readonly timings?: FitTimings;
+}
 
 /** Prompts carry no colour: they are read aloud. */
 const PLAIN = createStyle(false);
@@ -35,6 +54,14 @@ function replyOf(text: string): Reply {
   return undefined;
 }
 
+/** The replies that move the walk, as the moves both front ends share. */
+const MOVES: Partial<Record<NonNullable<Reply>, Move>> = {
+  yes: { kind: 'answer', important: true },
+  no: { kind: 'answer', important: false },
+  back: { kind: 'back' },
+  restart: { kind: 'restart' },
+};
+
 /** Reads stdin a line at a time; undefined once it has ended. */
 function lineReader(): { next(): Promise<string | undefined>; close(): void } {
   const rl = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
@@ -48,7 +75,7 @@ function lineReader(): { next(): Promise<string | undefined>; close(): void } {
   };
 }
 
-export async function runAccessible(study: Study, options: AskOptions, ctx: IO): Promise<void> {
+export async function runAccessible(study: Study, options: LineModeOptions, ctx: LineModeIO): Promise<void> {
   const trees = questionnaireTrees(study, options.tree, ctx.timings);
   const say = (...lines: string[]) => ctx.err(lines.join('\n') + '\n');
   const input = lineReader();
@@ -77,8 +104,9 @@ export async function runAccessible(study: Study, options: AskOptions, ctx: IO):
         continue;
       }
       report(blocksToLines(adviceReport(at.advice, { skipped: at.skipped }), ctx.style, WIDE, { plain: true }));
-      if (at.exactable && (await askMore(session))) {
-        session = extend(session, trees.unlimited());
+      const more = at.exactable && (await askMore(session)) ? applyMove(trees, session, { kind: 'more' }) : undefined;
+      if (more?.kind === 'extended') {
+        session = more.session;
         say('');
         continue;
       }
@@ -95,14 +123,9 @@ export async function runAccessible(study: Study, options: AskOptions, ctx: IO):
     const n = moreQuestions(session, trees.unlimited());
     const at = locate(session);
     if (at.kind !== 'result') return false;
-    const main = at.advice.leafCounts[0]!;
-    const majority = `This is a majority answer: ${main.count} of the ${at.advice.leafSamples} profiles on this branch favour it.`;
     // The checklist answers every criterion at once: then the exact answer needs no question.
-    const [offer, prompt, yes] =
-      n === 0
-        ? ['Your answers already settle the exact one.', 'Show it? 1 yes, 2 no: ', 'show it']
-        : [`Up to ${plural(n, 'more question')} on the tree without its depth limit would make it exact.`, 'Ask them? 1 yes, 2 no: ', 'ask them'];
-    say('', `${majority} ${offer}`);
+    const [prompt, yes] = n === 0 ? ['Show it? 1 yes, 2 no: ', 'show it'] : ['Ask them? 1 yes, 2 no: ', 'ask them'];
+    say('', exactOffer(at.advice, n));
     for (;;) {
       const line = await ask(prompt);
       if (line === undefined) return false;
@@ -113,7 +136,7 @@ export async function runAccessible(study: Study, options: AskOptions, ctx: IO):
     }
   }
 
-  async function question(session: Session, at: Extract<Position, { kind: 'question' }>): Promise<Session> {
+  async function question(session: Session, at: QuestionPosition): Promise<Session> {
     const c = study.criteria[at.criterion]!;
     const about = c.help ? `The study measured: ${firstSentence(c.help)} ` : '';
     say(`${progress(at.number, at.left)}: ${c.question}`, `${about}Scores (higher is better): ${styleLine(scoresLine(study, at.criterion), PLAIN)}.`);
@@ -126,25 +149,24 @@ export async function runAccessible(study: Study, options: AskOptions, ctx: IO):
           `The input ended before question ${at.number} (${c.name}) was answered; give one answer per line: 1 if it matters, 2 if it does not.`,
         );
       }
-      switch (replyOf(line)) {
-        case 'yes':
+      const reply = replyOf(line);
+      const move = reply && MOVES[reply];
+      const moved = move && applyMove(trees, session, move);
+      switch (moved?.kind) {
+        case 'answered':
           say('');
-          return answer(session, true);
-        case 'no':
-          say('');
-          return answer(session, false);
-        case 'back': {
-          const previousSession = back(session);
-          if (previousSession) {
-            say('Going back one question.', '');
-            return previousSession;
-          }
-          say('This is the first question; there is nothing to go back to.');
-          break;
-        }
-        case 'restart':
+          return moved.session;
+        case 'went-back':
+          say('Going back one question.', '');
+          return moved.session;
+        case 'restarted':
           say('Starting over.', '');
-          return options.start === 'checklist' ? checklist(startSession(trees.base)) : startSession(trees.base);
+          return options.start === 'checklist' ? checklist(moved.session) : moved.session;
+        case 'refused':
+          if (moved.notice) say(moved.notice);
+          continue;
+      }
+      switch (reply) {
         case 'evidence':
           say('', ...blocksToLines(evidenceBlocks(study, at.criterion), PLAIN, WIDE, { plain: true }), '');
           break;

@@ -2,9 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { advise } from '../../src/advice/advise.js';
 import { fitTree } from '../../src/advice/model.js';
-import { answer, answerVector, back, extend, fromTicks, locate, moreQuestions, questionsLeft, startSession } from '../../src/tui/session.js';
-import type { Session } from '../../src/tui/session.js';
-import { study, trees } from './harness.js';
+import { answer, answerVector, back, extend, fromTicks, locate, moreQuestions, questionsLeft, startSession } from '../../src/questionnaire/session.js';
+import type { Session } from '../../src/questionnaire/session.js';
+import { study, trees } from '../helpers/study.js';
 
 const ids = (cs: readonly number[]) => cs.map((c) => study().criteria[c]!.id);
 const criterion = (id: string) => study().criteria.findIndex((c) => c.id === id);

@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { adviceReport } from '../../src/render/advice-report.js';
 import { toText } from '../../src/render/blocks.js';
 import { blocksToLines, fitWidth } from '../../src/render/lines.js';
-import { answer, extend, locate, startSession } from '../../src/tui/session.js';
-import type { Session } from '../../src/tui/session.js';
-import { firstSentence, hintLines, introLines, scriptedCommand, summaryText } from '../../src/tui/texts.js';
+import { answer, extend, locate, startSession } from '../../src/questionnaire/session.js';
+import type { Session } from '../../src/questionnaire/session.js';
+import { firstSentence, hintLines, introLines, scriptedCommand, summaryText } from '../../src/questionnaire/wording.js';
 import { createStyle, visibleWidth } from '../../src/render/style.js';
-import { PLAIN, study, trees } from './harness.js';
+import { PLAIN, study, trees } from '../helpers/study.js';
 
 const walk = (s: Session, ...replies: boolean[]) => replies.reduce(answer, s);
 function result(s: Session) {
