@@ -12,7 +12,8 @@ export function brand(error: Error, name: string): void {
   Object.defineProperty(error, Symbol.for(`reprotree.${name}`), { value: true });
 }
 
-function branded(value: unknown, name: string): boolean {
+/** Whether `value` was made by the class branded `name`, in whichever bundle. */
+export function branded(value: unknown, name: string): boolean {
   return typeof value === 'object' && value !== null && Symbol.for(`reprotree.${name}`) in value;
 }
 
@@ -22,11 +23,9 @@ function branded(value: unknown, name: string): boolean {
  * without a stack trace and exits with `exitCode`.
  */
 export class UserError extends Error {
-  static readonly brand: string = 'UserError';
-
-  /** `x instanceof C`, for this class and each subclass C: whether x carries C's brand. */
+  /** `x instanceof UserError`: whether x carries the brand (each subclass checks its own). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return branded(value, this.brand);
+    return branded(value, 'UserError');
   }
 
   constructor(
@@ -35,7 +34,7 @@ export class UserError extends Error {
   ) {
     super(message);
     this.name = 'UserError';
-    brand(this, UserError.brand);
+    brand(this, 'UserError');
   }
 }
 

@@ -71,7 +71,7 @@ export function parse(argv: readonly string[]): Parsed {
   const options = Object.fromEntries(
     ALL_FLAGS.map((f) => [f.name, { type: f.type, ...('short' in f ? { short: f.short } : {}), multiple: f.type === 'string' }]),
   );
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: joinDashValues(argv), options, allowPositionals: true, strict: true });
   } catch (e) {

@@ -2,7 +2,7 @@
  * What each command is asked to do, already typed and checked: cli/ resolves the command line
  * into one of these records, and the commands never see a flag.
  */
-import type { StartMode } from '../questionnaire/session.js';
+import type { WalkOptions } from '../questionnaire/front-end.js';
 
 /** Formats of the reports (advice and scores); the first is the default. */
 export const REPORT_FORMATS = ['text', 'json', 'markdown'] as const;
@@ -24,10 +24,7 @@ export interface AnswerLists {
   readonly notImportant: string | undefined;
 }
 
-export interface AskOptions extends StudyOptions {
-  /** The tree to walk; undefined for the file's default. */
-  readonly tree: string | undefined;
-  readonly start: StartMode;
+export interface AskOptions extends StudyOptions, WalkOptions {
   /** Plain numbered questions read line by line instead of the Ink screens. */
   readonly accessible: boolean;
 }

@@ -5,37 +5,18 @@
  * the advice. `printf '1\n2\n1\n' | reprotree --accessible` answers three questions.
  */
 import { createInterface } from 'node:readline';
-import type { FitTimings } from '../advice/model.js';
 import { Cancelled, UserError } from '../errors.js';
 import { adviceReport } from '../render/advice-report.js';
 import { blocksToLines, styleLine } from '../render/lines.js';
 import { createStyle } from '../render/style.js';
-import type { Style } from '../render/style.js';
 import type { Study } from '../study/types.js';
 import { applyMove } from './moves.js';
 import type { Move } from './moves.js';
 import { fromTicks, locate, moreQuestions, startSession } from './session.js';
-import type { QuestionPosition, Session, StartMode } from './session.js';
+import type { FrontEndIO, WalkOptions } from './front-end.js';
+import type { QuestionPosition, Session } from './session.js';
 import { questionnaireTrees } from './trees.js';
 import { evidenceBlocks, exactOffer, firstSentence, introLines, progress, scoresLine, scriptedCommand } from './wording.js';
-
-/** What line mode is asked to do. */
-export interface LineModeOptions {
-  /** The tree to walk; undefined for the file's default. */
-  readonly tree: string | undefined;
-  readonly start: StartMode;
-  /** The criteria file the user named, for the scripted command given at the end. */
-  readonly criteria: string | undefined;
-}
-
-/** Where line mode writes: prompts to `err`, the result to `out`. */
-export interface LineModeIO {
-  out(text: string): void;
-  err(text: string): void;
-  /** Styling for the result on stdout; prompts are always plain. */
-  readonly style: Style;
-  readonly timings?: FitTimings;
-}
 
 /** Prompts carry no colour: they are read aloud. */
 const PLAIN = createStyle(false);
@@ -75,7 +56,7 @@ function lineReader(): { next(): Promise<string | undefined>; close(): void } {
   };
 }
 
-export async function runAccessible(study: Study, options: LineModeOptions, ctx: LineModeIO): Promise<void> {
+export async function runAccessible(study: Study, options: WalkOptions, ctx: FrontEndIO): Promise<void> {
   const trees = questionnaireTrees(study, options.tree, ctx.timings);
   const say = (...lines: string[]) => ctx.err(lines.join('\n') + '\n');
   const input = lineReader();

@@ -113,8 +113,10 @@ export function questionsLeft(fitted: FittedTree, known: ReadonlyMap<number, boo
 const positions = new WeakMap<Session, Position>();
 
 export function locate(s: Session): Position {
-  let at = positions.get(s);
-  if (!at) positions.set(s, (at = findPosition(s)));
+  const known = positions.get(s);
+  if (known) return known;
+  const at = findPosition(s);
+  positions.set(s, at);
   return at;
 }
 

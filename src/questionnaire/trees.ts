@@ -12,18 +12,22 @@ export interface Trees {
   unlimited(): FittedTree;
 }
 
+/** `base` without its depth limit (itself when it has none). */
+function grow(study: Study, base: FittedTree, timings: FitTimings | undefined): FittedTree {
+  if (!Number.isFinite(base.maxDepth)) return base;
+  const grown = fitTree(study, base.spec.name, { maxDepth: Infinity }, timings);
+  // The file's description speaks of the depth limit, which this fit no longer has.
+  const description = `the ${base.spec.name} tree grown without its depth limit, so every branch gives the exact answer`;
+  return { ...grown, spec: { ...grown.spec, description } };
+}
+
 export function questionnaireTrees(study: Study, name: string | undefined, timings?: FitTimings): Trees {
   const base = fitTree(study, name, {}, timings);
   let unlimited: FittedTree | undefined;
   return {
     base,
     unlimited() {
-      if (unlimited) return unlimited;
-      if (!Number.isFinite(base.maxDepth)) return (unlimited = base);
-      const grown = fitTree(study, base.spec.name, { maxDepth: Infinity }, timings);
-      // The file's description speaks of the depth limit, which this fit no longer has.
-      const description = `the ${base.spec.name} tree grown without its depth limit, so every branch gives the exact answer`;
-      unlimited = { ...grown, spec: { ...grown.spec, description } };
+      unlimited ??= grow(study, base, timings);
       return unlimited;
     },
   };

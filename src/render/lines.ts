@@ -8,7 +8,7 @@
 import type { Block, Line, Span } from './blocks.js';
 import { plain, span, toText, wrap } from './blocks.js';
 import type { Style } from './style.js';
-import { visibleWidth } from './style.js';
+import { styleCodeAt, visibleWidth } from './style.js';
 
 /** Running text wider than this is hard to read, however wide the terminal. */
 export const MAX_READING_WIDTH = 100;
@@ -97,15 +97,13 @@ export function blocksToLines(blocks: readonly Block[], style: Style, width: num
   return lines;
 }
 
-const ANSI = /^\u001b\[[0-9;]*m/;
-
 /** Cuts a styled line to `width` columns, ending in … when it had to; styles stay balanced. */
 export function fitWidth(line: string, width: number): string {
   if (visibleWidth(line) <= width) return line;
   let out = '';
   let shown = 0;
   for (let i = 0; i < line.length; ) {
-    const code = ANSI.exec(line.slice(i))?.[0];
+    const code = styleCodeAt(line, i);
     if (code) {
       // Escape codes after the cut still go out, so a bold or colour opened earlier is closed.
       out += code;

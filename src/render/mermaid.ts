@@ -9,7 +9,7 @@ import { classLabel, EDGE_NO, EDGE_YES, leafLabel, otherCounts, pathNodes, preor
 import type { PictureOptions } from './tree-labels.js';
 
 /** Mermaid's own entity syntax: a raw quote would end the label, and `&`/`<` could read as HTML. */
-function escape(s: string): string {
+function entities(s: string): string {
   return s.replace(/[&"<>#]/g, (c) => ({ '&': '#amp;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '#': '#35;' })[c]!);
 }
 
@@ -31,10 +31,10 @@ export function renderMermaid(fitted: FittedTree, options: PictureOptions = {}):
       usedClasses.add(cls);
       // Count first and a dot between: the class names themselves may hold commas.
       const others = otherCounts(fitted, v.node).map((o) => `${o.count} ${classLabel(study, tree.classes[o.cls]!)}`);
-      const rest = others.length > 0 ? `<br/>also ${escape(others.join(' · '))}` : '';
-      lines.push(`  ${id}(["${escape(leafLabel(fitted, v.node))}<br/>${n}${rest}"]):::c${cls}`);
+      const rest = others.length > 0 ? `<br/>also ${entities(others.join(' · '))}` : '';
+      lines.push(`  ${id}(["${entities(leafLabel(fitted, v.node))}<br/>${n}${rest}"]):::c${cls}`);
     } else {
-      lines.push(`  ${id}["${escape(questionLabel(fitted, v.node))}<br/>${n}"]:::question`);
+      lines.push(`  ${id}["${entities(questionLabel(fitted, v.node))}<br/>${n}"]:::question`);
     }
     if (v.parent !== undefined) {
       if (path.has(v.node)) pathEdges.push(edges.length);

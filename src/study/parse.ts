@@ -19,7 +19,7 @@ import type { Criterion, Framework, Study, TreeSpec } from './types.js';
 const MAX_ALIASES = 100;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 /** C0 and C1 control characters other than tab, line feed and carriage return. */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const MAX_ID_LENGTH = 40;
 

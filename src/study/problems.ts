@@ -2,7 +2,7 @@
  * A criteria file that cannot be used, with every problem at its line and column. Apart from the
  * parser so that the CLI can recognise the error without loading the YAML parser.
  */
-import { brand, UserError } from '../errors.js';
+import { brand, branded, UserError } from '../errors.js';
 
 export interface Problem {
   readonly line: number;
@@ -22,7 +22,9 @@ function formatProblems(file: string, problems: readonly Problem[]): string {
 
 /** The message lists every problem as FILE:LINE:COL: text, and nothing else. */
 export class StudyError extends UserError {
-  static override readonly brand: string = 'StudyError';
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, 'StudyError');
+  }
 
   constructor(
     readonly file: string,
@@ -30,6 +32,6 @@ export class StudyError extends UserError {
   ) {
     super(formatProblems(file, problems));
     this.name = 'StudyError';
-    brand(this, StudyError.brand);
+    brand(this, 'StudyError');
   }
 }

@@ -56,6 +56,8 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
   const [state, dispatch] = useReducer(reduce, undefined, (): AppState => initialState(trees, start));
   const { exit } = useApp();
 
+  // Once, when the app ends: after that the state no longer changes.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: onDone is called once, whatever its identity.
   useEffect(() => {
     const outcome = outcomeOf(state);
     if (!outcome) return;

@@ -35,6 +35,8 @@ export function ChecklistWalk({ advice, shown, stepMs, hints, size, onStep }: Ch
   const { study, spec } = advice.fitted;
   const steps = advice.path.length + 1;
 
+  // A new onStep comes with every render; the timer restarts only when a step shows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: onStep only dispatches 'step'.
   useEffect(() => {
     if (shown >= steps) return;
     const timer = setTimeout(onStep, stepMs);

@@ -2,10 +2,9 @@
  * The interactive questionnaire in a terminal. ask.ts has already made sure there is one (Ink
  * needs raw mode on stdin and redraws stdout) and loads this module only then.
  */
-import type { IO } from '../commands/io.js';
-import type { AskOptions } from '../commands/options.js';
 import { Cancelled } from '../errors.js';
 import { readingWidth } from '../render/lines.js';
+import type { FrontEndIO, WalkOptions } from '../questionnaire/front-end.js';
 import type { Study } from '../study/types.js';
 import type { Outcome } from './App.js';
 import { introLines, summaryText } from '../questionnaire/wording.js';
@@ -28,7 +27,7 @@ async function loadInk(): Promise<typeof import('./mount.js')> {
   }
 }
 
-export async function runInteractive(study: Study, options: AskOptions, io: IO): Promise<void> {
+export async function runInteractive(study: Study, options: WalkOptions, io: FrontEndIO): Promise<void> {
   const trees = questionnaireTrees(study, options.tree, io.timings);
   // Printed before Ink loads: it is there at once, and the first frame has less to draw.
   io.out(introLines(study, trees.base, io.style, readingWidth(io.width)).join('\n') + '\n');

@@ -72,7 +72,6 @@ describe('tree formats from the command line', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Auto-logging\? +n=128\n├|^Auto-logging\? +n=128\n┡/);
     expect(r.stdout.split('\n').filter((l) => l.includes('▶'))).toHaveLength(3);
-    // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/\u001b\[/);
     expect(run(['tree', '--tree', 'figure-1', '--format', 'text']).stdout).toBe(run(['tree', '--tree', 'figure-1']).stdout);
   });

@@ -30,7 +30,6 @@ const CASES = [
 ] as const;
 
 const snap = (file: string) => `./__snapshots__/${file}`;
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/;
 
 describe.each(CASES)('$name', ({ name, important }) => {
@@ -62,7 +61,9 @@ describe.each(CASES)('$name', ({ name, important }) => {
 const TREES = CASES.map((c) => fitTree(study, c.name));
 const profile = (fitted: FittedTree, p: number) => {
   const answers = study.criteria.map(() => false);
-  fitted.featureCriteria.forEach((c, f) => (answers[c] = isImportant(p, f, fitted.featureCriteria.length)));
+  fitted.featureCriteria.forEach((c, f) => {
+    answers[c] = isImportant(p, f, fitted.featureCriteria.length);
+  });
   return answers;
 };
 

@@ -87,6 +87,5 @@ export const flat = (frame: string): string => frame.replace(/\s+/g, ' ');
 
 /** The widest row of a frame, in terminal columns (ANSI codes not counted). */
 export function widest(frame: string): number {
-  // eslint-disable-next-line no-control-regex
   return Math.max(...frame.split('\n').map((l) => [...l.replace(/\u001b\[[0-9;]*m/g, '')].length));
 }
