@@ -89,7 +89,9 @@ export function checkLayers(files) {
       edges.push(target);
       const to = layerOf(target);
       if (to !== undefined && LAYERS.indexOf(to) > LAYERS.indexOf(layer)) {
-        problems.push(`${file}: imports ${target}, but ${layer} sits below ${to} and may only import from ${LAYERS.slice(0, LAYERS.indexOf(layer) + 1).join(', ')}`);
+        problems.push(
+          `${file}: imports ${target}, but ${layer} sits below ${to} and may only import from ${LAYERS.slice(0, LAYERS.indexOf(layer) + 1).join(', ')}`,
+        );
       }
       if (LAZY.includes(target) && !dynamic) problems.push(`${file}: imports ${target} statically; it is loaded on demand, so use import()`);
     }

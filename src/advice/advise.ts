@@ -126,9 +126,7 @@ export function advise(fitted: FittedTree, answers: readonly boolean[]): Advice 
 
   const members = recommendation.members;
   const separators =
-    members.length < 2
-      ? []
-      : study.criteria.flatMap((cr, c) => (members.some((f) => cr.scores[f] !== cr.scores[members[0]!]) ? [c] : []));
+    members.length < 2 ? [] : study.criteria.flatMap((cr, c) => (members.some((f) => cr.scores[f] !== cr.scores[members[0]!]) ? [c] : []));
 
   return {
     fitted,

@@ -88,17 +88,23 @@ export function parse(argv: readonly string[]): Parsed {
     const list = values.important ?? values['not-important'];
     if (!command && list !== undefined && (list.endsWith(',') || /^[a-z0-9-]+(,[a-z0-9-]+)*$/i.test(first))) {
       // `--important runtime, keras`: the shell split the list at the space.
-      throw new UserError(`Unexpected argument '${first}'. To name several criteria, join them with commas and no spaces: --important ${list.replace(/,$/, '')},${first}.`);
+      throw new UserError(
+        `Unexpected argument '${first}'. To name several criteria, join them with commas and no spaces: --important ${list.replace(/,$/, '')},${first}.`,
+      );
     }
     if (first === 'help') {
       const topic = COMMANDS.find((c) => c.name === positionals[1]);
       if (positionals[1] !== undefined && !topic) {
-        throw new UserError(`There is no command '${positionals[1]}'.${didYouMean(positionals[1], COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}.`);
+        throw new UserError(
+          `There is no command '${positionals[1]}'.${didYouMean(positionals[1], COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}.`,
+        );
       }
       return { command: topic ?? impliedCommand({}), explicit: topic !== undefined, values: { ...values, help: true }, positionals: [] };
     }
     if (!command) {
-      throw new UserError(`Unknown command '${first}'.${didYouMean(first, COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}; see reprotree --help.`);
+      throw new UserError(
+        `Unknown command '${first}'.${didYouMean(first, COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}; see reprotree --help.`,
+      );
     }
     explicit = true;
     positionals = positionals.slice(1);

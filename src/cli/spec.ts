@@ -41,7 +41,11 @@ export const FLAGS = {
     description: "scikit-learn's random_state: decides between equally good splits (0 to 4294967295)",
   },
   checklist: { name: 'checklist', type: 'boolean', description: 'tick every criterion at once instead of one question at a time' },
-  accessible: { name: 'accessible', type: 'boolean', description: 'plain numbered questions, no redraws (also ACCESSIBLE=1); works with piped input' },
+  accessible: {
+    name: 'accessible',
+    type: 'boolean',
+    description: 'plain numbered questions, no redraws (also ACCESSIBLE=1); works with piped input',
+  },
   'no-color': { name: 'no-color', type: 'boolean', description: 'no colours (also NO_COLOR=1)' },
   timings: { name: 'timings', type: 'boolean', description: 'end stderr with a JSON line of in-process timings' },
   help: { name: 'help', short: 'h', type: 'boolean', description: 'show help' },
@@ -106,7 +110,11 @@ const DECLARED = [
       'reprotree --important collaboration,sklearn --json',
       'reprotree recommend --format markdown --important lines',
     ],
-    implied: { usage: 'reprotree --important IDS [options]', summary: 'the same advice in one command', by: ['important', 'not-important', 'json', 'format'] },
+    implied: {
+      usage: 'reprotree --important IDS [options]',
+      summary: 'the same advice in one command',
+      by: ['important', 'not-important', 'json', 'format'],
+    },
   },
   {
     name: 'tree',

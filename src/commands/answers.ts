@@ -11,7 +11,9 @@ function ids(list: string, flag: string, study: Study): number[] {
   const parts = list.split(',').map((s) => s.trim());
   for (const part of parts) {
     if (part === '') {
-      throw new UserError(`--${flag} has an empty item in '${list}'; list criteria ids separated by commas, e.g. --${flag} ${all.slice(0, 2).join(',')}.`);
+      throw new UserError(
+        `--${flag} has an empty item in '${list}'; list criteria ids separated by commas, e.g. --${flag} ${all.slice(0, 2).join(',')}.`,
+      );
     }
     const i = all.indexOf(part.toLowerCase());
     if (i < 0) {

@@ -12,7 +12,6 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const TREE_FORMATS = ['text', 'mermaid', 'dot', 'svg', 'export-text', 'json'] as const;
 export type TreeFormat = (typeof TREE_FORMATS)[number];
 
-
 export interface StudyOptions {
   /** The criteria file the user named; undefined for the bundled one. */
   readonly criteria: string | undefined;

@@ -76,7 +76,11 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
     say(...introLines(study, trees.base, PLAIN, WIDE));
     let session = startSession(trees.base);
     if (options.start === 'checklist') session = await checklist(session);
-    else say('Answer each question with 1 if it matters to you or 2 if it does not. You can also type b to go back, r to start over, ? for the evidence behind the question, or q to quit.', '');
+    else
+      say(
+        'Answer each question with 1 if it matters to you or 2 if it does not. You can also type b to go back, r to start over, ? for the evidence behind the question, or q to quit.',
+        '',
+      );
 
     for (;;) {
       const at = locate(session);
@@ -113,7 +117,11 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
       const reply = replyOf(line);
       if (reply === 'yes') return true;
       if (reply === 'no' || reply === 'quit') return false;
-      say(line.trim() === '' ? `Type 1 to ${yes}, or 2 to keep this answer.` : `'${line.trim()}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`);
+      say(
+        line.trim() === ''
+          ? `Type 1 to ${yes}, or 2 to keep this answer.`
+          : `'${line.trim()}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`,
+      );
     }
   }
 
@@ -173,7 +181,9 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
       const line = await ask('Numbers: ');
       if (line === undefined) {
         if (!piped) throw new Cancelled();
-        throw new UserError('The input ended before the checklist was answered; give the numbers of what matters on one line (an empty line for none).');
+        throw new UserError(
+          'The input ended before the checklist was answered; give the numbers of what matters on one line (an empty line for none).',
+        );
       }
       if (replyOf(line) === 'quit') throw new Cancelled();
       const parts = line.split(/[\s,]+/).filter((p) => p !== '');

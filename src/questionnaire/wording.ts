@@ -33,12 +33,18 @@ export function treeLine(spec: TreeSpec, study: Study): Line {
 /** A few lines on what reprotree does and what it rests on; printed once, above the questions. */
 export function introLines(study: Study, fitted: FittedTree, style: Style, width: number): string[] {
   const source = shortSource(study);
-  const frameworks = names(study, study.frameworks.map((_, f) => f));
+  const frameworks = names(
+    study,
+    study.frameworks.map((_, f) => f),
+  );
   const what =
     `Answer a few yes/no questions and reprotree walks a decision tree to the tracker that suits you, then shows why. ` +
     `The tree is fitted to how ${frameworks} scored in ${source ?? 'the study in ' + study.file}.`;
   return [
-    ...wrapIndented(styleLine([span('reprotree', 'accent'), span(` · ${study.title ?? 'Which experiment tracker fits your project?'}`, 'strong')], style), width),
+    ...wrapIndented(
+      styleLine([span('reprotree', 'accent'), span(` · ${study.title ?? 'Which experiment tracker fits your project?'}`, 'strong')], style),
+      width,
+    ),
     ...wrapIndented(what, width),
     ...wrapIndented(styleLine(treeLine(fitted.spec, study), style), width),
     '',
@@ -134,9 +140,13 @@ export function exactOffer(advice: Advice, more: number, key?: string): string {
   const phrase = moreQuestionsPhrase(more);
   let offer: string;
   if (key !== undefined) {
-    offer = more === 0 ? `Press ${key} for the exact one: your answers already settle it.` : `Press ${key} to answer ${phrase} and get the exact one.`;
+    offer =
+      more === 0 ? `Press ${key} for the exact one: your answers already settle it.` : `Press ${key} to answer ${phrase} and get the exact one.`;
   } else {
-    offer = more === 0 ? 'Your answers already settle the exact one.' : `${phrase[0]!.toUpperCase()}${phrase.slice(1)} on the tree without its depth limit would make it exact.`;
+    offer =
+      more === 0
+        ? 'Your answers already settle the exact one.'
+        : `${phrase[0]!.toUpperCase()}${phrase.slice(1)} on the tree without its depth limit would make it exact.`;
   }
   return `${majority} ${offer}`;
 }
@@ -175,14 +185,12 @@ export function answerWord(important: boolean): string {
 export const transcript = {
   answered: (study: Study, a: Answer, style: Style): string =>
     `${style.green('✔')} ${study.criteria[a.criterion]!.name}: ${style.bold(answerWord(a.important))}`,
-  back: (study: Study, criterion: number, style: Style): string =>
-    `${style.yellow('↩')} Back to ${study.criteria[criterion]!.name}`,
+  back: (study: Study, criterion: number, style: Style): string => `${style.yellow('↩')} Back to ${study.criteria[criterion]!.name}`,
   backToResult: (fitted: FittedTree, style: Style): string => `${style.yellow('↩')} Back to the ${fitted.spec.name} tree's answer`,
   restart: (style: Style): string => `${style.yellow('↺')} Started over`,
   ticked: (study: Study, ticked: readonly number[], style: Style): string =>
     `${style.green('✔')} Ticked: ${ticked.length === 0 ? 'nothing' : ticked.map((c) => study.criteria[c]!.name).join(', ')}`,
-  more: (fitted: FittedTree, style: Style): string =>
-    `${style.cyan('…')} Asking more, on the ${fitted.spec.name} tree without its depth limit`,
+  more: (fitted: FittedTree, style: Style): string => `${style.cyan('…')} Asking more, on the ${fitted.spec.name} tree without its depth limit`,
 };
 
 function quoteArg(s: string): string {
@@ -241,10 +249,14 @@ export function summaryText(
     lines.push(...wrapIndented(`Not asked, as no answer could change the result: ${list}.`, width, '  '));
   }
   const order = advice.totals.map((t, f) => ({ t, f })).sort((a, b) => b.t - a.t || a.f - b.f);
-  lines.push(...wrapIndented(`Totals over what matters: ${order.map(({ t, f }) => `${study.frameworks[f]!.name} ${num(t)}`).join(', ')}.`, width, '  '));
+  lines.push(
+    ...wrapIndented(`Totals over what matters: ${order.map(({ t, f }) => `${study.frameworks[f]!.name} ${num(t)}`).join(', ')}.`, width, '  '),
+  );
   if (!advice.agrees) {
     const exact = classPhrase(study, advice.best);
-    lines.push(...wrapIndented(style.yellow(`This is the ${spec.name} tree's majority answer; for exactly your answers ${exact} scores best.`), width, '  '));
+    lines.push(
+      ...wrapIndented(style.yellow(`This is the ${spec.name} tree's majority answer; for exactly your answers ${exact} scores best.`), width, '  '),
+    );
   }
   const command = scriptedCommand(session, advice, criteriaFile);
   // The command on a row of its own, never wrapped, so it copies whole at any width.

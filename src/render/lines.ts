@@ -51,17 +51,18 @@ function stacked(t: Table, style: Style, width: number, options: LineOptions): s
   // are values, each introduced by its header.
   const firstNamed = t.header.findIndex((h) => h.trim() !== '');
   const labelCount = firstNamed < 0 ? 1 : firstNamed + 1;
-  const clean = (line: Line): Span[] =>
-    spansOf(line).map((s) => (options.plain ? { ...s, text: s.text.replace(BAR, '') } : s));
+  const clean = (line: Line): Span[] => spansOf(line).map((s) => (options.plain ? { ...s, text: s.text.replace(BAR, '') } : s));
   const out: string[] = [];
   for (const row of t.rows) {
     const labels = row.slice(0, labelCount).filter((c) => plain(c).trim() !== '');
     const label: Span[] = labels.flatMap((c, i) => [...(i > 0 ? [span(' ')] : []), ...clean(c)]);
-    const values: Span[] = row.slice(labelCount).flatMap((c, i) => [
-      ...(i > 0 ? [span(options.plain ? ', ' : '  ')] : []),
-      span(`${t.header[labelCount + i] ?? ''} `, options.plain ? undefined : 'dim'),
-      ...clean(c),
-    ]);
+    const values: Span[] = row
+      .slice(labelCount)
+      .flatMap((c, i) => [
+        ...(i > 0 ? [span(options.plain ? ', ' : '  ')] : []),
+        span(`${t.header[labelCount + i] ?? ''} `, options.plain ? undefined : 'dim'),
+        ...clean(c),
+      ]);
     if (options.plain) {
       out.push(styleLine([...label, span(': '), ...values], style));
       continue;
@@ -74,7 +75,10 @@ function stacked(t: Table, style: Style, width: number, options: LineOptions): s
     out.push('  ' + styleLine(label, style));
     // Bars are the first thing to go: the scores alone still say who leads.
     const withBars = '    ' + styleLine(values, style);
-    const bare = styleLine(values.map((v) => ({ ...v, text: v.text.replace(BAR, '') })), style);
+    const bare = styleLine(
+      values.map((v) => ({ ...v, text: v.text.replace(BAR, '') })),
+      style,
+    );
     if (visibleWidth(withBars) <= width) out.push(withBars);
     else out.push(...wrapIndented(bare, width, '    '));
   }

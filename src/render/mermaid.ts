@@ -49,7 +49,12 @@ export function renderMermaid(fitted: FittedTree, options: PictureOptions = {}):
   if (path.size > 0) {
     // Defined after the fills so its border wins where a node has both classes.
     lines.push(`  classDef onpath stroke:${PATH_COLOR},stroke-width:4px,font-weight:bold`);
-    lines.push(`  class ${[...path].sort((a, b) => a - b).map((n) => `n${n}`).join(',')} onpath`);
+    lines.push(
+      `  class ${[...path]
+        .sort((a, b) => a - b)
+        .map((n) => `n${n}`)
+        .join(',')} onpath`,
+    );
     if (pathEdges.length > 0) lines.push(`  linkStyle ${pathEdges.join(',')} stroke:${PATH_COLOR},stroke-width:4px`);
   }
   return lines.join('\n') + '\n';

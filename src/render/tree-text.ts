@@ -96,9 +96,7 @@ function rows(fitted: FittedTree, path: ReadonlySet<number>, step: 3 | 4): Row[]
       else connector = onPath ? g.pathBranch : siblingOnPath ? g.besidePath : g.branch;
       lines.push({ text: connector, heavy: onPath || (!v.yes && siblingOnPath) });
       // Below a "no" child, the parent's line runs on to the "yes" sibling.
-      continuation[v.depth - 1] = v.yes
-        ? { text: g.blank, heavy: false }
-        : { text: siblingOnPath ? g.pathDown : g.down, heavy: siblingOnPath };
+      continuation[v.depth - 1] = v.yes ? { text: g.blank, heavy: false } : { text: siblingOnPath ? g.pathDown : g.down, heavy: siblingOnPath };
       continuation.length = v.depth;
     }
     out.push({

@@ -36,7 +36,8 @@ function syntaxMessage(code: string, message: string): string {
     case 'BAD_INDENT':
       return 'the indentation here does not line up with the lines around it, or a bracket is left open.';
     default:
-      if (/keys need to be followed by map values/.test(message)) return "this line has no ': ' after its key, or is indented differently from the lines above it.";
+      if (/keys need to be followed by map values/.test(message))
+        return "this line has no ': ' after its key, or is indented differently from the lines above it.";
       if (/without - indicator/.test(message)) return "a list item here lacks its '- ', or is indented differently from the item before it.";
       if (/call stack/i.test(message)) return 'the YAML is nested too deeply to read; a criteria file is a few levels deep.';
       return `YAML syntax error: ${message.split('\n')[0]!.replace(/\.$/, '')}.`;
@@ -340,7 +341,10 @@ function readScores(r: Reader, m: Entries, id: string, idKey: Node, frameworks: 
     if (f < 0) {
       if (/^\d+$/.test(fw) && r.absent(value)) {
         // `{guild: 2,5}` reads as guild: 2 and a key "5" with no value.
-        r.problem(key, `'${fw}' in the scores of '${id}' looks like the end of a number written with a decimal comma; write decimals with a point, e.g. 2.5.`);
+        r.problem(
+          key,
+          `'${fw}' in the scores of '${id}' looks like the end of a number written with a decimal comma; write decimals with a point, e.g. 2.5.`,
+        );
       } else if (frameworks.complete) r.problem(key, `the scores of '${id}' name '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
       continue;
     }
@@ -468,7 +472,9 @@ export function parseStudy(text: string, file: string): Study {
   const r = new Reader(doc, lines);
   const root = doc.contents as Node | null;
   if (root === null || r.absent(root) || (isScalar(root) && root.value === '')) {
-    throw new StudyError(file, [{ line: 1, col: 1, message: 'the file is empty; it needs at least `frameworks:` and `criteria:` (see the bundled criteria.yaml).' }]);
+    throw new StudyError(file, [
+      { line: 1, col: 1, message: 'the file is empty; it needs at least `frameworks:` and `criteria:` (see the bundled criteria.yaml).' },
+    ]);
   }
   const top = r.map(root, 'the file', TOP_KEYS);
   if (!top) throw new StudyError(file, r.problems);

@@ -100,9 +100,27 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
       />
     );
   } else if (under === 'checklist' && ticks) {
-    screen = <Checklist study={study} criteria={featureCriteria} ticked={ticks.ticked} cursor={ticks.cursor} hints={checklistHints(state.start)} size={room} />;
+    screen = (
+      <Checklist
+        study={study}
+        criteria={featureCriteria}
+        ticked={ticks.ticked}
+        cursor={ticks.cursor}
+        hints={checklistHints(state.start)}
+        size={room}
+      />
+    );
   } else if (under === 'walk' && state.phase.kind === 'walking' && at.kind === 'result') {
-    screen = <ChecklistWalk advice={at.advice} shown={state.phase.shown} stepMs={stepMs} hints={WALK_HINTS} size={room} onStep={() => dispatch({ type: 'step' })} />;
+    screen = (
+      <ChecklistWalk
+        advice={at.advice}
+        shown={state.phase.shown}
+        stepMs={stepMs}
+        hints={WALK_HINTS}
+        size={room}
+        onStep={() => dispatch({ type: 'step' })}
+      />
+    );
   } else if (under === 'result' && at.kind === 'result') {
     // The checklist answers every criterion at once: then the exact answer may need no question.
     const more = at.exactable ? moreQuestions(session, trees.unlimited()) : undefined;
@@ -112,7 +130,14 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
   let view: ReactNode = null;
   if (overlay === 'tree') view = <TreeView key="tree" session={session} size={room} />;
   else if (overlay === 'evidence') {
-    const criteria = under === 'question' && at.kind === 'question' ? [at.criterion] : under === 'checklist' && ticks ? [featureCriteria[ticks.cursor]!] : at.kind === 'result' ? pathCriteria(at.advice) : [];
+    const criteria =
+      under === 'question' && at.kind === 'question'
+        ? [at.criterion]
+        : under === 'checklist' && ticks
+          ? [featureCriteria[ticks.cursor]!]
+          : at.kind === 'result'
+            ? pathCriteria(at.advice)
+            : [];
     view = <EvidenceView key="evidence" study={study} criteria={criteria} size={room} />;
   }
 

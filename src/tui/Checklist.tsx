@@ -37,7 +37,8 @@ export function Checklist({ study, criteria, ticked, cursor, hints, size }: Chec
     width,
   );
   const left = study.criteria.length - criteria.length;
-  if (left > 0) head.push(...wrapped(`This tree uses ${criteria.length} of the file's ${study.criteria.length} criteria.`, style, width).map(style.dim));
+  if (left > 0)
+    head.push(...wrapped(`This tree uses ${criteria.length} of the file's ${study.criteria.length} criteria.`, style, width).map(style.dim));
   const keys = hintLines(hints, style, width);
   const room = Math.max(1, size.rows - 1 - head.length - 1 - keys.length);
   // Two rows an item (name, then its question) when they fit, else one.

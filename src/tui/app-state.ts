@@ -302,7 +302,10 @@ export function makeReducer(trees: Trees, style: Style, stepMs = 250) {
         const known = knownAnswers(state.session);
         const ticked = new Set([...known].filter(([, important]) => important).map(([c]) => c));
         const choice = 'choice' in phase ? phase.choice : undefined;
-        return { ...state, phase: { kind: 'ticking', ticked, cursor: 0, asked: { session: state.session, ...(choice === undefined ? {} : { choice }) } } };
+        return {
+          ...state,
+          phase: { kind: 'ticking', ticked, cursor: 0, asked: { session: state.session, ...(choice === undefined ? {} : { choice }) } },
+        };
       }
       case 'move': {
         if (phase.kind !== 'ticking') return state;

@@ -11,9 +11,7 @@ import { treeNodesJson } from '../../src/render/tree-json.js';
 import { FIXTURES, readJson, sklearnFixtures, tableOf } from '../helpers/fixtures.js';
 import type { NodeJson } from '../helpers/fixtures.js';
 
-const STUDY = readJson<{ frameworks: string[]; criteria: { id: string; scores: Record<string, number> }[] }>(
-  FIXTURES + 'study/study-table.json',
-);
+const STUDY = readJson<{ frameworks: string[]; criteria: { id: string; scores: Record<string, number> }[] }>(FIXTURES + 'study/study-table.json');
 
 /** The nodes of a fit, as the JSON command prints them. */
 function nodesOf(table: ReturnType<typeof tableOf>, maxDepth: number, randomState: number): { nodes: NodeJson[]; text: string } {

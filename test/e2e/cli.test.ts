@@ -104,7 +104,12 @@ describe('recommend (scripted mode)', () => {
       const best = rows[p]!.split(',').pop()!;
       expect(r.code, `profile ${p}: ${r.stderr}`).toBe(0);
       const j = JSON.parse(r.stdout);
-      expect(j.recommendation.join('+'), `profile ${p}`).toBe(best.split('+').sort((a, b) => order.indexOf(a) - order.indexOf(b)).join('+'));
+      expect(j.recommendation.join('+'), `profile ${p}`).toBe(
+        best
+          .split('+')
+          .sort((a, b) => order.indexOf(a) - order.indexOf(b))
+          .join('+'),
+      );
       expect(j.agrees, `profile ${p}`).toBe(true);
     });
   });
@@ -129,7 +134,10 @@ describe('recommend (scripted mode)', () => {
 
   it('explains a lead that is only floating-point rounding', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'reprotree-float-')), 'float.yaml');
-    writeFileSync(file, 'frameworks: [{id: a}, {id: b}, {id: c}]\ncriteria:\n  - {id: x, name: X, scores: {a: .1, b: .3, c: 0}}\n  - {id: y, name: Y, scores: {a: .2, b: 0, c: .3}}\n');
+    writeFileSync(
+      file,
+      'frameworks: [{id: a}, {id: b}, {id: c}]\ncriteria:\n  - {id: x, name: X, scores: {a: .1, b: .3, c: 0}}\n  - {id: y, name: Y, scores: {a: .2, b: 0, c: .3}}\n',
+    );
     const text = run(['--criteria', file, '--important', 'x,y']).stdout.replace(/\s+/g, ' ');
     expect(text).toContain('Runner-up: b and c with 0.3; a (0.3) leads only by floating-point rounding');
   });
@@ -241,7 +249,10 @@ describe('a good Unix citizen', () => {
     expect(run(['--important', 'keras'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
     // On a terminal (a pseudo-terminal made by script(1)), colour is the default and NO_COLOR turns it off.
     const onTerminal = (env: string) =>
-      spawnSync('script', ['-qec', `${env} node ${BIN} --important keras`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '' } }).stdout;
+      spawnSync('script', ['-qec', `${env} node ${BIN} --important keras`, '/dev/null'], {
+        encoding: 'utf8',
+        env: { ...process.env, FORCE_COLOR: '' },
+      }).stdout;
     expect(onTerminal('env -u FORCE_COLOR')).toContain('\u001b[');
     expect(onTerminal('env -u FORCE_COLOR NO_COLOR=1')).not.toContain('\u001b[');
     expect(run(['--important', 'keras', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');

@@ -47,9 +47,14 @@ export function expectUserError(r: Result): string {
 /** The same, without blocking, so that many runs can share the machine's cores. */
 export function runAsync(args: readonly string[], options: RunOptions = {}): Promise<Result> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', env: environment(options.env), cwd: options.cwd ?? ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { encoding: 'utf8', env: environment(options.env), cwd: options.cwd ?? ROOT },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
+      },
+    );
   });
 }
 

@@ -35,7 +35,15 @@ describe('the introduction', () => {
 
 describe('key hints', () => {
   it('wrap between hints, never between a key and what it does', () => {
-    const hints = [['Enter', 'answer'], ['←', 'back'], ['?', 'evidence'], ['t', 'tree'], ['c', 'checklist instead'], ['r', 'restart'], ['q', 'quit']] as const;
+    const hints = [
+      ['Enter', 'answer'],
+      ['←', 'back'],
+      ['?', 'evidence'],
+      ['t', 'tree'],
+      ['c', 'checklist instead'],
+      ['r', 'restart'],
+      ['q', 'quit'],
+    ] as const;
     for (const width of [24, 30, 40, 50]) {
       const lines = hintLines(hints, PLAIN, width);
       expect(lines.every((l) => visibleWidth(l) <= width)).toBe(true);
@@ -82,7 +90,7 @@ describe('the closing summary', () => {
     expect(text).toContain('reprotree --tree figure-1 --important auto-logging');
   });
 
-  it("flags a majority answer the exact scores disagree with", () => {
+  it('flags a majority answer the exact scores disagree with', () => {
     const s = walk(startSession(trees('figure-1').base), false, false, false);
     const text = summaryText(s, result(s), PLAIN, 200);
     expect(text).toContain('reprotree: a tie between W&B and MLflow');

@@ -155,7 +155,12 @@ describe('mermaid', () => {
     expect(text.startsWith('flowchart TD\n')).toBe(true);
     expect(text.match(/-->\|(no|yes)\|/g)).toHaveLength(fitted.tree.nodeCount - 1);
     const { path, leaf } = walk(fitted, answers);
-    expect(text).toContain(`  class ${[...path.map((s) => s.node), leaf].sort((a, b) => a - b).map((n) => `n${n}`).join(',')} onpath\n`);
+    expect(text).toContain(
+      `  class ${[...path.map((s) => s.node), leaf]
+        .sort((a, b) => a - b)
+        .map((n) => `n${n}`)
+        .join(',')} onpath\n`,
+    );
     expect(text.match(/linkStyle ([\d,]+)/)![1]!.split(',')).toHaveLength(path.length);
     // A raw quote or ampersand in a label would break or be read as markup.
     expect(text).not.toMatch(/W&B/);

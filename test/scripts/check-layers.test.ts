@@ -11,16 +11,32 @@ describe('the layer check', () => {
   });
 
   it.each([
-    ['commands → cli', { 'commands/a.ts': "import { x } from '../cli/b.js';", 'cli/b.ts': '' }, /commands\/a\.ts: imports cli\/b\.ts, but commands sits below cli/],
+    [
+      'commands → cli',
+      { 'commands/a.ts': "import { x } from '../cli/b.js';", 'cli/b.ts': '' },
+      /commands\/a\.ts: imports cli\/b\.ts, but commands sits below cli/,
+    ],
     ['render → tui', { 'render/a.ts': "import type { X } from '../tui/b.js';", 'tui/b.ts': '' }, /render\/a\.ts: imports tui\/b\.ts/],
-    ['questionnaire → tui', { 'questionnaire/a.ts': "export { x } from '../tui/b.js';", 'tui/b.tsx': '' }, /questionnaire\/a\.ts: imports tui\/b\.tsx/],
+    [
+      'questionnaire → tui',
+      { 'questionnaire/a.ts': "export { x } from '../tui/b.js';", 'tui/b.tsx': '' },
+      /questionnaire\/a\.ts: imports tui\/b\.tsx/,
+    ],
     ['cart → study', { 'cart/a.ts': "import { x } from '../study/b.js';", 'study/b.ts': '' }, /cart sits below study/],
     ['advice → ink', { 'advice/a.ts': "import { Box } from 'ink';" }, /advice\/a\.ts: imports ink, which only tui may import/],
     ['questionnaire → react', { 'questionnaire/a.ts': "import { useState } from 'react';" }, /imports react, which only tui may import/],
     ['render → yaml', { 'render/a.ts': "import { parse } from 'yaml';" }, /imports yaml, which only study may import/],
-    ['a lazy module imported statically', { 'commands/a.ts': "import { runInteractive } from '../tui/run.js';", 'tui/run.ts': '' }, /imports tui\/run\.ts statically/],
+    [
+      'a lazy module imported statically',
+      { 'commands/a.ts': "import { runInteractive } from '../tui/run.js';", 'tui/run.ts': '' },
+      /imports tui\/run\.ts statically/,
+    ],
     ['a file in no layer', { 'extra/a.ts': '' }, /extra\/a\.ts: is in no layer/],
-    ['a cycle', { 'render/a.ts': "import { b } from './b.js';", 'render/b.ts': "import { a } from './a.js';" }, /render\/a\.ts: imports itself through render\/b\.ts/],
+    [
+      'a cycle',
+      { 'render/a.ts': "import { b } from './b.js';", 'render/b.ts': "import { a } from './a.js';" },
+      /render\/a\.ts: imports itself through render\/b\.ts/,
+    ],
   ])('fails on %s', (_, files, message) => {
     const problems = check(files);
     expect(problems).toHaveLength(1);
