@@ -24,8 +24,7 @@ async function snapshotOfBundledCriteria() {
     await build({
       absWorkingDir: root,
       stdin: {
-        contents:
-          "export { parseStudy } from './src/study/parse.ts'; export { toSnapshot } from './src/study/snapshot.ts';",
+        contents: "export { parseStudy } from './src/study/parse.ts'; export { toSnapshot } from './src/study/snapshot.ts';",
         resolveDir: root,
         loader: 'ts',
       },

@@ -2,17 +2,20 @@
  * The command line: flags → command → output. The one place that prints errors and picks exit
  * codes: 0 done, 2 the user's input or usage, 130 cancelled, 1 a bug.
  */
-import { mainHelp, commandHelp } from './cli/help.js';
+import { commandHelp, mainHelp } from './cli/help.js';
+import { resolve } from './cli/options.js';
+import type { Invocation } from './cli/options.js';
 import { parse } from './cli/parse.js';
 import type { Parsed } from './cli/parse.js';
-import type { Context, Timings } from './commands/context.js';
 import { ask } from './commands/ask.js';
+import type { IO, Timings } from './commands/io.js';
 import { recommend } from './commands/recommend.js';
 import { scores } from './commands/scores.js';
 import { tree } from './commands/tree.js';
 import { validate } from './commands/validate.js';
-import { isCancelled, isUserError } from './errors.js';
+import { Cancelled, UserError } from './errors.js';
 import { colorWanted, createStyle } from './render/style.js';
+import { StudyError } from './study/problems.js';
 
 declare const __REPROTREE_VERSION__: string | undefined;
 export const VERSION = typeof __REPROTREE_VERSION__ === 'string' ? __REPROTREE_VERSION__ : 'dev';
@@ -29,18 +32,18 @@ function quietOnClosedPipe(): void {
   }
 }
 
-async function run(parsed: Parsed, ctx: Context): Promise<void> {
-  switch (parsed.command.name) {
+async function run(invocation: Invocation, io: IO): Promise<void> {
+  switch (invocation.command) {
     case 'ask':
-      return ask(ctx);
+      return ask(invocation.options, io);
     case 'recommend':
-      return recommend(ctx);
+      return recommend(invocation.options, io);
     case 'tree':
-      return tree(ctx);
+      return tree(invocation.options, io);
     case 'scores':
-      return scores(ctx);
+      return scores(invocation.options, io);
     case 'validate':
-      return validate(ctx);
+      return validate(invocation.options, io);
   }
 }
 
@@ -53,16 +56,21 @@ function outputWidth(): number {
 
 /** Prints an error the way its kind deserves and returns the exit code. */
 function report(e: unknown): number {
-  if (isCancelled(e)) return e.exitCode;
-  if (isUserError(e)) {
-    const text = e.name === 'StudyError' ? e.message : `reprotree: ${e.message}`;
-    process.stderr.write(text + '\n');
+  if (e instanceof Cancelled) return e.exitCode;
+  // A criteria file's problems start with FILE:LINE:COL, as compilers print them; no prefix.
+  if (e instanceof StudyError) {
+    process.stderr.write(`${e.message}\n`);
+    return e.exitCode;
+  }
+  if (e instanceof UserError) {
+    process.stderr.write(`reprotree: ${e.message}\n`);
     return e.exitCode;
   }
   const message = e instanceof Error ? e.message : String(e);
+  const stack = e instanceof Error ? e.stack : message;
   process.stderr.write(
     `reprotree: internal error: ${message}\nThis is a bug in reprotree, not in your input. Please report it with the command you ran and this message` +
-      (process.env.REPROTREE_DEBUG ? `:\n${(e as Error).stack}\n` : ' (run again with REPROTREE_DEBUG=1 for the stack trace).\n'),
+      (process.env.REPROTREE_DEBUG ? `:\n${stack}\n` : ' (run again with REPROTREE_DEBUG=1 for the stack trace).\n'),
   );
   return 1;
 }
@@ -75,18 +83,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     parsed = parse(argv);
     const p = parsed;
-    const style = createStyle(colorWanted(process.stdout, p.values['no-color'] === true));
-    const ctx: Context = {
-      parsed: p,
-      style,
-      width: outputWidth(),
-      timings,
+    const io: IO = {
       out: (text) => void process.stdout.write(text),
       err: (text) => void process.stderr.write(text),
+      style: createStyle(colorWanted(process.stdout, p.values['no-color'] === true)),
+      width: outputWidth(),
+      timings,
     };
-    if (p.values.version) ctx.out(`${VERSION}\n`);
-    else if (p.values.help) ctx.out(p.explicit ? commandHelp(p.command) : mainHelp(VERSION));
-    else await run(p, ctx);
+    if (p.values.version) io.out(`${VERSION}\n`);
+    else if (p.values.help) io.out(p.explicit ? commandHelp(p.command) : mainHelp(VERSION));
+    else await run(resolve(p), io);
   } catch (e) {
     code = report(e);
   }

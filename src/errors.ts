@@ -1,7 +1,21 @@
-// The questionnaire and the YAML parser are bundles of their own, each with its own copy of
-// these classes, so the CLI recognises them by a brand that is the same in every bundle.
-const USER_ERROR = Symbol.for('reprotree.UserError');
-const CANCELLED = Symbol.for('reprotree.Cancelled');
+/**
+ * The errors the CLI reports without a stack trace. The questionnaire and the YAML parser are
+ * bundles of their own, each with its own copy of these classes, so `instanceof` is answered by a
+ * brand that is the same in every bundle (Symbol.for), not by the prototype chain.
+ */
+
+/**
+ * Marks `error` as an instance of the class branded `name`; each constructor in a chain marks its
+ * own. Brands are written out, not taken from class names, which the minifier renames.
+ */
+export function brand(error: Error, name: string): void {
+  Object.defineProperty(error, Symbol.for(`reprotree.${name}`), { value: true });
+}
+
+/** Whether `value` was made by the class branded `name`, in whichever bundle. */
+export function branded(value: unknown, name: string): boolean {
+  return typeof value === 'object' && value !== null && Symbol.for(`reprotree.${name}`) in value;
+}
 
 /**
  * An error the user caused and can fix: bad flags, a broken criteria file, a missing file.
@@ -9,7 +23,10 @@ const CANCELLED = Symbol.for('reprotree.Cancelled');
  * without a stack trace and exits with `exitCode`.
  */
 export class UserError extends Error {
-  readonly [USER_ERROR] = true;
+  /** `x instanceof UserError`: whether x carries the brand (each subclass checks its own). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, 'UserError');
+  }
 
   constructor(
     message: string,
@@ -17,25 +34,21 @@ export class UserError extends Error {
   ) {
     super(message);
     this.name = 'UserError';
+    brand(this, 'UserError');
   }
 }
 
 /** Thrown when the user cancels (Ctrl-C, q, Esc): exit 130 with nothing more to say. */
 export class Cancelled extends Error {
-  readonly [CANCELLED] = true;
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return branded(value, 'Cancelled');
+  }
 
   constructor(readonly exitCode = 130) {
     super('cancelled');
     this.name = 'Cancelled';
+    brand(this, 'Cancelled');
   }
-}
-
-export function isUserError(e: unknown): e is UserError {
-  return typeof e === 'object' && e !== null && (e as { [USER_ERROR]?: boolean })[USER_ERROR] === true;
-}
-
-export function isCancelled(e: unknown): e is Cancelled {
-  return typeof e === 'object' && e !== null && (e as { [CANCELLED]?: boolean })[CANCELLED] === true;
 }
 
 /** The closest candidate to a mistyped word, if any is close enough to be a likely typo. */

@@ -2,7 +2,7 @@
  * Answers + fitted tree → Advice: the path the answers take, the leaf's recommendation, and the
  * exact ranking for the same answers, so every front end explains the same result.
  */
-import { classOf } from '../cart/profiles.js';
+import { bestMask, classOf } from '../cart/profiles.js';
 import type { TieClass } from '../cart/profiles.js';
 import type { Tree } from '../cart/tree.js';
 import type { FittedTree } from './model.js';
@@ -83,13 +83,6 @@ export function isDecided(fitted: FittedTree, node: number): boolean {
   return decidedClasses(fitted.tree)[node] !== -1;
 }
 
-/** The longest run of questions left below a node (0 at a leaf). */
-export function questionsBelow(fitted: FittedTree, node: number): number {
-  const { tree } = fitted;
-  if (tree.isLeaf(node)) return 0;
-  return 1 + Math.max(questionsBelow(fitted, tree.left[node]!), questionsBelow(fitted, tree.right[node]!));
-}
-
 /** Summed scores per framework over the important criteria of the tree, in feature order. */
 export function exactTotals(fitted: FittedTree, answers: readonly boolean[]): number[] {
   const { study, featureCriteria } = fitted;
@@ -117,13 +110,11 @@ export function advise(fitted: FittedTree, answers: readonly boolean[]): Advice 
 
   const totals = exactTotals(fitted, answers);
   const top = Math.max(...totals);
-  let bestMask = 0;
-  totals.forEach((t, f) => {
-    if (t === top) bestMask |= 1 << f;
-  });
-  const best = classOf(bestMask >>> 0, data.table.frameworks);
+  // The best set exactly as the training labels were made: one profile's totals, one row.
+  const mask = bestMask(Float64Array.from(totals), 0, totals.length);
+  const best = classOf(mask, data.table.frameworks);
 
-  const rest = totals.map((t, f) => ({ t, f })).filter(({ f }) => !(bestMask & (1 << f)));
+  const rest = totals.map((t, f) => ({ t, f })).filter(({ f }) => !(mask & (1 << f)));
   let runnerUp: Advice['runnerUp'];
   if (rest.length > 0) {
     const second = Math.max(...rest.map((x) => x.t));
@@ -135,9 +126,7 @@ export function advise(fitted: FittedTree, answers: readonly boolean[]): Advice 
 
   const members = recommendation.members;
   const separators =
-    members.length < 2
-      ? []
-      : study.criteria.flatMap((cr, c) => (members.some((f) => cr.scores[f] !== cr.scores[members[0]!]) ? [c] : []));
+    members.length < 2 ? [] : study.criteria.flatMap((cr, c) => (members.some((f) => cr.scores[f] !== cr.scores[members[0]!]) ? [c] : []));
 
   return {
     fitted,

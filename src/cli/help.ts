@@ -1,5 +1,5 @@
 /** --help text, generated from the declarations in spec.ts. */
-import { COMMANDS, FLAGS } from './spec.js';
+import { COMMANDS, COMMON_FLAGS, FLAGS, TOP_FLAGS } from './spec.js';
 import type { CommandSpec, FlagSpec } from './spec.js';
 
 function flagLine(f: FlagSpec, formats?: readonly string[]): [string, string] {
@@ -47,6 +47,13 @@ export function commandHelp(spec: CommandSpec): string {
   ].join('\n');
 }
 
+/** The usage lines: each command that runs without being named, then the general form. */
+function usage(): string[] {
+  const implied = COMMANDS.flatMap((c) => (c.implied ? [[`  ${c.implied.usage}`, c.implied.summary] as const] : []));
+  const width = Math.max(...implied.map(([u]) => u.length)) + 4;
+  return [...implied.map(([u, what]) => u.padEnd(width) + what), '  reprotree <command> [options]'];
+}
+
 export function mainHelp(version: string): string {
   const commands = table(COMMANDS.map((c) => [`  ${c.name}`, c.summary]));
   return [
@@ -55,15 +62,13 @@ export function mainHelp(version: string): string {
     'criterion by criterion.',
     '',
     'Usage:',
-    '  reprotree                              answer a few questions in the terminal',
-    '  reprotree --important IDS [options]    the same advice in one command',
-    '  reprotree <command> [options]',
+    ...usage(),
     '',
     'Commands:',
     commands,
     '',
     'Common options:',
-    table([flagLine(FLAGS.criteria), flagLine(FLAGS['no-color']), flagLine(FLAGS.timings), flagLine(FLAGS.help), flagLine(FLAGS.version)]),
+    table([...COMMON_FLAGS, ...TOP_FLAGS].map((n) => flagLine(FLAGS[n]))),
     '',
     '`reprotree scores` lists the criteria ids with what they mean;',
     "`reprotree <command> --help` shows a command's options.",

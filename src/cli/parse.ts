@@ -2,22 +2,51 @@
 import { parseArgs } from 'node:util';
 import { didYouMean, UserError } from '../errors.js';
 import { andList } from '../render/format.js';
-import { COMMAND_NAMES, COMMANDS, FLAGS } from './spec.js';
-import type { CommandName, CommandSpec, FlagName } from './spec.js';
+import { COMMAND_NAMES, COMMANDS, FLAGS, isStringFlag } from './spec.js';
+import type { BooleanFlag, Command, FlagName, FlagValues, StringFlag } from './spec.js';
 
 export interface Parsed {
-  /** Undefined for `--help`/`--version` without a command. */
-  readonly command: CommandSpec;
+  /** The command named, or the one the flags imply (see `implied` in spec.ts). */
+  readonly command: Command;
   /** Whether the command was named on the command line (else inferred). */
   readonly explicit: boolean;
-  readonly values: Partial<Record<FlagName, string | boolean>>;
+  readonly values: FlagValues;
   readonly positionals: readonly string[];
 }
 
 const ALL_FLAGS = Object.values(FLAGS);
+const isFlagName = (k: string): k is FlagName => k in FLAGS;
 
-/** Flags that choose scripted mode when no command is named. */
-const SCRIPTED_FLAGS: readonly FlagName[] = ['important', 'not-important', 'json', 'format'];
+/** The command to run when none is named: the first implied by a flag given, else the fallback. */
+function impliedCommand(values: FlagValues): Command {
+  const byFlag = COMMANDS.find((c) => c.implied?.by?.some((f) => values[f] !== undefined));
+  const fallback = COMMANDS.find((c) => c.implied !== undefined && c.implied.by === undefined);
+  const command = byFlag ?? fallback;
+  if (!command) throw new Error('spec.ts declares no command to run when none is named');
+  return command;
+}
+
+/**
+ * parseArgs's values, typed by the flag table: a string flag (declared `multiple`, so that a
+ * repeated flag can be reported) must be given at most once.
+ */
+function flagValues(raw: Readonly<Record<string, string | boolean | (string | boolean)[] | undefined>>): FlagValues {
+  const strings: { [K in StringFlag]?: string } = {};
+  const booleans: { [K in BooleanFlag]?: boolean } = {};
+  for (const name of Object.keys(raw).filter(isFlagName)) {
+    const v = raw[name];
+    if (v === undefined) continue;
+    if (isStringFlag(name)) {
+      const given = (Array.isArray(v) ? v : [v]).map(String);
+      if (given.length > 1) {
+        const lists = name === 'important' || name === 'not-important' ? ' (list several ids with commas)' : '';
+        throw new UserError(`--${name} was given ${given.length} times; give it once${lists}.`);
+      }
+      strings[name] = given[0];
+    } else booleans[name] = v === true;
+  }
+  return { ...strings, ...booleans };
+}
 
 /**
  * parseArgs refuses `--max-depth -1` as ambiguous (the value looks like a flag); joining such a
@@ -42,54 +71,49 @@ export function parse(argv: readonly string[]): Parsed {
   const options = Object.fromEntries(
     ALL_FLAGS.map((f) => [f.name, { type: f.type, ...('short' in f ? { short: f.short } : {}), multiple: f.type === 'string' }]),
   );
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: joinDashValues(argv), options, allowPositionals: true, strict: true });
   } catch (e) {
     throw translate(e as Error & { code?: string });
   }
-  const values: Partial<Record<FlagName, string | boolean>> = {};
-  for (const [k, v] of Object.entries(parsed.values)) {
-    if (Array.isArray(v)) {
-      if (v.length > 1) {
-        const lists = k === 'important' || k === 'not-important' ? ' (list several ids with commas)' : '';
-        throw new UserError(`--${k} was given ${v.length} times; give it once${lists}.`);
-      }
-      values[k as FlagName] = v[0] as string;
-    } else values[k as FlagName] = v as boolean;
-  }
+  const values = flagValues(parsed.values);
 
   let positionals = parsed.positionals;
-  let command: CommandSpec | undefined;
+  let command: Command | undefined;
   let explicit = false;
   const first = positionals[0];
   if (first !== undefined) {
     command = COMMANDS.find((c) => c.name === first);
-    const list = (values.important ?? values['not-important']) as string | undefined;
+    const list = values.important ?? values['not-important'];
     if (!command && list !== undefined && (list.endsWith(',') || /^[a-z0-9-]+(,[a-z0-9-]+)*$/i.test(first))) {
       // `--important runtime, keras`: the shell split the list at the space.
-      throw new UserError(`Unexpected argument '${first}'. To name several criteria, join them with commas and no spaces: --important ${list.replace(/,$/, '')},${first}.`);
+      throw new UserError(
+        `Unexpected argument '${first}'. To name several criteria, join them with commas and no spaces: --important ${list.replace(/,$/, '')},${first}.`,
+      );
     }
     if (first === 'help') {
       const topic = COMMANDS.find((c) => c.name === positionals[1]);
       if (positionals[1] !== undefined && !topic) {
-        throw new UserError(`There is no command '${positionals[1]}'.${didYouMean(positionals[1], COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}.`);
+        throw new UserError(
+          `There is no command '${positionals[1]}'.${didYouMean(positionals[1], COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}.`,
+        );
       }
-      return { command: topic ?? COMMANDS.find((c) => c.name === 'ask')!, explicit: topic !== undefined, values: { ...values, help: true }, positionals: [] };
+      return { command: topic ?? impliedCommand({}), explicit: topic !== undefined, values: { ...values, help: true }, positionals: [] };
     }
     if (!command) {
-      throw new UserError(`Unknown command '${first}'.${didYouMean(first, COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}; see reprotree --help.`);
+      throw new UserError(
+        `Unknown command '${first}'.${didYouMean(first, COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}; see reprotree --help.`,
+      );
     }
     explicit = true;
     positionals = positionals.slice(1);
-  } else {
-    const scripted = SCRIPTED_FLAGS.some((f) => values[f] !== undefined);
-    command = COMMANDS.find((c) => c.name === (scripted ? 'recommend' : 'ask'))!;
-  }
+  } else command = impliedCommand(values);
 
   if (values.help || values.version) return { command, explicit, values, positionals };
 
-  for (const name of Object.keys(values) as FlagName[]) {
+  // In the order given, so the first misplaced flag is the one reported.
+  for (const name of Object.keys(parsed.values).filter(isFlagName)) {
     if (!command.flags.includes(name)) {
       const where = explicit ? `the ${command.name} command` : command.name === 'ask' ? 'the questionnaire' : 'scripted advice';
       const users = COMMANDS.filter((c) => c.flags.includes(name)).map((c) => c.name);
@@ -101,23 +125,17 @@ export function parse(argv: readonly string[]): Parsed {
     const hint = command.flags.includes('important') && !extra.startsWith('-') ? ` To name criteria, use --important ${extra}.` : '';
     throw new UserError(`Unexpected argument '${extra}' for ${command.name}.${hint} See reprotree ${command.name} --help.`);
   }
-  if (values.json && values.format !== undefined && values.format !== 'json') {
-    throw new UserError(`--json and --format ${String(values.format)} contradict each other; give one of them.`);
+  const f = values.format;
+  if (values.json && f !== undefined && f !== 'json') {
+    throw new UserError(`--json and --format ${f} contradict each other; give one of them.`);
   }
-  if (values.format !== undefined && command.formats && !command.formats.includes(String(values.format))) {
-    const f = String(values.format);
+  if (f !== undefined && command.formats && !command.formats.includes(f)) {
     throw new UserError(`'${f}' is not a format of ${command.name}; use one of ${command.formats.join(', ')}.${didYouMean(f, command.formats)}`);
   }
   for (const f of ['criteria', 'tree', 'important', 'not-important', 'format', 'max-depth', 'random-state'] as const) {
     if (values[f] === '') throw new UserError(`--${f} needs a value; see reprotree ${command.name} --help.`);
   }
   return { command, explicit, values, positionals };
-}
-
-/** The chosen output format: --json, --format, or the command's default. */
-export function formatOf(p: Parsed): string {
-  if (p.values.json) return 'json';
-  return String(p.values.format ?? p.command.formats?.[0] ?? 'text');
 }
 
 function translate(e: Error & { code?: string }): UserError {

@@ -1,7 +1,9 @@
 /**
- * Every command and flag, declared once. Parsing, validation, `--help` text and suggestions for
- * typos are all derived from these tables, so help cannot drift from behaviour.
+ * Every command and flag, declared once. Parsing, validation, the value types of the options,
+ * `--help` text and suggestions for typos are all derived from these tables, so help cannot drift
+ * from behaviour.
  */
+import { REPORT_FORMATS, TREE_FORMATS } from '../commands/options.js';
 
 export interface FlagSpec {
   readonly name: string;
@@ -39,7 +41,11 @@ export const FLAGS = {
     description: "scikit-learn's random_state: decides between equally good splits (0 to 4294967295)",
   },
   checklist: { name: 'checklist', type: 'boolean', description: 'tick every criterion at once instead of one question at a time' },
-  accessible: { name: 'accessible', type: 'boolean', description: 'plain numbered questions, no redraws (also ACCESSIBLE=1); works with piped input' },
+  accessible: {
+    name: 'accessible',
+    type: 'boolean',
+    description: 'plain numbered questions, no redraws (also ACCESSIBLE=1); works with piped input',
+  },
   'no-color': { name: 'no-color', type: 'boolean', description: 'no colours (also NO_COLOR=1)' },
   timings: { name: 'timings', type: 'boolean', description: 'end stderr with a JSON line of in-process timings' },
   help: { name: 'help', short: 'h', type: 'boolean', description: 'show help' },
@@ -48,8 +54,19 @@ export const FLAGS = {
 
 export type FlagName = keyof typeof FLAGS;
 
+/** Flags that take a value (`--tree NAME`), and flags that are only there or not (`--json`). */
+export type StringFlag = { [K in FlagName]: (typeof FLAGS)[K]['type'] extends 'string' ? K : never }[FlagName];
+export type BooleanFlag = Exclude<FlagName, StringFlag>;
+
+/** What parsing yields for each flag given: its text, or true; absent flags are undefined. */
+export type FlagValues = { readonly [K in StringFlag]?: string } & { readonly [K in BooleanFlag]?: boolean };
+
+export function isStringFlag(name: FlagName): name is StringFlag {
+  return FLAGS[name].type === 'string';
+}
+
 export interface CommandSpec {
-  readonly name: CommandName;
+  readonly name: string;
   readonly summary: string;
   readonly usage: string;
   readonly flags: readonly FlagName[];
@@ -58,27 +75,34 @@ export interface CommandSpec {
   /** Most positional arguments accepted (after the command name). */
   readonly maxPositionals: number;
   readonly examples: readonly string[];
+  /**
+   * Run without naming it: when one of `by` is given, or (without `by`) when nothing else is
+   * implied. `usage` and `summary` are its line in the main help.
+   */
+  readonly implied?: { readonly usage: string; readonly summary: string; readonly by?: readonly FlagName[] };
 }
 
-export type CommandName = 'ask' | 'recommend' | 'tree' | 'scores' | 'validate';
+/** Flags every command but validate takes; the main help lists them with --version. */
+export const COMMON_FLAGS = ['criteria', 'no-color', 'timings', 'help'] as const satisfies readonly FlagName[];
+/** Flags that stand on their own, without a command. */
+export const TOP_FLAGS = ['version'] as const satisfies readonly FlagName[];
 
-const COMMON: readonly FlagName[] = ['criteria', 'no-color', 'timings', 'help'];
-
-export const COMMANDS: readonly CommandSpec[] = [
+const DECLARED = [
   {
     name: 'ask',
     summary: 'the interactive questionnaire (the default when no answers are given)',
     usage: 'reprotree [ask] [--tree NAME] [--checklist] [--accessible] [--criteria FILE]',
-    flags: ['tree', 'checklist', 'accessible', ...COMMON],
+    flags: ['tree', 'checklist', 'accessible', ...COMMON_FLAGS],
     maxPositionals: 0,
     examples: ['reprotree', 'reprotree --tree figure-1', 'reprotree --checklist', "printf '1\\n2\\n1\\n' | reprotree --accessible"],
+    implied: { usage: 'reprotree', summary: 'answer a few questions in the terminal' },
   },
   {
     name: 'recommend',
     summary: 'scripted advice: every answer as a flag (the default when --important and co. are given)',
     usage: 'reprotree [recommend] --important IDS [--not-important IDS] [--tree NAME] [--format text|json|markdown]',
-    flags: ['important', 'not-important', 'tree', 'format', 'json', ...COMMON],
-    formats: ['text', 'json', 'markdown'],
+    flags: ['important', 'not-important', 'tree', 'format', 'json', ...COMMON_FLAGS],
+    formats: REPORT_FORMATS,
     maxPositionals: 0,
     examples: [
       'reprotree --important auto-logging,keras',
@@ -86,13 +110,18 @@ export const COMMANDS: readonly CommandSpec[] = [
       'reprotree --important collaboration,sklearn --json',
       'reprotree recommend --format markdown --important lines',
     ],
+    implied: {
+      usage: 'reprotree --important IDS [options]',
+      summary: 'the same advice in one command',
+      by: ['important', 'not-important', 'json', 'format'],
+    },
   },
   {
     name: 'tree',
     summary: 'draw a fitted tree (text, Mermaid, DOT, SVG) with your path marked; or export_text, JSON',
     usage: 'reprotree tree [--tree NAME] [--format FORMAT] [--important IDS] [--not-important IDS] [--max-depth N] [--random-state S]',
-    flags: ['tree', 'format', 'json', 'important', 'not-important', 'max-depth', 'random-state', ...COMMON],
-    formats: ['text', 'mermaid', 'dot', 'svg', 'export-text', 'json'],
+    flags: ['tree', 'format', 'json', 'important', 'not-important', 'max-depth', 'random-state', ...COMMON_FLAGS],
+    formats: TREE_FORMATS,
     maxPositionals: 0,
     examples: [
       'reprotree tree --tree figure-1',
@@ -108,8 +137,8 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'scores',
     summary: "the study's score table with the evidence behind every score",
     usage: 'reprotree scores [--format text|json|markdown] [--criteria FILE]',
-    flags: ['format', 'json', ...COMMON],
-    formats: ['text', 'json', 'markdown'],
+    flags: ['format', 'json', ...COMMON_FLAGS],
+    formats: REPORT_FORMATS,
     maxPositionals: 0,
     examples: ['reprotree scores', 'reprotree scores --format markdown > SCORES.md'],
   },
@@ -121,7 +150,15 @@ export const COMMANDS: readonly CommandSpec[] = [
     maxPositionals: 1,
     examples: ['reprotree validate my-criteria.yaml'],
   },
-];
+] as const satisfies readonly CommandSpec[];
 
-export const COMMAND_NAMES = COMMANDS.map((c) => c.name);
+export type CommandName = (typeof DECLARED)[number]['name'];
 
+/** A command as the parser and help see it: its name is one of the declared ones. */
+export interface Command extends CommandSpec {
+  readonly name: CommandName;
+}
+
+export const COMMANDS: readonly Command[] = DECLARED;
+
+export const COMMAND_NAMES: readonly CommandName[] = COMMANDS.map((c) => c.name);

@@ -5,7 +5,8 @@
 import { findTree } from '../advice/model.js';
 import { UserError } from '../errors.js';
 import { load } from './common.js';
-import type { Context } from './context.js';
+import type { IO } from './io.js';
+import type { AskOptions } from './options.js';
 
 export function scriptedHint(): string {
   return 'The questionnaire needs a terminal and there is none here (or CI is set): name your answers instead, e.g. `reprotree --important auto-logging,keras`, or add --accessible for plain numbered questions.';
@@ -20,25 +21,17 @@ function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
   return set('CI') || set('CONTINUOUS_INTEGRATION');
 }
 
-/** ACCESSIBLE asks for plain numbered questions unless it is unset, empty, 0 or false. */
-function accessibleAsked(env: NodeJS.ProcessEnv = process.env): boolean {
-  const value = env.ACCESSIBLE?.trim().toLowerCase();
-  return value !== undefined && value !== '' && value !== '0' && value !== 'false';
-}
-
-export async function ask(ctx: Context): Promise<void> {
-  const study = await load(ctx);
-  const v = ctx.parsed.values;
+export async function ask(options: AskOptions, io: IO): Promise<void> {
+  const study = await load(io, options.criteria);
   // A mistyped --tree is the more useful message, terminal or not.
-  findTree(study, v.tree as string | undefined);
-  const accessible = v.accessible === true || accessibleAsked();
-  if (accessible) {
-    const { runAccessible } = await import('../tui/accessible.js');
-    await runAccessible(ctx, study);
+  findTree(study, options.tree);
+  if (options.accessible) {
+    const { runAccessible } = await import('../questionnaire/accessible.js');
+    await runAccessible(study, options, io);
     return;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY || inCi()) throw new UserError(scriptedHint());
   // Ink and React load only here: the scripted path never pays for them.
   const { runInteractive } = await import('../tui/run.js');
-  await runInteractive(ctx, study);
+  await runInteractive(study, options, io);
 }

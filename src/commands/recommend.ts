@@ -1,19 +1,19 @@
 /** Scripted advice: answers from flags, result as text, Markdown or JSON. */
-import { parseAnswers } from '../cli/answers.js';
 import { advise } from '../advice/advise.js';
 import { fitTree } from '../advice/model.js';
 import { adviceJson } from '../render/advice-json.js';
 import { adviceReport } from '../render/advice-report.js';
+import { parseAnswers } from './answers.js';
 import { load, writeReport } from './common.js';
-import type { Context } from './context.js';
+import type { IO } from './io.js';
+import type { RecommendOptions } from './options.js';
 
-export async function recommend(ctx: Context): Promise<void> {
-  const study = await load(ctx);
-  const v = ctx.parsed.values;
-  const answers = parseAnswers(study, v.important as string | undefined, v['not-important'] as string | undefined);
-  const fitted = fitTree(study, v.tree as string | undefined, {}, ctx.timings);
+export async function recommend(options: RecommendOptions, io: IO): Promise<void> {
+  const study = await load(io, options.criteria);
+  const answers = parseAnswers(study, options.answers.important, options.answers.notImportant);
+  const fitted = fitTree(study, options.tree, {}, io.timings);
   const t0 = performance.now();
   const advice = advise(fitted, answers);
-  ctx.timings.render = performance.now() - t0;
-  writeReport(ctx, { json: () => adviceJson(advice), blocks: () => adviceReport(advice) });
+  io.timings.render = performance.now() - t0;
+  writeReport(io, options.format, { json: () => adviceJson(advice), blocks: () => adviceReport(advice) });
 }

@@ -1,9 +1,10 @@
 /** `reprotree scores`: the study's scores and the evidence behind them. */
 import { scoresJson, scoresReport } from '../render/scores-report.js';
 import { load, writeReport } from './common.js';
-import type { Context } from './context.js';
+import type { IO } from './io.js';
+import type { ScoresOptions } from './options.js';
 
-export async function scores(ctx: Context): Promise<void> {
-  const study = await load(ctx);
-  writeReport(ctx, { json: () => scoresJson(study), blocks: () => scoresReport(study) });
+export async function scores(options: ScoresOptions, io: IO): Promise<void> {
+  const study = await load(io, options.criteria);
+  writeReport(io, options.format, { json: () => scoresJson(study), blocks: () => scoresReport(study) });
 }

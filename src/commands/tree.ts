@@ -1,41 +1,38 @@
 /** `reprotree tree`: the fitted tree as text, a picture (Mermaid, DOT, SVG) or data. */
-import { parseAnswers } from '../cli/answers.js';
 import { fitTree } from '../advice/model.js';
 import type { FittedTree } from '../advice/model.js';
-import { formatOf } from '../cli/parse.js';
 import { renderDot } from '../render/dot.js';
 import { exportText } from '../render/export-text.js';
 import { renderMermaid } from '../render/mermaid.js';
 import { renderSvg } from '../render/svg.js';
 import { treeJson } from '../render/tree-json.js';
 import { renderTreeText } from '../render/tree-text.js';
-import { depthFlag, load, seedFlag } from './common.js';
-import type { Context } from './context.js';
+import { parseAnswers } from './answers.js';
+import { load } from './common.js';
+import type { IO } from './io.js';
+import type { TreeFormat, TreeOptions } from './options.js';
 
 /** Formats that are data about the tree, not pictures of it: they have no path to mark. */
-const UNMARKED = new Set(['export-text', 'json']);
+const UNMARKED: ReadonlySet<TreeFormat> = new Set(['export-text', 'json']);
 
-export async function tree(ctx: Context): Promise<void> {
-  const study = await load(ctx);
-  const v = ctx.parsed.values;
-  const important = v.important as string | undefined;
-  const notImportant = v['not-important'] as string | undefined;
+export async function tree(options: TreeOptions, io: IO): Promise<void> {
+  const study = await load(io, options.criteria);
+  const { important, notImportant } = options.answers;
   const given = important !== undefined || notImportant !== undefined;
   // Parsed even where unused, so a misspelt criterion is still reported.
   const answers = given ? parseAnswers(study, important, notImportant) : undefined;
-  const overrides = { maxDepth: depthFlag(ctx), randomState: seedFlag(ctx) };
-  const fitted = fitTree(study, v.tree as string | undefined, overrides, ctx.timings);
+  const fitted = fitTree(study, options.tree, { maxDepth: options.maxDepth, randomState: options.randomState }, io.timings);
   const t0 = performance.now();
-  const format = formatOf(ctx.parsed);
+  const { format } = options;
   if (given && UNMARKED.has(format)) {
-    ctx.err(`reprotree: --format ${format} does not mark a path, so your answers are not shown; the text, mermaid, dot and svg formats mark it.\n`);
+    io.err(`reprotree: --format ${format} does not mark a path, so your answers are not shown; the text, mermaid, dot and svg formats mark it.\n`);
   }
-  const text = render(fitted, format, ctx, answers);
-  ctx.timings.render = performance.now() - t0;
-  ctx.out(text);
+  const text = render(fitted, format, io, answers);
+  io.timings.render = performance.now() - t0;
+  io.out(text);
 }
 
-function render(fitted: FittedTree, format: string, ctx: Context, answers: readonly boolean[] | undefined): string {
+function render(fitted: FittedTree, format: TreeFormat, io: IO, answers: readonly boolean[] | undefined): string {
   switch (format) {
     case 'json':
       return JSON.stringify(treeJson(fitted), null, 2) + '\n';
@@ -47,7 +44,7 @@ function render(fitted: FittedTree, format: string, ctx: Context, answers: reado
       return renderDot(fitted, { answers });
     case 'svg':
       return renderSvg(fitted, { answers });
-    default:
-      return renderTreeText(fitted, { answers, style: ctx.style, width: ctx.width });
+    case 'text':
+      return renderTreeText(fitted, { answers, style: io.style, width: io.width });
   }
 }

@@ -1,20 +1,15 @@
 /** `reprotree validate [FILE]`: exit 0 and a one-line summary when the file is usable. */
 import { BUNDLED_CRITERIA } from '../paths.js';
-import { UserError } from '../errors.js';
 import { plural } from '../render/format.js';
 import { load } from './common.js';
-import type { Context } from './context.js';
+import type { IO } from './io.js';
+import type { ValidateOptions } from './options.js';
 
-export async function validate(ctx: Context): Promise<void> {
-  const positional = ctx.parsed.positionals[0];
-  const flag = ctx.parsed.values.criteria as string | undefined;
-  if (positional !== undefined && flag !== undefined && positional !== flag) {
-    throw new UserError(`validate was given two files (${positional} and --criteria ${flag}); give one.`);
-  }
-  const file = positional ?? flag ?? BUNDLED_CRITERIA;
-  const study = await load(ctx, file);
+export async function validate(options: ValidateOptions, io: IO): Promise<void> {
+  const file = options.file ?? BUNDLED_CRITERIA;
+  const study = await load(io, file);
   const trees = study.trees.map((t) => t.name).join(', ');
-  ctx.out(
+  io.out(
     `${file}: OK — ${plural(study.frameworks.length, 'framework')}, ${plural(study.criteria.length, 'criterion', 'criteria')}, trees: ${trees} (default ${study.defaultTree}).\n`,
   );
 }

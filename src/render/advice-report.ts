@@ -16,20 +16,40 @@ export interface ReportOptions {
 }
 
 export function adviceReport(advice: Advice, options: ReportOptions = {}): Block[] {
+  const skipped = options.skipped ?? [];
+  return [
+    ...headline(advice),
+    ...why(advice, skipped),
+    scoreTable(advice),
+    { kind: 'para', text: legend(advice) },
+    // When a depth-limited tree and the exact ranking part ways, say so before anything that
+    // ranks frameworks, so the runner-up line below is read against the right leader.
+    ...disagreement(advice),
+    ...runnerUp(advice),
+    purity(advice),
+    // For a tie: what tells the tied frameworks apart.
+    ...(advice.recommendation.members.length > 1 ? tieBreakers(advice) : []),
+  ];
+}
+
+/** What to use, and which tree said so. */
+function headline(advice: Advice): Block[] {
   const { fitted, recommendation } = advice;
   const { study, spec } = fitted;
-  const blocks: Block[] = [];
-
   const tie = recommendation.members.length > 1;
-  blocks.push({
-    kind: 'heading',
-    text: [span(tie ? 'Recommendation: ' : 'Use '), span(classPhrase(study, recommendation), 'good')],
-  });
   const depth = Number.isFinite(fitted.maxDepth) ? `, depth limit ${fitted.maxDepth}` : ', no depth limit';
   const about = spec.description ?? `${plural(spec.criteria.length, 'criterion', 'criteria')}${depth}`;
-  blocks.push({ kind: 'para', text: [span('Tree '), span(spec.name, 'code'), span(` — ${about.replace(/\.$/, '')}.`, 'dim')] });
+  return [
+    { kind: 'heading', text: [span(tie ? 'Recommendation: ' : 'Use '), span(classPhrase(study, recommendation), 'good')] },
+    { kind: 'para', text: [span('Tree '), span(spec.name, 'code'), span(` — ${about.replace(/\.$/, '')}.`, 'dim')] },
+  ];
+}
 
-  // Why: the questions the tree asked.
+/** Why: the questions the tree asked with the answers, those skipped, and answers it ignored. */
+function why(advice: Advice, skipped: readonly number[]): Block[] {
+  const { study } = advice.fitted;
+  const name = (c: number) => study.criteria[c]!.name;
+  const blocks: Block[] = [];
   if (advice.path.length === 0) {
     blocks.push({ kind: 'para', text: 'The tree asks no question here: every profile gets the same answer.' });
   } else {
@@ -38,92 +58,95 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
       kind: 'list',
       ordered: true,
       items: advice.path.map((s): Line => {
-        const c = study.criteria[s.criterion]!;
-        if (options.skipped?.includes(s.criterion)) return [span(`${c.name}: `), span('not asked (see below)', 'dim')];
-        return [span(`${c.name}: `), s.important ? span('matters', 'strong') : span('does not matter')];
+        if (skipped.includes(s.criterion)) return [span(`${name(s.criterion)}: `), span('not asked (see below)', 'dim')];
+        return [span(`${name(s.criterion)}: `), s.important ? span('matters', 'strong') : span('does not matter')];
       }),
     });
   }
-  if (options.skipped && options.skipped.length > 0) {
+  if (skipped.length > 0) {
     blocks.push({
       kind: 'para',
       text:
-        options.skipped.length === 1
-          ? `Not asked: ${study.criteria[options.skipped[0]!]!.name} — every branch below that question leads to the same recommendation, so its answer could not change it (counted as not mattering).`
-          : `Not asked: ${andList(options.skipped.map((c) => study.criteria[c]!.name))} — every branch below those questions leads to the same recommendation, so their answers could not change it (counted as not mattering).`,
+        skipped.length === 1
+          ? `Not asked: ${name(skipped[0]!)} — every branch below that question leads to the same recommendation, so its answer could not change it (counted as not mattering).`
+          : `Not asked: ${andList(skipped.map(name))} — every branch below those questions leads to the same recommendation, so their answers could not change it (counted as not mattering).`,
     });
   }
   if (advice.ignored.length > 0) {
     blocks.push({
       kind: 'note',
-      text: `This tree does not use ${andList(advice.ignored.map((c) => study.criteria[c]!.name))}, so ${advice.ignored.length === 1 ? 'that answer' : 'those answers'} did not count${treeUsingAll(advice)}.`,
+      text: `This tree does not use ${andList(advice.ignored.map(name))}, so ${advice.ignored.length === 1 ? 'that answer' : 'those answers'} did not count${treeUsingAll(advice)}.`,
     });
   }
+  return blocks;
+}
 
-  blocks.push(scoreTable(advice));
-  blocks.push({ kind: 'para', text: legend(advice) });
-
-  // When a depth-limited tree and the exact ranking part ways, say so before anything that
-  // ranks frameworks, so the runner-up line below is read against the right leader.
-  if (!advice.agrees) {
-    const depthNote = Number.isFinite(fitted.maxDepth)
-      ? `The ${spec.name} tree stops at depth ${fitted.maxDepth}, so it gives the majority answer of its branch`
-      : `The ${spec.name} tree's answer differs`;
-    blocks.push({
+/** Where a depth-limited tree's majority answer and the exact best for these answers differ. */
+function disagreement(advice: Advice): Block[] {
+  if (advice.agrees) return [];
+  const { fitted, recommendation } = advice;
+  const { study, spec } = fitted;
+  const depthNote = Number.isFinite(fitted.maxDepth)
+    ? `The ${spec.name} tree stops at depth ${fitted.maxDepth}, so it gives the majority answer of its branch`
+    : `The ${spec.name} tree's answer differs`;
+  return [
+    {
       kind: 'note',
       text: [
         span(`${depthNote}: ${classPhrase(study, recommendation)}. For exactly your answers the scores add up differently: `),
         span(classPhrase(study, advice.best), 'strong'),
         span(` scores best (${advice.best.members.map((f) => `${study.frameworks[f]!.name} ${num(advice.totals[f]!)}`).join(', ')}).`),
       ],
-    });
-  }
+    },
+  ];
+}
 
-  // Runner-up and margin, from the exact totals.
-  const counted = advice.answers.some((a, c) => a && fitted.featureCriteria.includes(c));
+/** The runner-up and the margin, from the exact totals; or why everything totals 0. */
+function runnerUp(advice: Advice): Block[] {
+  const { study, featureCriteria } = advice.fitted;
+  const counted = advice.answers.some((a, c) => a && featureCriteria.includes(c));
   if (!counted) {
     const text = advice.answers.some(Boolean)
       ? 'None of the criteria you marked is part of this tree, so every framework totals 0 here: a tie.'
       : "You marked nothing as mattering, so every framework totals 0: a tie, like the study's all-zero profile.";
-    blocks.push({ kind: 'para', text });
-  } else if (advice.runnerUp) {
-    const r = advice.runnerUp;
-    // Totals are compared exactly, as scikit-learn's labels were made; 0.1 + 0.2 misses 0.3 by
-    // 5.6e-17, which shows as "0 points" unless said plainly.
-    const leader = `${names(study, advice.best.members)} (${num(r.total + r.margin)})`;
-    const runners = `${names(study, r.frameworks)} with ${num(r.total)}`;
-    const points = `${num(r.margin)} ${r.margin === 1 ? 'point' : 'points'}`;
-    let text: string;
-    // Totals are compared exactly, as the labels scikit-learn was fitted on were made; 0.1 + 0.2
-    // misses 0.3 by 5.6e-17, which would otherwise read as "0 points behind".
-    if (num(r.margin) === '0') {
-      text = `Runner-up: ${runners}; ${leader} ${advice.best.members.length > 1 ? 'lead' : 'leads'} only by floating-point rounding (scores that are multiples of 0.5 or 0.25 add up exactly).`;
-    } else if (advice.agrees) {
-      text = `Runner-up: ${runners}, ${points} behind ${leader}.`;
-    } else {
-      text = `By the exact totals ${leader} ${advice.best.members.length > 1 ? 'lead' : 'leads'}; next come ${runners}, ${points} behind.`;
-    }
-    blocks.push({ kind: 'para', text });
+    return [{ kind: 'para', text }];
   }
+  const r = advice.runnerUp;
+  if (!r) return [];
+  const leader = `${names(study, advice.best.members)} (${num(r.total + r.margin)})`;
+  const runners = `${names(study, r.frameworks)} with ${num(r.total)}`;
+  const points = `${num(r.margin)} ${r.margin === 1 ? 'point' : 'points'}`;
+  const lead = advice.best.members.length > 1 ? 'lead' : 'leads';
+  let text: string;
+  // Totals are compared exactly, as the labels scikit-learn was fitted on were made; 0.1 + 0.2
+  // misses 0.3 by 5.6e-17, which would otherwise read as "0 points behind".
+  if (num(r.margin) === '0') {
+    text = `Runner-up: ${runners}; ${leader} ${lead} only by floating-point rounding (scores that are multiples of 0.5 or 0.25 add up exactly).`;
+  } else if (advice.agrees) {
+    text = `Runner-up: ${runners}, ${points} behind ${leader}.`;
+  } else {
+    text = `By the exact totals ${leader} ${lead}; next come ${runners}, ${points} behind.`;
+  }
+  return [{ kind: 'para', text }];
+}
 
-  // Purity of the leaf.
+/** How sure the tree is: how many of the profiles on this branch favour its answer. */
+function purity(advice: Advice): Block {
+  const { study } = advice.fitted;
+  const { recommendation, leafSamples } = advice;
   const favour = (n: number) => (n === 1 ? 'favours' : 'favour');
   const mainCount = advice.leafCounts.find((x) => x.cls.mask === recommendation.mask)?.count ?? 0;
   const others = advice.leafCounts.filter((x) => x.cls.mask !== recommendation.mask);
   const phrase = classPhrase(study, recommendation);
-  const purity =
-    advice.leafSamples === 1
+  const text =
+    leafSamples === 1
       ? `The one profile on this branch of the tree favours ${phrase}.`
-      : mainCount === advice.leafSamples
-        ? `All ${advice.leafSamples} profiles on this branch of the tree favour ${phrase}.`
-        : `${mainCount} of the ${advice.leafSamples} profiles on this branch ${favour(mainCount)} ${phrase}; ${andList(
+      : mainCount === leafSamples
+        ? `All ${leafSamples} profiles on this branch of the tree favour ${phrase}.`
+        : `${mainCount} of the ${leafSamples} profiles on this branch ${favour(mainCount)} ${phrase}; ${andList(
             others.map((x) => `${x.count} ${favour(x.count)} ${classPhrase(study, x.cls)}`),
           )}.`;
-  blocks.push({ kind: 'para', text: purity });
-
-  // For a tie: what tells the tied frameworks apart.
-  if (tie) blocks.push(...tieBreakers(advice));
-  return blocks;
+  return { kind: 'para', text };
 }
 
 /** "; --tree full uses all of them" when some tree of the file asks about every answer given. */

@@ -44,9 +44,7 @@ export function renderDot(fitted: FittedTree, options: PictureOptions = {}): str
   out.push(`node [shape=box, style="filled, rounded", color="black", fontname="${FONT}"] ;`);
   out.push(`edge [fontname="${FONT}"] ;`);
 
-  const rows = tree.classes
-    .map((_, c) => `<tr><td bgcolor="${colors[c]}" width="16"></td><td align="left">${html(names[c]!)}</td></tr>`)
-    .join('');
+  const rows = tree.classes.map((_, c) => `<tr><td bgcolor="${colors[c]}" width="16"></td><td align="left">${html(names[c]!)}</td></tr>`).join('');
   out.push(
     `legend [shape=plaintext, style="", label=<<table border="0" cellborder="1" cellspacing="0" cellpadding="4">` +
       `<tr><td colspan="2"><b>value = profiles whose best is</b></td></tr>${rows}</table>>] ;`,

@@ -21,7 +21,8 @@ export function names(study: Study, frameworks: readonly number[]): string {
 /** How a class reads in a sentence: "MLflow" or "a tie between W&B and MLflow". */
 export function classPhrase(study: Study, cls: TieClass): string {
   if (cls.members.length === 1) return names(study, cls.members);
-  if (cls.members.length === study.frameworks.length && cls.members.length > 2) return `a tie between all ${cls.members.length} (${names(study, cls.members)})`;
+  if (cls.members.length === study.frameworks.length && cls.members.length > 2)
+    return `a tie between all ${cls.members.length} (${names(study, cls.members)})`;
   return `a tie between ${names(study, cls.members)}`;
 }
 

@@ -9,7 +9,7 @@ import { classLabel, EDGE_NO, EDGE_YES, leafLabel, otherCounts, pathNodes, preor
 import type { PictureOptions } from './tree-labels.js';
 
 /** Mermaid's own entity syntax: a raw quote would end the label, and `&`/`<` could read as HTML. */
-function escape(s: string): string {
+function entities(s: string): string {
   return s.replace(/[&"<>#]/g, (c) => ({ '&': '#amp;', '"': '#quot;', '<': '#lt;', '>': '#gt;', '#': '#35;' })[c]!);
 }
 
@@ -31,10 +31,10 @@ export function renderMermaid(fitted: FittedTree, options: PictureOptions = {}):
       usedClasses.add(cls);
       // Count first and a dot between: the class names themselves may hold commas.
       const others = otherCounts(fitted, v.node).map((o) => `${o.count} ${classLabel(study, tree.classes[o.cls]!)}`);
-      const rest = others.length > 0 ? `<br/>also ${escape(others.join(' · '))}` : '';
-      lines.push(`  ${id}(["${escape(leafLabel(fitted, v.node))}<br/>${n}${rest}"]):::c${cls}`);
+      const rest = others.length > 0 ? `<br/>also ${entities(others.join(' · '))}` : '';
+      lines.push(`  ${id}(["${entities(leafLabel(fitted, v.node))}<br/>${n}${rest}"]):::c${cls}`);
     } else {
-      lines.push(`  ${id}["${escape(questionLabel(fitted, v.node))}<br/>${n}"]:::question`);
+      lines.push(`  ${id}["${entities(questionLabel(fitted, v.node))}<br/>${n}"]:::question`);
     }
     if (v.parent !== undefined) {
       if (path.has(v.node)) pathEdges.push(edges.length);
@@ -49,7 +49,12 @@ export function renderMermaid(fitted: FittedTree, options: PictureOptions = {}):
   if (path.size > 0) {
     // Defined after the fills so its border wins where a node has both classes.
     lines.push(`  classDef onpath stroke:${PATH_COLOR},stroke-width:4px,font-weight:bold`);
-    lines.push(`  class ${[...path].sort((a, b) => a - b).map((n) => `n${n}`).join(',')} onpath`);
+    lines.push(
+      `  class ${[...path]
+        .sort((a, b) => a - b)
+        .map((n) => `n${n}`)
+        .join(',')} onpath`,
+    );
     if (pathEdges.length > 0) lines.push(`  linkStyle ${pathEdges.join(',')} stroke:${PATH_COLOR},stroke-width:4px`);
   }
   return lines.join('\n') + '\n';

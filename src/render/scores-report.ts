@@ -42,7 +42,13 @@ export function scoresJson(study: Study): object {
   return {
     title: study.title ?? null,
     source: study.source ?? null,
-    frameworks: study.frameworks.map((f) => ({ id: f.id, name: f.name, full_name: f.fullName ?? null, url: f.url ?? null, summary: f.summary ?? null })),
+    frameworks: study.frameworks.map((f) => ({
+      id: f.id,
+      name: f.name,
+      full_name: f.fullName ?? null,
+      url: f.url ?? null,
+      summary: f.summary ?? null,
+    })),
     criteria: study.criteria.map((c) => ({
       id: c.id,
       name: c.name,

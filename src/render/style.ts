@@ -41,10 +41,26 @@ export function colorWanted(stream: { isTTY?: boolean }, noColorFlag: boolean, e
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
 
+/** The escape code that sets a style (SGR), as `wrap` writes them; matching it is the point. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: an escape code starts with ESC.
+const STYLE_CODE = /\u001b\[[0-9;]*m/;
+const STYLE_CODES = new RegExp(STYLE_CODE.source, 'g');
+const STYLE_CODE_AT = new RegExp(STYLE_CODE.source, 'y');
+
+/** The text without its style codes. */
+export function unstyled(s: string): string {
+  return s.replace(STYLE_CODES, '');
+}
+
+/** The style code that starts at `index` of `s`, if one does. */
+export function styleCodeAt(s: string, index: number): string | undefined {
+  STYLE_CODE_AT.lastIndex = index;
+  return STYLE_CODE_AT.exec(s)?.[0];
+}
+
 /** Visible width of a string, ignoring ANSI colour codes (text here is ASCII plus box/bar glyphs). */
 export function visibleWidth(s: string): number {
-  // eslint-disable-next-line no-control-regex
-  return [...s.replace(/\u001b\[[0-9;]*m/g, '')].length;
+  return [...unstyled(s)].length;
 }
 
 export function padEnd(s: string, width: number): string {

@@ -38,7 +38,7 @@ const FADED = 0.3;
 function textWidth(s: string, size: number): number {
   let w = 0;
   for (const ch of s) {
-    if ('ijlt.,:;!|\' ()[]f'.includes(ch)) w += 0.34;
+    if ("ijlt.,:;!|' ()[]f".includes(ch)) w += 0.34;
     else if ('mwMW@'.includes(ch)) w += 0.95;
     else if (/[A-Z&]/.test(ch)) w += 0.74;
     else w += 0.62;
@@ -123,7 +123,12 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
 
   // The legend goes top right, beside whatever part of the tree is that high.
   const legendRows = tree.classes.map((c, i) => ({ label: classLabel(study, c), color: colors[i]! }));
-  const legendW = 34 + maxOf(legendRows.map((r) => textWidth(r.label, 11)), textWidth('Best choice', 11));
+  const legendW =
+    34 +
+    maxOf(
+      legendRows.map((r) => textWidth(r.label, 11)),
+      textWidth('Best choice', 11),
+    );
   const legendH = 26 + 17 * legendRows.length;
   const legendTop = MARGIN;
   let rightmost = MARGIN;
@@ -157,8 +162,15 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
       const stroke = on ? `stroke="${PATH_COLOR}" stroke-width="3"` : `stroke="${INK}" stroke-width="1"`;
       const lx = x1 + (x2 - x1) * 0.45 + (yes ? 8 : -8);
       const ly = y1 + (y2 - y1) * 0.45;
-      const label = text(lx, ly, yes ? EDGE_YES : EDGE_NO, `font-size="10" text-anchor="${yes ? 'start' : 'end'}" fill="${on ? PATH_COLOR : INK}"${on ? ' font-weight="bold"' : ''}`);
-      edges.push(`<g${marking && !on ? ` opacity="${FADED}"` : ''}><line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" ${stroke}/>${label}</g>`);
+      const label = text(
+        lx,
+        ly,
+        yes ? EDGE_YES : EDGE_NO,
+        `font-size="10" text-anchor="${yes ? 'start' : 'end'}" fill="${on ? PATH_COLOR : INK}"${on ? ' font-weight="bold"' : ''}`,
+      );
+      edges.push(
+        `<g${marking && !on ? ` opacity="${FADED}"` : ''}><line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" ${stroke}/>${label}</g>`,
+      );
     }
   }
 
@@ -221,10 +233,21 @@ function questionSvg(fitted: FittedTree, node: number, x: number, y: number, col
   });
   out.push(`<line x1="${num(x - 46)}" y1="${num(y + AXIS_Y)}" x2="${num(x + 46)}" y2="${num(y + AXIS_Y)}" stroke="${INK}" stroke-width="1"/>`);
   // dtreeviz's wedge: where the split falls on the axis (between 0 and 1, at 0.5).
-  out.push(`<polygon points="${num(x)},${num(y + AXIS_Y + 1)} ${num(x - 5)},${num(y + AXIS_Y + 9)} ${num(x + 5)},${num(y + AXIS_Y + 9)}" fill="${INK}"/>`);
-  out.push(text(x, y + QUESTION_H - 6, criterionName(fitted, node), `font-size="12" text-anchor="middle" fill="${INK}"${path.has(node) ? ' font-weight="bold"' : ''}`));
+  out.push(
+    `<polygon points="${num(x)},${num(y + AXIS_Y + 1)} ${num(x - 5)},${num(y + AXIS_Y + 9)} ${num(x + 5)},${num(y + AXIS_Y + 9)}" fill="${INK}"/>`,
+  );
+  out.push(
+    text(
+      x,
+      y + QUESTION_H - 6,
+      criterionName(fitted, node),
+      `font-size="12" text-anchor="middle" fill="${INK}"${path.has(node) ? ' font-weight="bold"' : ''}`,
+    ),
+  );
   if (path.has(node)) {
-    out.push(`<rect x="${num(x - QUESTION_W / 2 - 6)}" y="${num(y - 4)}" width="${QUESTION_W + 12}" height="${QUESTION_H + 2}" rx="6" fill="none" stroke="${PATH_COLOR}" stroke-width="2"/>`);
+    out.push(
+      `<rect x="${num(x - QUESTION_W / 2 - 6)}" y="${num(y - 4)}" width="${QUESTION_W + 12}" height="${QUESTION_H + 2}" rx="6" fill="none" stroke="${PATH_COLOR}" stroke-width="2"/>`,
+    );
   }
   return out.join('');
 }

@@ -11,6 +11,7 @@ import type { FittedTree } from '../advice/model.js';
 import { maxOf } from './format.js';
 import { ansiColor, classColors } from './palette.js';
 import type { Style } from './style.js';
+import { unstyled } from './style.js';
 import { EDGE_NO, EDGE_YES, leafLabel, pathNodes, preorder, questionLabel } from './tree-labels.js';
 import type { Visit } from './tree-labels.js';
 
@@ -95,9 +96,7 @@ function rows(fitted: FittedTree, path: ReadonlySet<number>, step: 3 | 4): Row[]
       else connector = onPath ? g.pathBranch : siblingOnPath ? g.besidePath : g.branch;
       lines.push({ text: connector, heavy: onPath || (!v.yes && siblingOnPath) });
       // Below a "no" child, the parent's line runs on to the "yes" sibling.
-      continuation[v.depth - 1] = v.yes
-        ? { text: g.blank, heavy: false }
-        : { text: siblingOnPath ? g.pathDown : g.down, heavy: siblingOnPath };
+      continuation[v.depth - 1] = v.yes ? { text: g.blank, heavy: false } : { text: siblingOnPath ? g.pathDown : g.down, heavy: siblingOnPath };
       continuation.length = v.depth;
     }
     out.push({
@@ -207,6 +206,5 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
 
 /** A line too wide even without labels (a very deep tree in few columns) is cut, uncoloured. */
 function stripped(line: string, style: Style): string {
-  // eslint-disable-next-line no-control-regex
-  return style.enabled ? line.replace(/\u001b\[[0-9;]*m/g, '') : line;
+  return style.enabled ? unstyled(line) : line;
 }

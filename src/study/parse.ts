@@ -10,43 +10,18 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yam
 import type { Document, Node, Pair } from 'yaml';
 import { MAX_CRITERIA, MAX_FRAMEWORKS } from '../cart/profiles.js';
 import { MAX_SEED } from '../cart/rng.js';
-import { didYouMean, UserError } from '../errors.js';
+import { didYouMean } from '../errors.js';
+import { StudyError } from './problems.js';
+import type { Problem } from './problems.js';
 import type { Criterion, Framework, Study, TreeSpec } from './types.js';
 
 /** More alias uses than this in one file is not a criteria file but an attack. */
 const MAX_ALIASES = 100;
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 /** C0 and C1 control characters other than tab, line feed and carriage return. */
-// eslint-disable-next-line no-control-regex
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const MAX_ID_LENGTH = 40;
-
-export interface Problem {
-  readonly line: number;
-  readonly col: number;
-  readonly message: string;
-}
-
-/** A criteria file that cannot be used; the message lists every problem as FILE:LINE:COL: text. */
-export class StudyError extends UserError {
-  constructor(
-    readonly file: string,
-    readonly problems: readonly Problem[],
-  ) {
-    super(formatProblems(file, problems));
-    this.name = 'StudyError';
-  }
-}
-
-/** Most problems listed; past this the rest are counted, so a hostile file cannot flood stderr. */
-const MAX_LISTED = 20;
-
-function formatProblems(file: string, problems: readonly Problem[]): string {
-  const ordered = [...problems].sort((a, b) => a.line - b.line || a.col - b.col);
-  const lines = [...new Set(ordered.map((p) => `${file}:${p.line}:${p.col}: ${p.message}`))];
-  if (lines.length <= MAX_LISTED) return lines.join('\n');
-  return [...lines.slice(0, MAX_LISTED), `${file}: and ${lines.length - MAX_LISTED} more problems; fix these first.`].join('\n');
-}
 
 /** yaml's messages for the mistakes people make by hand, in words that say what to do. */
 function syntaxMessage(code: string, message: string): string {
@@ -61,12 +36,22 @@ function syntaxMessage(code: string, message: string): string {
     case 'BAD_INDENT':
       return 'the indentation here does not line up with the lines around it, or a bracket is left open.';
     default:
-      if (/keys need to be followed by map values/.test(message)) return "this line has no ': ' after its key, or is indented differently from the lines above it.";
+      if (/keys need to be followed by map values/.test(message))
+        return "this line has no ': ' after its key, or is indented differently from the lines above it.";
       if (/without - indicator/.test(message)) return "a list item here lacks its '- ', or is indented differently from the item before it.";
       if (/call stack/i.test(message)) return 'the YAML is nested too deeply to read; a criteria file is a few levels deep.';
       return `YAML syntax error: ${message.split('\n')[0]!.replace(/\.$/, '')}.`;
   }
 }
+
+/** A mapping's entry: its key node (for positions) and its value. */
+interface Entry {
+  readonly key: Node;
+  readonly value: Node | null;
+}
+
+/** A mapping's entries by key. */
+type Entries = Map<string, Entry>;
 
 /** The validation walk: collects problems with positions while building the Study. */
 class Reader {
@@ -99,13 +84,13 @@ class Reader {
   }
 
   /** A mapping's entries by key; reports non-string and unknown keys. */
-  map(node: Node | null, what: string, known?: readonly string[]): Map<string, { key: Node; value: Node | null }> | null {
+  map(node: Node | null, what: string, known?: readonly string[]): Entries | null {
     const n = this.resolve(node);
     if (!isMap(n)) {
       this.problem(n ?? node, `${what} must be a mapping (key: value lines)${describe(n)}.`);
       return null;
     }
-    const out = new Map<string, { key: Node; value: Node | null }>();
+    const out: Entries = new Map();
     for (const pair of n.items) {
       const key = this.resolve(pair.key);
       if (!isScalar(key) || (typeof key.value !== 'string' && typeof key.value !== 'number')) {
@@ -152,10 +137,16 @@ class Reader {
     return n.value.replace(/\s+/g, ' ').trim();
   }
 
+  /** A key with nothing after it (`trees:`, `question:`), or no key at all. */
+  absent(node: Node | null | undefined): boolean {
+    const n = this.resolve(node);
+    return n === null || (isScalar(n) && n.value === null);
+  }
+
   /** A present-but-null optional value (`question:` with nothing after it) reads as absent. */
   optionalString(node: Node | null | undefined, what: string): string | undefined {
     const n = this.resolve(node);
-    if (n === null || (isScalar(n) && n.value === null)) return undefined;
+    if (this.absent(n)) return undefined;
     const s = this.string(n, what);
     return s?.trim() === '' ? undefined : s;
   }
@@ -178,7 +169,7 @@ class Reader {
   }
 
   /** The `id` of a framework or criterion, reported when missing, malformed or already taken. */
-  itemId(entries: Map<string, { key: Node; value: Node | null }>, item: Node, kind: string, taken: readonly { id: string }[]): string | undefined {
+  itemId(entries: Entries, item: Node, kind: string, taken: readonly { id: string }[]): string | undefined {
     const entry = entries.get('id');
     if (!entry) {
       this.problem(item, `this ${kind} has no \`id\`.`);
@@ -210,12 +201,6 @@ class Reader {
     }
     return v;
   }
-}
-
-/** A key with nothing after it (`trees:`) or no key at all. */
-function absent(r: Reader, node: Node | null | undefined): boolean {
-  const n = r.resolve(node);
-  return n === null || (isScalar(n) && n.value === null);
 }
 
 /** " (found: a list)" — what the user wrote instead, for type errors. */
@@ -274,8 +259,10 @@ function tooDeep(text: string): number {
   return -1;
 }
 
-/** Parses and validates criteria YAML text. `file` names it in messages. */
-export function parseStudy(text: string, file: string): Study {
+const TOO_DEEP = 'the YAML is nested too deeply to read; a criteria file is a few levels deep.';
+
+/** The YAML document, or a StudyError at the first thing that stops it being read at all. */
+function readDocument(text: string, file: string): { doc: Document; lines: LineCounter } {
   const lines = new LineCounter();
   const deep = tooDeep(text);
   if (deep >= 0) {
@@ -287,14 +274,14 @@ export function parseStudy(text: string, file: string): Study {
         lineStart = i + 1;
       }
     }
-    throw new StudyError(file, [{ line, col: deep - lineStart + 1, message: 'the YAML is nested too deeply to read; a criteria file is a few levels deep.' }]);
+    throw new StudyError(file, [{ line, col: deep - lineStart + 1, message: TOO_DEEP }]);
   }
   let doc: Document;
   try {
     doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: false, keepSourceTokens: false });
   } catch {
     // The parser recurses on nesting; a pathological document can exhaust the stack.
-    throw new StudyError(file, [{ line: 1, col: 1, message: 'the YAML is nested too deeply to read; a criteria file is a few levels deep.' }]);
+    throw new StudyError(file, [{ line: 1, col: 1, message: TOO_DEEP }]);
   }
   // Only the first syntax error: after one slip the parser's later complaints are mostly echoes.
   const syntax = doc.errors[0];
@@ -302,23 +289,23 @@ export function parseStudy(text: string, file: string): Study {
     const { line, col } = lines.linePos(syntax.pos[0]);
     throw new StudyError(file, [{ line, col, message: syntaxMessage(syntax.code, syntax.message) }]);
   }
-  const r = new Reader(doc, lines);
-  const root = doc.contents as Node | null;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) {
-    throw new StudyError(file, [{ line: 1, col: 1, message: 'the file is empty; it needs at least `frameworks:` and `criteria:` (see the bundled criteria.yaml).' }]);
-  }
-  const top = r.map(root, 'the file', TOP_KEYS);
-  if (!top) throw new StudyError(file, r.problems);
+  return { doc, lines };
+}
 
-  const title = r.optionalString(top.get('title')?.value, 'title');
-  const source = r.optionalString(top.get('source')?.value, 'source');
+/**
+ * The items read from a list, and whether every item was: when one did not parse, a name that
+ * matches none may be that one, and calling it unknown would only repeat the first problem.
+ */
+interface Items<T> {
+  readonly items: T[];
+  readonly complete: boolean;
+}
 
-  // Frameworks.
+function readFrameworks(r: Reader, root: Node, entry: Entry | undefined): Items<Framework> {
   const frameworks: Framework[] = [];
-  const fwEntry = top.get('frameworks');
-  if (!fwEntry) r.problem(root, 'the file has no `frameworks:` list; add one with an `id` and `name` per framework.');
-  const fwNodes = fwEntry ? r.list(fwEntry.value, 'frameworks') : null;
-  for (const node of fwNodes ?? []) {
+  if (!entry) r.problem(root, 'the file has no `frameworks:` list; add one with an `id` and `name` per framework.');
+  const nodes = entry ? r.list(entry.value, 'frameworks') : null;
+  for (const node of nodes ?? []) {
     const m = r.map(node, 'a framework', FRAMEWORK_KEYS);
     if (!m) continue;
     const id = r.itemId(m, node, 'framework', frameworks);
@@ -332,148 +319,175 @@ export function parseStudy(text: string, file: string): Study {
       summary: r.optionalString(m.get('summary')?.value, `summary of '${id}'`),
     });
   }
-  if (fwNodes && fwNodes.length < 2) {
-    r.problem(fwEntry!.value, `there must be at least 2 frameworks to choose between; found ${fwNodes.length}.`);
+  if (nodes && nodes.length < 2) {
+    r.problem(entry!.value, `there must be at least 2 frameworks to choose between; found ${nodes.length}.`);
   }
   if (frameworks.length > MAX_FRAMEWORKS) {
-    r.problem(fwEntry!.value, `there are ${frameworks.length} frameworks; reprotree handles at most ${MAX_FRAMEWORKS}.`);
+    r.problem(entry!.value, `there are ${frameworks.length} frameworks; reprotree handles at most ${MAX_FRAMEWORKS}.`);
   }
-  const fwIds = frameworks.map((f) => f.id);
-  // With a framework that did not parse, a name that matches none may be that one: saying it is
-  // unknown would only repeat the first problem.
-  const fwComplete = frameworks.length === (fwNodes?.length ?? 0);
+  return { items: frameworks, complete: frameworks.length === (nodes?.length ?? 0) };
+}
 
-  // Criteria.
+/** A criterion's score per framework, in the frameworks' order (NaN where none is given). */
+function readScores(r: Reader, m: Entries, id: string, idKey: Node, frameworks: Items<Framework>): number[] {
+  const fwIds = frameworks.items.map((f) => f.id);
+  const scores: number[] = new Array<number>(fwIds.length).fill(NaN);
+  const entry = m.get('scores');
+  if (!entry) r.problem(idKey, `criterion '${id}' has no \`scores\`; give one per framework (${fwIds.join(', ')}).`);
+  const sm = entry ? r.map(entry.value, `the scores of '${id}'`) : null;
+  if (!sm) return scores;
+  for (const [fw, { key, value }] of sm) {
+    const f = fwIds.indexOf(fw);
+    if (f < 0) {
+      if (/^\d+$/.test(fw) && r.absent(value)) {
+        // `{guild: 2,5}` reads as guild: 2 and a key "5" with no value.
+        r.problem(
+          key,
+          `'${fw}' in the scores of '${id}' looks like the end of a number written with a decimal comma; write decimals with a point, e.g. 2.5.`,
+        );
+      } else if (frameworks.complete) r.problem(key, `the scores of '${id}' name '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
+      continue;
+    }
+    const v = r.number(value ?? key, `the score of '${fw}' on '${id}'`);
+    if (v === undefined) continue;
+    if (!Number.isFinite(v) || v < 0) {
+      r.problem(r.resolve(value), `the score of '${fw}' on '${id}' must be a finite number of at least 0, not ${v}.`);
+      continue;
+    }
+    scores[f] = v;
+  }
+  const missing = fwIds.filter((fw) => !sm.has(fw));
+  if (missing.length > 0) {
+    r.problem(entry!.value ?? entry!.key, `criterion '${id}' has no score for ${missing.map((x) => `'${x}'`).join(', ')}.`);
+  }
+  return scores;
+}
+
+/** Why each framework scored what it did, where the criterion says. */
+function readEvidence(r: Reader, m: Entries, id: string, frameworks: Items<Framework>): (string | undefined)[] {
+  const fwIds = frameworks.items.map((f) => f.id);
+  const evidence: (string | undefined)[] = new Array<string | undefined>(fwIds.length).fill(undefined);
+  const entry = m.get('evidence');
+  const em = entry && !r.absent(entry.value) ? r.map(entry.value, `the evidence of '${id}'`) : null;
+  for (const [fw, { key, value }] of em ?? []) {
+    const f = fwIds.indexOf(fw);
+    if (f < 0) {
+      if (frameworks.complete) r.problem(key, `the evidence of '${id}' names '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
+      continue;
+    }
+    evidence[f] = r.optionalString(value ?? key, `the evidence for '${fw}' on '${id}'`);
+  }
+  return evidence;
+}
+
+function readCriterion(r: Reader, node: Node, taken: readonly Criterion[], frameworks: Items<Framework>): Criterion | undefined {
+  const m = r.map(node, 'a criterion', CRITERION_KEYS);
+  if (!m) return undefined;
+  const id = r.itemId(m, node, 'criterion', taken);
+  if (id === undefined) return undefined;
+  const idKey = m.get('id')!.key;
+  const nameEntry = m.get('name');
+  const name = nameEntry ? r.string(nameEntry.value, `the name of criterion '${id}'`) : undefined;
+  if (!nameEntry) r.problem(idKey, `criterion '${id}' has no \`name\`.`);
+  const question = r.optionalString(m.get('question')?.value, `the question of '${id}'`);
+  const help = r.optionalString(m.get('help')?.value, `the help of '${id}'`);
+  const scores = readScores(r, m, id, idKey, frameworks);
+  const evidence = readEvidence(r, m, id, frameworks);
+  return { id, name: name ?? id, question: question ?? `Does ${name ?? id} matter for your project?`, help, scores, evidence };
+}
+
+function readCriteria(r: Reader, root: Node, entry: Entry | undefined, frameworks: Items<Framework>): Items<Criterion> {
   const criteria: Criterion[] = [];
-  const crEntry = top.get('criteria');
-  if (!crEntry) r.problem(root, 'the file has no `criteria:` list; add one with an `id`, `name` and `scores` per criterion.');
-  const crNodes = crEntry ? r.list(crEntry.value, 'criteria') : null;
-  if (crNodes && crNodes.length === 0) r.problem(crEntry!.value, 'there must be at least 1 criterion; the list is empty.');
-  if (crNodes && crNodes.length > MAX_CRITERIA) {
+  if (!entry) r.problem(root, 'the file has no `criteria:` list; add one with an `id`, `name` and `scores` per criterion.');
+  const nodes = entry ? r.list(entry.value, 'criteria') : null;
+  if (nodes && nodes.length === 0) r.problem(entry!.value, 'there must be at least 1 criterion; the list is empty.');
+  if (nodes && nodes.length > MAX_CRITERIA) {
     r.problem(
-      crEntry!.value,
-      `there are ${crNodes.length} criteria, but at most ${MAX_CRITERIA} are allowed: the tree is fitted on every combination, and 2^${MAX_CRITERIA} profiles is the ceiling.`,
+      entry!.value,
+      `there are ${nodes.length} criteria, but at most ${MAX_CRITERIA} are allowed: the tree is fitted on every combination, and 2^${MAX_CRITERIA} profiles is the ceiling.`,
     );
   }
-  for (const node of crNodes ?? []) {
-    const m = r.map(node, 'a criterion', CRITERION_KEYS);
-    if (!m) continue;
-    const id = r.itemId(m, node, 'criterion', criteria);
-    if (id === undefined) continue;
-    const idNode = m.get('id')!;
-    const nameEntry = m.get('name');
-    const name = nameEntry ? r.string(nameEntry.value, `the name of criterion '${id}'`) : undefined;
-    if (!nameEntry) r.problem(idNode.key, `criterion '${id}' has no \`name\`.`);
-    const question = r.optionalString(m.get('question')?.value, `the question of '${id}'`);
-    const help = r.optionalString(m.get('help')?.value, `the help of '${id}'`);
-
-    const scores: number[] = new Array<number>(frameworks.length).fill(NaN);
-    const scoresEntry = m.get('scores');
-    if (!scoresEntry) r.problem(idNode.key, `criterion '${id}' has no \`scores\`; give one per framework (${fwIds.join(', ')}).`);
-    const sm = scoresEntry ? r.map(scoresEntry.value, `the scores of '${id}'`) : null;
-    if (sm) {
-      for (const [fw, { key, value }] of sm) {
-        const f = fwIds.indexOf(fw);
-        if (f < 0) {
-          if (/^\d+$/.test(fw) && absent(r, value)) {
-            // `{guild: 2,5}` reads as guild: 2 and a key "5" with no value.
-            r.problem(key, `'${fw}' in the scores of '${id}' looks like the end of a number written with a decimal comma; write decimals with a point, e.g. 2.5.`);
-          } else if (fwComplete) r.problem(key, `the scores of '${id}' name '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
-          continue;
-        }
-        const v = r.number(value ?? key, `the score of '${fw}' on '${id}'`);
-        if (v === undefined) continue;
-        if (!Number.isFinite(v) || v < 0) {
-          r.problem(r.resolve(value), `the score of '${fw}' on '${id}' must be a finite number of at least 0, not ${v}.`);
-          continue;
-        }
-        scores[f] = v;
-      }
-      const missing = fwIds.filter((fw) => !sm.has(fw));
-      if (missing.length > 0) {
-        r.problem(scoresEntry!.value ?? scoresEntry!.key, `criterion '${id}' has no score for ${missing.map((x) => `'${x}'`).join(', ')}.`);
-      }
-    }
-
-    const evidence: (string | undefined)[] = new Array<string | undefined>(frameworks.length).fill(undefined);
-    const evEntry = m.get('evidence');
-    const em = evEntry && !absent(r, evEntry.value) ? r.map(evEntry.value, `the evidence of '${id}'`) : null;
-    for (const [fw, { key, value }] of em ?? []) {
-      const f = fwIds.indexOf(fw);
-      if (f < 0) {
-        if (fwComplete) r.problem(key, `the evidence of '${id}' names '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
-        continue;
-      }
-      evidence[f] = r.optionalString(value ?? key, `the evidence for '${fw}' on '${id}'`);
-    }
-    criteria.push({
-      id,
-      name: name ?? id,
-      question: question ?? `Does ${name ?? id} matter for your project?`,
-      help,
-      scores,
-      evidence,
-    });
+  for (const node of nodes ?? []) {
+    const criterion = readCriterion(r, node, criteria, frameworks);
+    if (criterion) criteria.push(criterion);
   }
-  const crIds = criteria.map((c) => c.id);
-  const crComplete = criteria.length === (crNodes?.length ?? 0);
+  return { items: criteria, complete: criteria.length === (nodes?.length ?? 0) };
+}
 
-  // Trees.
+/** A tree's `criteria:` list as indices into the criteria; all of them when it has none. */
+function readTreeCriteria(r: Reader, name: string, entry: Entry | undefined, criteria: Items<Criterion>): number[] {
+  const all = criteria.items.map((_, i) => i);
+  const items = entry ? r.list(entry.value, `the criteria of tree '${name}'`) : null;
+  if (!entry || !items) return all;
+  const ids = criteria.items.map((c) => c.id);
+  const indices: number[] = [];
+  for (const item of items) {
+    const cid = r.id(item, `a criterion of tree '${name}'`);
+    if (cid === undefined) continue;
+    const i = ids.indexOf(cid);
+    if (i < 0) {
+      if (criteria.complete) r.problem(item, `tree '${name}' names criterion '${cid}', which is not in \`criteria\`.${didYouMean(cid, ids)}`);
+    } else if (indices.includes(i)) r.problem(item, `tree '${name}' names criterion '${cid}' twice.`);
+    else indices.push(i);
+  }
+  if (items.length === 0) r.problem(entry.value, `tree '${name}' must name at least 1 criterion.`);
+  return indices;
+}
+
+/** The named trees; without any, one tree "full" on every criterion with no depth limit. */
+function readTrees(r: Reader, entry: Entry | undefined, criteria: Items<Criterion>): TreeSpec[] {
   const trees: TreeSpec[] = [];
-  const treesEntry = top.get('trees');
-  const tm = treesEntry && !absent(r, treesEntry.value) ? r.map(treesEntry.value, 'trees') : null;
+  const tm = entry && !r.absent(entry.value) ? r.map(entry.value, 'trees') : null;
   for (const [name, { key, value }] of tm ?? []) {
     if (!ID.test(name)) {
       r.problem(key, `tree name '${name}' is not a valid id: use lowercase letters, digits and '-'.`);
       continue;
     }
-    const resolved = r.resolve(value);
-    const spec = resolved === null || (isScalar(resolved) && resolved.value === null) ? new Map() : r.map(value, `tree '${name}'`, TREE_KEYS);
+    const spec: Entries | null = r.absent(value) ? new Map() : r.map(value, `tree '${name}'`, TREE_KEYS);
     if (!spec) continue;
-    let indices = criteria.map((_, i) => i);
-    const listEntry = spec.get('criteria');
-    if (listEntry) {
-      const items = r.list(listEntry.value, `the criteria of tree '${name}'`);
-      if (items) {
-        indices = [];
-        for (const item of items) {
-          const cid = r.id(item, `a criterion of tree '${name}'`);
-          if (cid === undefined) continue;
-          const i = crIds.indexOf(cid);
-          if (i < 0) {
-            if (crComplete) r.problem(item, `tree '${name}' names criterion '${cid}', which is not in \`criteria\`.${didYouMean(cid, crIds)}`);
-          }
-          else if (indices.includes(i)) r.problem(item, `tree '${name}' names criterion '${cid}' twice.`);
-          else indices.push(i);
-        }
-        if (items.length === 0) r.problem(listEntry.value, `tree '${name}' must name at least 1 criterion.`);
-      }
-    }
-    let maxDepth = Infinity;
-    const depthEntry = spec.get('max_depth');
-    const depthNode = depthEntry ? r.resolve(depthEntry.value) : null;
-    if (depthEntry && !(depthNode === null || (isScalar(depthNode) && depthNode.value === null))) {
-      maxDepth = r.integer(depthEntry.value, `max_depth of tree '${name}'`, 1, 1000) ?? Infinity;
-    }
+    const indices = readTreeCriteria(r, name, spec.get('criteria'), criteria);
+    const depth = spec.get('max_depth');
+    const maxDepth = depth && !r.absent(depth.value) ? (r.integer(depth.value, `max_depth of tree '${name}'`, 1, 1000) ?? Infinity) : Infinity;
     const description = r.optionalString(spec.get('description')?.value, `the description of tree '${name}'`);
     trees.push({ name, criteria: indices, maxDepth, description });
   }
-  if (trees.length === 0) trees.push({ name: 'full', criteria: criteria.map((_, i) => i), maxDepth: Infinity });
+  if (trees.length === 0) trees.push({ name: 'full', criteria: criteria.items.map((_, i) => i), maxDepth: Infinity });
+  return trees;
+}
 
-  let defaultTree = trees[0]!.name;
-  const dtEntry = top.get('default_tree');
-  if (dtEntry) {
-    const dt = r.string(dtEntry.value, 'default_tree');
-    if (dt !== undefined) {
-      if (trees.some((t) => t.name === dt)) defaultTree = dt;
-      else r.problem(r.resolve(dtEntry.value), `default_tree '${dt}' is not one of the trees (${trees.map((t) => t.name).join(', ')}).${didYouMean(dt, trees.map((t) => t.name))}`);
-    }
+/** `default_tree`, which must name one of the trees; else the first tree. */
+function readDefaultTree(r: Reader, entry: Entry | undefined, trees: readonly TreeSpec[]): string {
+  const first = trees[0]!.name;
+  const dt = entry ? r.string(entry.value, 'default_tree') : undefined;
+  if (dt === undefined) return first;
+  const names = trees.map((t) => t.name);
+  if (names.includes(dt)) return dt;
+  r.problem(r.resolve(entry!.value), `default_tree '${dt}' is not one of the trees (${names.join(', ')}).${didYouMean(dt, names)}`);
+  return first;
+}
+
+/** Parses and validates criteria YAML text. `file` names it in messages. */
+export function parseStudy(text: string, file: string): Study {
+  const { doc, lines } = readDocument(text, file);
+  const r = new Reader(doc, lines);
+  const root = doc.contents as Node | null;
+  if (root === null || r.absent(root) || (isScalar(root) && root.value === '')) {
+    throw new StudyError(file, [
+      { line: 1, col: 1, message: 'the file is empty; it needs at least `frameworks:` and `criteria:` (see the bundled criteria.yaml).' },
+    ]);
   }
+  const top = r.map(root, 'the file', TOP_KEYS);
+  if (!top) throw new StudyError(file, r.problems);
 
-  let randomState = 0;
+  const title = r.optionalString(top.get('title')?.value, 'title');
+  const source = r.optionalString(top.get('source')?.value, 'source');
+  const frameworks = readFrameworks(r, root, top.get('frameworks'));
+  const criteria = readCriteria(r, root, top.get('criteria'), frameworks);
+  const trees = readTrees(r, top.get('trees'), criteria);
+  const defaultTree = readDefaultTree(r, top.get('default_tree'), trees);
   const rsEntry = top.get('random_state');
-  if (rsEntry) randomState = r.integer(rsEntry.value, 'random_state', 0, MAX_SEED) ?? 0;
+  const randomState = rsEntry ? (r.integer(rsEntry.value, 'random_state', 0, MAX_SEED) ?? 0) : 0;
 
   if (r.problems.length > 0) throw new StudyError(file, r.problems);
-  return { file, title, source, frameworks, criteria, trees, defaultTree, randomState };
+  return { file, title, source, frameworks: frameworks.items, criteria: criteria.items, trees, defaultTree, randomState };
 }

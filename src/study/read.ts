@@ -66,4 +66,3 @@ function reason(e: unknown): string {
   if (code === 'EISDIR') return 'it is a directory';
   return code ?? String((e as Error).message ?? e);
 }
-

@@ -6,10 +6,10 @@
 import { Box } from 'ink';
 import type { Study } from '../study/types.js';
 import { Lines } from './Lines.js';
-import { wrapped } from './report-lines.js';
+import { readingWidth, wrapped } from '../render/lines.js';
 import { useStyle } from './style-context.js';
-import { hintLines } from './texts.js';
-import type { Hint } from './texts.js';
+import { hintLines } from '../questionnaire/wording.js';
+import type { Hint } from '../questionnaire/wording.js';
 import type { Size } from './use-terminal-size.js';
 
 export interface ChecklistProps {
@@ -29,7 +29,7 @@ export interface ChecklistProps {
 
 export function Checklist({ study, criteria, ticked, cursor, hints, size }: ChecklistProps) {
   const style = useStyle();
-  const width = Math.min(size.columns, 100);
+  const width = readingWidth(size.columns);
 
   const head = wrapped(
     [{ text: 'Tick what matters to you', tone: 'strong' }, { text: ' (Space), then press Enter. Unticked criteria do not matter.' }],
@@ -37,7 +37,8 @@ export function Checklist({ study, criteria, ticked, cursor, hints, size }: Chec
     width,
   );
   const left = study.criteria.length - criteria.length;
-  if (left > 0) head.push(...wrapped(`This tree uses ${criteria.length} of the file's ${study.criteria.length} criteria.`, style, width).map(style.dim));
+  if (left > 0)
+    head.push(...wrapped(`This tree uses ${criteria.length} of the file's ${study.criteria.length} criteria.`, style, width).map(style.dim));
   const keys = hintLines(hints, style, width);
   const room = Math.max(1, size.rows - 1 - head.length - 1 - keys.length);
   // Two rows an item (name, then its question) when they fit, else one.

@@ -8,10 +8,10 @@ import { useEffect } from 'react';
 import type { Advice } from '../advice/advise.js';
 import { classPhrase } from '../render/format.js';
 import { Lines } from './Lines.js';
-import { wrapped } from './report-lines.js';
+import { readingWidth, wrapped } from '../render/lines.js';
 import { useStyle } from './style-context.js';
-import { hintLines } from './texts.js';
-import type { Hint } from './texts.js';
+import { hintLines } from '../questionnaire/wording.js';
+import type { Hint } from '../questionnaire/wording.js';
 import type { Size } from './use-terminal-size.js';
 
 export interface ChecklistWalkProps {
@@ -31,10 +31,12 @@ export interface ChecklistWalkProps {
 
 export function ChecklistWalk({ advice, shown, stepMs, hints, size, onStep }: ChecklistWalkProps) {
   const style = useStyle();
-  const width = Math.min(size.columns, 100);
+  const width = readingWidth(size.columns);
   const { study, spec } = advice.fitted;
   const steps = advice.path.length + 1;
 
+  // A new onStep comes with every render; the timer restarts only when a step shows.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: onStep only dispatches 'step'.
   useEffect(() => {
     if (shown >= steps) return;
     const timer = setTimeout(onStep, stepMs);

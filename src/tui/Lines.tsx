@@ -1,6 +1,6 @@
 /** Text already wrapped to the terminal's width, one row per line, so a screen knows its height. */
 import { Text } from 'ink';
-import { fitWidth } from './report-lines.js';
+import { fitWidth } from '../render/lines.js';
 
 export interface LinesProps {
   /** One string per row (ANSI styling allowed). */

@@ -10,11 +10,11 @@ import type { Study } from '../study/types.js';
 import { Choice } from './Choice.js';
 import { Lines } from './Lines.js';
 import { Pointer } from './Pointer.js';
-import { wrapped, wrapIndented } from './report-lines.js';
-import type { Answer, Position } from './session.js';
+import { readingWidth, wrapped, wrapIndented } from '../render/lines.js';
+import type { Answer, Position } from '../questionnaire/session.js';
 import { useStyle } from './style-context.js';
-import { breadcrumb, hintLines, progress, questionHelp } from './texts.js';
-import type { Hint } from './texts.js';
+import { breadcrumb, hintLines, progress, questionHelp } from '../questionnaire/wording.js';
+import type { Hint } from '../questionnaire/wording.js';
 import type { Size } from './use-terminal-size.js';
 
 export interface QuestionScreenProps {
@@ -39,7 +39,7 @@ const ITEMS = [
 
 export function QuestionScreen({ study, position, answers, choice, hints, size }: QuestionScreenProps) {
   const style = useStyle();
-  const width = Math.min(size.columns, 100);
+  const width = readingWidth(size.columns);
   const criterion = study.criteria[position.criterion]!;
 
   let crumbs = answers.length > 0 ? wrapped([{ text: 'So far: ' }, ...breadcrumb(study, answers)], style, width) : [];

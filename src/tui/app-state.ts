@@ -1,15 +1,17 @@
 /**
  * The interactive app's state and every move the keys can make, as a reducer: which screen shows,
  * the session behind it, the checklist's ticks, and the transcript that goes to the scrollback.
- * Kept apart from the components so each transition reads (and can be tested) on its own.
+ * Kept apart from the components so each transition reads (and can be tested) on its own. The
+ * walk itself moves through questionnaire/moves.ts, as line mode's does.
  */
+import { applyMove } from '../questionnaire/moves.js';
+import type { Move } from '../questionnaire/moves.js';
+import { fromTicks, knownAnswers, locate, startSession, withTicks } from '../questionnaire/session.js';
+import type { ResultPosition, Session, StartMode } from '../questionnaire/session.js';
+import type { Trees } from '../questionnaire/trees.js';
+import { notices, transcript } from '../questionnaire/wording.js';
 import type { Style } from '../render/style.js';
-import { answer, back, extend, fromTicks, knownAnswers, locate, startSession, withTicks } from './session.js';
-import type { Position, Session } from './session.js';
-import { transcript } from './texts.js';
-import type { Trees } from './trees.js';
 
-export type Mode = 'questions' | 'checklist';
 export type Overlay = 'evidence' | 'tree';
 export type Screen = 'question' | 'checklist' | 'walk' | 'result' | Overlay | 'none';
 
@@ -19,34 +21,55 @@ export interface LogEntry {
   readonly text: string;
 }
 
-export interface AppState {
-  readonly session: Session;
-  /** How the user chose to answer at the start; a restart returns to it. */
-  readonly start: Mode;
-  readonly mode: Mode;
-  /** The checklist's progress: ticking, watching the walk, then the result. */
-  readonly stage: 'ticking' | 'walking' | 'answered';
+/** The checklist's ticks, kept through its walk and result so that ← returns to them. */
+export interface Ticks {
   readonly ticked: ReadonlySet<number>;
   /** Highlighted row of the checklist. */
   readonly cursor: number;
-  /** How many steps of the checklist's walk show (its path, then the leaf). */
-  readonly shown: number;
-  /**
-   * The highlighted choice of the question on screen, once the user has moved it (0 "it matters",
-   * 1 "it does not"); otherwise the earlier answer's, or the first. Kept here, not in the
-   * component, so an Enter that arrives with the arrow before it answers what the arrow chose.
-   */
-  readonly choice?: number;
   /** The walk one question at a time as it was when the checklist opened over it, for ←. */
-  readonly asked?: Session;
+  readonly asked?: { readonly session: Session; readonly choice?: number };
+}
+
+/**
+ * The highlighted choice of the question on screen, once the user has moved it (0 "it matters",
+ * 1 "it does not"); otherwise the earlier answer's, or the first. Kept here, not in the
+ * component, so an Enter that arrives with the arrow before it answers what the arrow chose.
+ */
+interface Choosing {
+  readonly choice?: number;
+}
+
+/** Where the user is in the two ways of answering. */
+export type Phase =
+  /** One question at a time, then the result. */
+  | ({ readonly kind: 'questions' } & Choosing)
+  /** Ticking the checklist. */
+  | ({ readonly kind: 'ticking' } & Ticks)
+  /** Watching the tree's walk with the ticks; `shown` steps show (its path, then the leaf). */
+  | ({ readonly kind: 'walking'; readonly shown: number } & Ticks)
+  /** The checklist's result, and any questions "ask more" brings after it. */
+  | ({ readonly kind: 'ticked' } & Ticks & Choosing);
+
+export interface LiveState {
+  readonly kind: 'live';
+  readonly session: Session;
+  /** How the user chose to answer at the start; a restart returns to it. */
+  readonly start: StartMode;
+  readonly phase: Phase;
   readonly overlay?: Overlay;
+  /** A one-off remark for the last key (e.g. nothing to go back to). */
+  readonly notice?: string;
   readonly log: readonly LogEntry[];
   /** Counts restarts, so screens that keep their own state (a highlighted choice) start afresh. */
   readonly epoch: number;
-  /** A one-off remark for the last key (e.g. nothing to go back to). */
-  readonly notice?: string;
-  readonly finished?: 'done' | 'cancelled';
 }
+
+/** The app has ended: on a result the user accepted, or cancelled. */
+export type FinishedState =
+  | { readonly kind: 'done'; readonly session: Session; readonly result: ResultPosition; readonly log: readonly LogEntry[] }
+  | { readonly kind: 'cancelled'; readonly log: readonly LogEntry[] };
+
+export type AppState = LiveState | FinishedState;
 
 export type Action =
   | { readonly type: 'answer'; readonly important: boolean }
@@ -54,7 +77,7 @@ export type Action =
   | { readonly type: 'restart' }
   | { readonly type: 'more' }
   | { readonly type: 'overlay'; readonly overlay?: Overlay }
-  | { readonly type: 'mode'; readonly mode: Mode }
+  | { readonly type: 'mode'; readonly mode: StartMode }
   | { readonly type: 'move'; readonly by: number }
   /** Ticks or unticks the checklist row `at` (default: the highlighted one) and highlights it. */
   | { readonly type: 'toggle'; readonly at?: number }
@@ -106,8 +129,8 @@ export function pressesOf(input: string, key: Omit<KeyPress, 'input'> & { readon
 const isBack = (k: KeyPress) => k.leftArrow === true || k.backspace === true || k.delete === true || k.input === 'b';
 
 /** The question's highlighted choice: 0 "it matters", 1 "it does not". */
-export function choiceOf(state: AppState): number {
-  if (state.choice !== undefined) return state.choice;
+export function choiceOf(state: LiveState): number {
+  if ('choice' in state.phase && state.phase.choice !== undefined) return state.phase.choice;
   const at = locate(state.session);
   return at.kind === 'question' && at.previous === false ? 1 : 0;
 }
@@ -152,152 +175,182 @@ export function keyAction(state: AppState, k: KeyPress): Action | undefined {
   return undefined;
 }
 
-export function initialState(trees: Trees, start: Mode): AppState {
+const NO_TICKS: Ticks = { ticked: new Set(), cursor: 0 };
+
+export function initialState(trees: Trees, start: StartMode): LiveState {
   return {
+    kind: 'live',
     session: startSession(trees.base),
     start,
-    mode: start,
-    stage: 'ticking',
-    ticked: new Set(),
-    cursor: 0,
-    shown: 0,
+    phase: start === 'checklist' ? { kind: 'ticking', ...NO_TICKS } : { kind: 'questions' },
     epoch: 0,
     log: [],
   };
 }
 
 /** The screen under any overlay. */
-export function baseScreen(state: AppState): Exclude<Screen, Overlay | 'none'> {
-  if (state.mode === 'checklist' && state.stage === 'ticking') return 'checklist';
-  if (state.mode === 'checklist' && state.stage === 'walking') return 'walk';
+export function baseScreen(state: LiveState): Exclude<Screen, Overlay | 'none'> {
+  if (state.phase.kind === 'ticking') return 'checklist';
+  if (state.phase.kind === 'walking') return 'walk';
   return locate(state.session).kind;
 }
 
 export function screenOf(state: AppState): Screen {
-  if (state.finished) return 'none';
+  if (state.kind !== 'live') return 'none';
   return state.overlay ?? baseScreen(state);
 }
 
-export function resultOf(state: AppState): Extract<Position, { kind: 'result' }> | undefined {
+export function resultOf(state: LiveState): ResultPosition | undefined {
   const at = locate(state.session);
   return at.kind === 'result' ? at : undefined;
 }
 
 /** The steps of the checklist's walk: each question on its path, then the leaf. */
-export function walkSteps(state: AppState): number {
-  const at = locate(state.session);
+function walkSteps(session: Session): number {
+  const at = locate(session);
   return at.kind === 'result' ? at.advice.path.length + 1 : 0;
 }
+
+/** The ticks a phase keeps, if it is one of the checklist's. */
+const ticksOf = (phase: Phase): Ticks | undefined => (phase.kind === 'questions' ? undefined : phase);
 
 /** `stepMs` 0 shows the checklist's walk whole at once. */
 export function makeReducer(trees: Trees, style: Style, stepMs = 250) {
   const { study } = trees.base;
 
-  const logged = (state: AppState, text: string): AppState => ({
+  const logged = (state: LiveState, text: string): LiveState => ({
     ...state,
     log: [...state.log, { id: (state.log[state.log.length - 1]?.id ?? -1) + 1, text }],
   });
 
-  function goBack(state: AppState): AppState {
-    const screen = baseScreen(state);
-    if (screen === 'walk') return { ...state, stage: 'ticking' };
-    if (screen === 'checklist') {
-      if (state.start === 'questions') {
-        const { asked, ...rest } = state;
-        return { ...rest, mode: 'questions', session: asked ?? state.session };
+  /** A move of the walk itself, with its line in the transcript. */
+  function walk(state: LiveState, move: Move): LiveState {
+    const moved = applyMove(trees, state.session, move);
+    switch (moved.kind) {
+      case 'answered':
+        return logged({ ...state, session: moved.session }, transcript.answered(study, moved.answer, style));
+      case 'went-back': {
+        const { to } = moved;
+        const text = to.kind === 'question' ? transcript.back(study, to.criterion, style) : transcript.backToResult(moved.session.fitted, style);
+        return logged({ ...state, session: moved.session }, text);
       }
-      return { ...state, notice: 'The checklist is where this walk starts; there is nothing before it.' };
+      case 'restarted':
+        return logged({ ...initialState(trees, state.start), log: state.log, epoch: state.epoch + 1 }, transcript.restart(style));
+      case 'extended':
+        return logged({ ...state, session: moved.session }, transcript.more(moved.tree, style));
+      case 'refused':
+        return moved.notice ? { ...state, notice: moved.notice } : state;
     }
-    if (screen === 'result' && state.mode === 'checklist' && state.session.extendedAt === undefined) {
-      return { ...state, stage: 'ticking' };
+  }
+
+  function goBack(state: LiveState): LiveState {
+    const { phase } = state;
+    if (phase.kind === 'walking') return { ...state, phase: { ...ticksOnly(phase), kind: 'ticking' } };
+    if (phase.kind === 'ticking') {
+      if (state.start === 'questions') {
+        const { session = state.session, choice } = phase.asked ?? {};
+        return { ...state, phase: { kind: 'questions', ...(choice === undefined ? {} : { choice }) }, session };
+      }
+      return { ...state, notice: notices.checklistFirst };
     }
-    const previous = back(state.session);
-    if (!previous) return { ...state, notice: 'This is the first question; there is nothing to go back to.' };
-    const at = locate(previous);
-    const text = at.kind === 'question' ? transcript.back(study, at.criterion, style) : transcript.backToResult(previous.fitted, style);
-    return logged({ ...state, session: previous }, text);
+    if (phase.kind === 'ticked' && baseScreen(state) === 'result' && state.session.extendedAt === undefined) {
+      return { ...state, phase: { ...ticksOnly(phase), kind: 'ticking' } };
+    }
+    return walk(state, { kind: 'back' });
   }
 
   /** A new question starts with its own default highlight. */
   function reduce(prior: AppState, action: Action): AppState {
+    if (prior.kind !== 'live') return prior;
     const next = step(prior, action);
-    if (next.session === prior.session || next.choice === undefined) return next;
-    const { choice: _, ...rest } = next;
-    return rest;
+    if (next.kind !== 'live' || next.session === prior.session || !('choice' in next.phase)) return next;
+    const { choice: _, ...phase } = next.phase;
+    return { ...next, phase };
   }
 
-  function step(prior: AppState, action: Action): AppState {
+  function step(prior: LiveState, action: Action): AppState {
     const { notice: _, ...state } = prior;
+    const { phase } = state;
     switch (action.type) {
       case 'key': {
         const mapped = keyAction(prior, action.press);
         return mapped ? step(prior, mapped) : state;
       }
       case 'choose':
-        return { ...state, choice: (((choiceOf(state) + action.by) % 2) + 2) % 2 };
+        if (phase.kind !== 'questions' && phase.kind !== 'ticked') return state;
+        return { ...state, phase: { ...phase, choice: (((choiceOf(state) + action.by) % 2) + 2) % 2 } };
       case 'select':
         return step(prior, { type: 'answer', important: choiceOf(state) === 0 });
-      case 'answer': {
-        const at = locate(state.session);
-        if (at.kind !== 'question') return state;
-        const session = answer(state.session, action.important);
-        return logged({ ...state, session }, transcript.answered(study, { criterion: at.criterion, important: action.important }, style));
-      }
+      case 'answer':
+        return walk(state, { kind: 'answer', important: action.important });
       case 'back':
         return goBack(state);
       case 'restart':
-        return logged(
-          { ...initialState(trees, state.start), log: state.log, epoch: state.epoch + 1 },
-          transcript.restart(style),
-        );
-      case 'more': {
-        const at = locate(state.session);
-        if (at.kind !== 'result' || !at.exactable) return state;
-        const unlimited = trees.unlimited();
-        return logged({ ...state, session: extend(state.session, unlimited) }, transcript.more(unlimited, style));
+        return walk(state, { kind: 'restart' });
+      case 'more':
+        return walk(state, { kind: 'more' });
+      case 'overlay': {
+        const { overlay: _o, ...rest } = state;
+        return action.overlay ? { ...rest, overlay: action.overlay } : rest;
       }
-      case 'overlay':
-        return { ...state, overlay: action.overlay };
       case 'mode': {
         if (action.mode === 'questions') {
           // The questions start over; the ticks stay as each question's pre-selected answer.
-          const { asked: _a, ...rest } = state;
-          return { ...rest, mode: 'questions', session: withTicks(state.session, state.ticked) };
+          const ticked = ticksOf(phase)?.ticked ?? new Set<number>();
+          return { ...state, phase: { kind: 'questions' }, session: withTicks(state.session, ticked) };
         }
         const known = knownAnswers(state.session);
         const ticked = new Set([...known].filter(([, important]) => important).map(([c]) => c));
-        return { ...state, mode: 'checklist', stage: 'ticking', ticked, cursor: 0, asked: state.session };
+        const choice = 'choice' in phase ? phase.choice : undefined;
+        return {
+          ...state,
+          phase: { kind: 'ticking', ticked, cursor: 0, asked: { session: state.session, ...(choice === undefined ? {} : { choice }) } },
+        };
       }
       case 'move': {
+        if (phase.kind !== 'ticking') return state;
         const n = trees.base.featureCriteria.length;
-        return { ...state, cursor: (((state.cursor + action.by) % n) + n) % n };
+        return { ...state, phase: { ...phase, cursor: (((phase.cursor + action.by) % n) + n) % n } };
       }
       case 'toggle': {
-        const cursor = action.at ?? state.cursor;
+        if (phase.kind !== 'ticking') return state;
+        const cursor = action.at ?? phase.cursor;
         const criterion = trees.base.featureCriteria[cursor];
         if (criterion === undefined) return state;
-        const ticked = new Set(state.ticked);
+        const ticked = new Set(phase.ticked);
         if (!ticked.delete(criterion)) ticked.add(criterion);
-        return { ...state, ticked, cursor };
+        return { ...state, phase: { ...phase, ticked, cursor } };
       }
       case 'confirm': {
-        const order = trees.base.featureCriteria.filter((c) => state.ticked.has(c));
-        const walking: AppState = { ...state, session: fromTicks(state.session, state.ticked), stage: 'walking', shown: 1 };
-        return logged(stepMs > 0 ? walking : { ...walking, shown: walkSteps(walking) }, transcript.ticked(study, order, style));
+        if (phase.kind !== 'ticking') return state;
+        const order = trees.base.featureCriteria.filter((c) => phase.ticked.has(c));
+        const session = fromTicks(state.session, phase.ticked);
+        const shown = stepMs > 0 ? 1 : walkSteps(session);
+        return logged({ ...state, session, phase: { ...phase, kind: 'walking', shown } }, transcript.ticked(study, order, style));
       }
       case 'step':
-        return state.stage === 'walking' ? { ...state, shown: Math.min(state.shown + 1, walkSteps(state)) } : state;
-      case 'walked':
-        if (state.stage !== 'walking') return state;
-        return state.shown < walkSteps(state) ? { ...state, shown: walkSteps(state) } : { ...state, stage: 'answered' };
-      case 'finish':
-        return resultOf(state) ? { ...state, finished: 'done' } : state;
+        if (phase.kind !== 'walking') return state;
+        return { ...state, phase: { ...phase, shown: Math.min(phase.shown + 1, walkSteps(state.session)) } };
+      case 'walked': {
+        if (phase.kind !== 'walking') return state;
+        if (phase.shown < walkSteps(state.session)) return { ...state, phase: { ...phase, shown: walkSteps(state.session) } };
+        return { ...state, phase: { ...ticksOnly(phase), kind: 'ticked' } };
+      }
+      case 'finish': {
+        const result = resultOf(state);
+        return result ? { kind: 'done', session: state.session, result, log: state.log } : state;
+      }
       case 'cancel':
-        return { ...state, finished: 'cancelled' };
+        return { kind: 'cancelled', log: state.log };
       case 'dismiss':
         return state;
     }
   }
 
   return reduce;
+}
+
+/** A phase's ticks without what belongs to the phase alone (the walk's progress). */
+function ticksOnly(t: Ticks): Ticks {
+  return { ticked: t.ticked, cursor: t.cursor, ...(t.asked ? { asked: t.asked } : {}) };
 }

@@ -2,12 +2,13 @@
  * The interactive questionnaire in a terminal. ask.ts has already made sure there is one (Ink
  * needs raw mode on stdin and redraws stdout) and loads this module only then.
  */
-import type { Context } from '../commands/context.js';
 import { Cancelled } from '../errors.js';
+import { readingWidth } from '../render/lines.js';
+import type { FrontEndIO, WalkOptions } from '../questionnaire/front-end.js';
 import type { Study } from '../study/types.js';
 import type { Outcome } from './App.js';
-import { introLines, summaryText } from './texts.js';
-import { questionnaireTrees } from './trees.js';
+import { introLines, summaryText } from '../questionnaire/wording.js';
+import { questionnaireTrees } from '../questionnaire/trees.js';
 
 /**
  * Loads Ink with the global fetch hidden. Ink's layout engine (yoga) is WebAssembly shipped as a
@@ -26,22 +27,21 @@ async function loadInk(): Promise<typeof import('./mount.js')> {
   }
 }
 
-export async function runInteractive(ctx: Context, study: Study): Promise<void> {
-  const v = ctx.parsed.values;
-  const trees = questionnaireTrees(study, v.tree as string | undefined, ctx.timings);
+export async function runInteractive(study: Study, options: WalkOptions, io: FrontEndIO): Promise<void> {
+  const trees = questionnaireTrees(study, options.tree, io.timings);
   // Printed before Ink loads: it is there at once, and the first frame has less to draw.
-  ctx.out(introLines(study, trees.base, ctx.style, Math.min(ctx.width, 100)).join('\n') + '\n');
+  io.out(introLines(study, trees.base, io.style, readingWidth(io.width)).join('\n') + '\n');
   const { mount } = await loadInk();
   const ended: { outcome: Outcome } = { outcome: { kind: 'cancelled' } };
   await mount({
     trees,
-    style: ctx.style,
-    start: v.checklist === true ? 'checklist' : 'questions',
+    style: io.style,
+    start: options.start,
     onDone: (o) => {
       ended.outcome = o;
     },
   });
   const done = ended.outcome;
   if (done.kind === 'cancelled') throw new Cancelled();
-  ctx.out(summaryText(done.session, done.result, ctx.style, Math.min(ctx.width, 100), v.criteria as string | undefined));
+  io.out(summaryText(done.session, done.result, io.style, readingWidth(io.width), options.criteria));
 }

@@ -5,6 +5,9 @@
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 
+/** The size `stream` reports, or 80×24 where it reports none. */
+const sizeOf = (stream: { readonly columns?: number; readonly rows?: number }): Size => ({ columns: stream.columns || 80, rows: stream.rows || 24 });
+
 export interface Size {
   readonly columns: number;
   readonly rows: number;
@@ -13,11 +16,10 @@ export interface Size {
 /** `fixed` wins when given (tests, or a caller that knows better). */
 export function useTerminalSize(fixed?: Size): Size {
   const { stdout } = useStdout();
-  const read = (): Size => ({ columns: stdout.columns || 80, rows: stdout.rows || 24 });
-  const [size, setSize] = useState(read);
+  const [size, setSize] = useState(() => sizeOf(stdout));
   useEffect(() => {
     if (fixed) return;
-    const onResize = () => setSize(read());
+    const onResize = () => setSize(sizeOf(stdout));
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { advise, isDecided, questionsBelow, walk } from '../../src/advice/advise.js';
-import { parseAnswers } from '../../src/cli/answers.js';
+import { advise, isDecided, walk } from '../../src/advice/advise.js';
+import { parseAnswers } from '../../src/commands/answers.js';
 import { fitTree } from '../../src/advice/model.js';
 import { isImportant } from '../../src/cart/profiles.js';
 import { UserError } from '../../src/errors.js';
+import { questionsLeft } from '../../src/questionnaire/session.js';
 import { loadStudy } from '../../src/study/load.js';
 import { ROOT } from '../helpers/fixtures.js';
 
@@ -32,12 +33,15 @@ describe('advice on the full tree', () => {
 
   it('knows which subtrees are decided and how many questions remain', () => {
     expect(isDecided(full, 0)).toBe(false);
-    expect(questionsBelow(full, 0)).toBe(7);
+    expect(full.tree.maxDepth()).toBe(7);
     // In Figure 1, once auto-logging matters every leaf below recommends MLflow.
     const fig1 = fitTree(study, 'figure-1');
     expect(isDecided(fig1, fig1.tree.right[0]!)).toBe(true);
     expect(isDecided(fig1, fig1.tree.left[0]!)).toBe(false);
-    expect(questionsBelow(fig1, fig1.tree.right[0]!)).toBe(2);
+    // Two levels of questions below it, none of which the questionnaire asks.
+    const right = fig1.tree.right[0]!;
+    expect(fig1.tree.maxDepth() - fig1.tree.depthOf[right]!).toBe(2);
+    expect(questionsLeft(fig1, new Map(), right)).toBe(0);
   });
 
   it('gives the runner-up and the margin from the exact totals', () => {

@@ -4,20 +4,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { fit } from '../../src/cart/builder.js';
+import { fit as fitTable } from '../../src/cart/builder.js';
 import { buildTrainingSet, isImportant } from '../../src/cart/profiles.js';
 import { exportText } from '../../src/render/export-text.js';
 import { treeNodesJson } from '../../src/render/tree-json.js';
 import { FIXTURES, readJson, sklearnFixtures, tableOf } from '../helpers/fixtures.js';
 import type { NodeJson } from '../helpers/fixtures.js';
 
-const STUDY = readJson<{ frameworks: string[]; criteria: { id: string; scores: Record<string, number> }[] }>(
-  FIXTURES + 'study/study-table.json',
-);
+const STUDY = readJson<{ frameworks: string[]; criteria: { id: string; scores: Record<string, number> }[] }>(FIXTURES + 'study/study-table.json');
 
 /** The nodes of a fit, as the JSON command prints them. */
 function nodesOf(table: ReturnType<typeof tableOf>, maxDepth: number, randomState: number): { nodes: NodeJson[]; text: string } {
-  const { tree } = fit(table, { maxDepth, randomState });
+  const { tree } = fitTable(table, { maxDepth, randomState });
   return { nodes: treeNodesJson(tree), text: exportText(tree) };
 }
 

@@ -4,10 +4,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, expectUserError, pool, run, runAsync } from '../helpers/cli.js';
+import { BIN, expectUserError, run } from '../helpers/cli.js';
 import { FIXTURES, ROOT } from '../helpers/fixtures.js';
-
-const IDS = ['runtime', 'auto-logging', 'lines', 'collaboration', 'memory', 'sklearn', 'keras'];
+import { flagsOf, IDS, studyProfiles } from '../helpers/profiles.js';
 
 beforeAll(() => {
   expect(readFileSync(BIN, 'utf8')).toContain('../dist/cli.cjs');
@@ -88,25 +87,14 @@ describe('recommend (scripted mode)', () => {
     expect(md).toContain('**Lines of code**');
   });
 
-  it('recommends the exact best for all 128 profiles on the full tree', async () => {
-    const rows = readFileSync(`${FIXTURES}study/study-profiles.csv`, 'utf8').trim().split('\n').slice(1);
-    const order = ['wandb', 'guild', 'mlflow'];
-    const results = await pool(
-      rows.map((row) => () => {
-        const cells = row.split(',');
-        const important = IDS.filter((_, i) => cells[i] === '1');
-        return runAsync(important.length > 0 ? ['--important', important.join(','), '--json'] : ['--json']);
-      }),
-      4,
-    );
-    expect(results).toHaveLength(128);
-    results.forEach((r, p) => {
-      const best = rows[p]!.split(',').pop()!;
-      expect(r.code, `profile ${p}: ${r.stderr}`).toBe(0);
-      const j = JSON.parse(r.stdout);
-      expect(j.recommendation.join('+'), `profile ${p}`).toBe(best.split('+').sort((a, b) => order.indexOf(a) - order.indexOf(b)).join('+'));
-      expect(j.agrees, `profile ${p}`).toBe(true);
-    });
+  it('recommends the exact best for a profile of the study, as the library does for all 128 (test/commands)', () => {
+    // One profile whose answer only the full tree's deepest branch settles.
+    const profile = studyProfiles().find((p) => p.important.join(',') === 'auto-logging,lines,sklearn')!;
+    const r = run([...flagsOf(profile), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.recommendation.join('+')).toBe(profile.best);
+    expect(j.agrees).toBe(true);
   });
 
   it('the all-zero profile is a three-way tie, named as such', () => {
@@ -129,7 +117,10 @@ describe('recommend (scripted mode)', () => {
 
   it('explains a lead that is only floating-point rounding', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'reprotree-float-')), 'float.yaml');
-    writeFileSync(file, 'frameworks: [{id: a}, {id: b}, {id: c}]\ncriteria:\n  - {id: x, name: X, scores: {a: .1, b: .3, c: 0}}\n  - {id: y, name: Y, scores: {a: .2, b: 0, c: .3}}\n');
+    writeFileSync(
+      file,
+      'frameworks: [{id: a}, {id: b}, {id: c}]\ncriteria:\n  - {id: x, name: X, scores: {a: .1, b: .3, c: 0}}\n  - {id: y, name: Y, scores: {a: .2, b: 0, c: .3}}\n',
+    );
     const text = run(['--criteria', file, '--important', 'x,y']).stdout.replace(/\s+/g, ' ');
     expect(text).toContain('Runner-up: b and c with 0.3; a (0.3) leads only by floating-point rounding');
   });
@@ -241,7 +232,10 @@ describe('a good Unix citizen', () => {
     expect(run(['--important', 'keras'], { env: { FORCE_COLOR: '1' } }).stdout).toContain('\u001b[');
     // On a terminal (a pseudo-terminal made by script(1)), colour is the default and NO_COLOR turns it off.
     const onTerminal = (env: string) =>
-      spawnSync('script', ['-qec', `${env} node ${BIN} --important keras`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '' } }).stdout;
+      spawnSync('script', ['-qec', `${env} node ${BIN} --important keras`, '/dev/null'], {
+        encoding: 'utf8',
+        env: { ...process.env, FORCE_COLOR: '' },
+      }).stdout;
     expect(onTerminal('env -u FORCE_COLOR')).toContain('\u001b[');
     expect(onTerminal('env -u FORCE_COLOR NO_COLOR=1')).not.toContain('\u001b[');
     expect(run(['--important', 'keras', '--no-color'], { env: { FORCE_COLOR: '1' } }).stdout).not.toContain('\u001b[');

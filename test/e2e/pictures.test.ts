@@ -45,25 +45,31 @@ function picture(format: string, c: (typeof CASES)[number]): string {
 }
 
 describe.each(CASES)('$tree $answers', (c) => {
-  it.skipIf(!HAS_DOT)(named('DOT renders with Graphviz to PNG and SVG without warnings', HAS_DOT, 'no `dot` on PATH (Debian package graphviz)'), () => {
-    const dot = picture('dot', c);
-    for (const format of ['png', 'svg']) {
-      const out = `${dot}.${format}`;
-      const r = spawnSync('dot', [`-T${format}`, dot, '-o', out], { encoding: 'utf8' });
+  it.skipIf(!HAS_DOT)(
+    named('DOT renders with Graphviz to PNG and SVG without warnings', HAS_DOT, 'no `dot` on PATH (Debian package graphviz)'),
+    () => {
+      const dot = picture('dot', c);
+      for (const format of ['png', 'svg']) {
+        const out = `${dot}.${format}`;
+        const r = spawnSync('dot', [`-T${format}`, dot, '-o', out], { encoding: 'utf8' });
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stderr).toBe('');
+      }
+      expectPng(`${dot}.png`, c.min, 20000);
+    },
+  );
+
+  it.skipIf(!HAS_RSVG)(
+    named('SVG renders with rsvg-convert to PNG without warnings', HAS_RSVG, 'no `rsvg-convert` on PATH (Debian package librsvg2-bin)'),
+    () => {
+      const svg = picture('svg', c);
+      const r = spawnSync('rsvg-convert', ['-o', `${svg}.png`, svg], { encoding: 'utf8' });
       expect(r.status, r.stderr).toBe(0);
       expect(r.stderr).toBe('');
-    }
-    expectPng(`${dot}.png`, c.min, 20000);
-  });
-
-  it.skipIf(!HAS_RSVG)(named('SVG renders with rsvg-convert to PNG without warnings', HAS_RSVG, 'no `rsvg-convert` on PATH (Debian package librsvg2-bin)'), () => {
-    const svg = picture('svg', c);
-    const r = spawnSync('rsvg-convert', ['-o', `${svg}.png`, svg], { encoding: 'utf8' });
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stderr).toBe('');
-    // The SVG's own size, so this checks the layout too: wide enough for every leaf, not absurd.
-    expectPng(`${svg}.png`, c.min, 6000);
-  });
+      // The SVG's own size, so this checks the layout too: wide enough for every leaf, not absurd.
+      expectPng(`${svg}.png`, c.min, 6000);
+    },
+  );
 });
 
 describe('tree formats from the command line', () => {
@@ -72,7 +78,6 @@ describe('tree formats from the command line', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Auto-logging\? +n=128\n├|^Auto-logging\? +n=128\n┡/);
     expect(r.stdout.split('\n').filter((l) => l.includes('▶'))).toHaveLength(3);
-    // eslint-disable-next-line no-control-regex
     expect(r.stdout).not.toMatch(/\u001b\[/);
     expect(run(['tree', '--tree', 'figure-1', '--format', 'text']).stdout).toBe(run(['tree', '--tree', 'figure-1']).stdout);
   });

@@ -18,6 +18,7 @@ describe.skipIf(!hasTmux)('in a terminal', () => {
     expect(first).toContain('Do you want the tracker to capture run details on its own');
     expect(first).toContain('c checklist instead');
     await pane.keys('Down');
+    await pane.waitFor('❯ It does not matter');
     await pane.keys('Enter');
     await pane.waitFor('Question 2 of at most 3');
     await pane.keys('2');
@@ -100,7 +101,9 @@ describe.skipIf(!hasTmux)('in a terminal', () => {
     const pane = start(['--checklist']);
     await pane.waitFor('Tick what matters to you');
     await pane.keys('Down');
+    await pane.waitFor('❯ [ ] Auto-logging');
     await pane.keys('Space');
+    await pane.waitFor('[x] Auto-logging');
     await pane.keys('4');
     await pane.waitFor('[x] Collaboration');
     await pane.keys('Enter');

@@ -71,20 +71,44 @@ const files: [string, string | Buffer, RegExp][] = [
     FW + 'criteria:\n' + Array.from({ length: 21 }, (_, i) => `  - {id: c${i}, name: C${i}, scores: {a: 1, b: 2}}\n`).join(''),
     /:5:3: there are 21 criteria, but at most 20 .*2\^20 profiles is the ceiling/,
   ],
-  ['a tree naming an unknown criterion', GOOD + 'trees:\n  t: {criteria: [sped]}\n', /:9:18: tree 't' names criterion 'sped'.*Did you mean 'speed'\?/],
+  [
+    'a tree naming an unknown criterion',
+    GOOD + 'trees:\n  t: {criteria: [sped]}\n',
+    /:9:18: tree 't' names criterion 'sped'.*Did you mean 'speed'\?/,
+  ],
   ['a tree with max_depth 0', GOOD + 'trees:\n  t: {max_depth: 0}\n', /:9:18: max_depth of tree 't' must be a whole number from 1 to 1000, not 0/],
   ['a tree with a text max_depth', GOOD + 'trees:\n  t: {max_depth: deep}\n', /:9:18: max_depth of tree 't' must be a number, not the text 'deep'/],
   ['an unknown default_tree', GOOD + 'trees:\n  t: {}\ndefault_tree: u\n', /:10:15: default_tree 'u' is not one of the trees/],
   ['a fractional random_state', GOOD + 'random_state: 1.5\n', /:8:15: random_state must be a whole number from 0 to 4294967295, not 1.5/],
-  ['a random_state above 2^32 - 1', GOOD + 'random_state: 4294967296\n', /:8:15: random_state must be a whole number from 0 to 4294967295, not 4294967296/],
+  [
+    'a random_state above 2^32 - 1',
+    GOOD + 'random_state: 4294967296\n',
+    /:8:15: random_state must be a whole number from 0 to 4294967295, not 4294967296/,
+  ],
   ['a misspelt top-level key', GOOD + 'default-tree: full\n', /:8:1: unknown key 'default-tree' in the file\. Did you mean 'default_tree'\?/],
   ['a __proto__ key', '__proto__: {polluted: true}\n' + GOOD, /:1:1: unknown key '__proto__' in the file/],
-  ['a constructor key in scores', edit('b: 2}', 'b: 2, constructor: 1}'), /:7:26: the scores of 'speed' name 'constructor', which is not a framework/],
+  [
+    'a constructor key in scores',
+    edit('b: 2}', 'b: 2, constructor: 1}'),
+    /:7:26: the scores of 'speed' name 'constructor', which is not a framework/,
+  ],
   ['evidence for an unknown framework', GOOD + '    evidence: {z: why}\n', /:8:16: the evidence of 'speed' names 'z', which is not a framework\.\n$/],
   ['a billion-laughs alias bomb', billionLaughs(), /:\d+:\d+: /],
-  ['brackets nested 200 000 deep', 'frameworks: ' + '['.repeat(200_000) + ']'.repeat(200_000) + '\n', /:1:113: the YAML is nested too deeply to read/],
-  ['block nesting 1 400 deep', 'frameworks:\n' + Array.from({ length: 1400 }, (_, i) => ' '.repeat(i) + '- \n').join(''), /:203:202: the YAML is nested too deeply to read/],
-  ['an escape sequence in a name', edit('{id: a, name: A}', '{id: a, name: "A\\u001b[31mRED"}'), /:2:19: the name of framework 'a' contains a control character/],
+  [
+    'brackets nested 200 000 deep',
+    'frameworks: ' + '['.repeat(200_000) + ']'.repeat(200_000) + '\n',
+    /:1:113: the YAML is nested too deeply to read/,
+  ],
+  [
+    'block nesting 1 400 deep',
+    'frameworks:\n' + Array.from({ length: 1400 }, (_, i) => ' '.repeat(i) + '- \n').join(''),
+    /:203:202: the YAML is nested too deeply to read/,
+  ],
+  [
+    'an escape sequence in a name',
+    edit('{id: a, name: A}', '{id: a, name: "A\\u001b[31mRED"}'),
+    /:2:19: the name of framework 'a' contains a control character/,
+  ],
   ['binary content', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00]), /looks like a binary file/],
   ['Latin-1 text', Buffer.from('title: caf\xe9\n', 'latin1'), /is not valid UTF-8 text/],
   ['a file over 1 MiB', '# ' + 'x'.repeat(1024 * 1024) + '\n', /over the 1 MiB limit/],
@@ -110,7 +134,9 @@ describe('broken criteria files', () => {
 
 describe('files that cannot be read', () => {
   it('a missing file', () => {
-    expect(expectUserError(run(['--important', 'speed', '--criteria', join(dir, 'missing.yaml')]))).toMatch(/Cannot read .*missing\.yaml: no such file/);
+    expect(expectUserError(run(['--important', 'speed', '--criteria', join(dir, 'missing.yaml')]))).toMatch(
+      /Cannot read .*missing\.yaml: no such file/,
+    );
   });
 
   it('a device that never ends', () => {

@@ -18,7 +18,8 @@ describe('20 criteria', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'reprotree-20-')), 'twenty.yaml');
     writeFileSync(
       file,
-      'frameworks: [{id: a}, {id: b}, {id: c}]\ncriteria:\n' + Array.from({ length: 20 }, (_, i) => `  - {id: c${i}, name: C${i}, scores: ${scores(i)}}\n`).join(''),
+      'frameworks: [{id: a}, {id: b}, {id: c}]\ncriteria:\n' +
+        Array.from({ length: 20 }, (_, i) => `  - {id: c${i}, name: C${i}, scores: ${scores(i)}}\n`).join(''),
     );
     const r = run(['tree', '--criteria', file, '--format', 'mermaid']);
     expect(r.stderr).toBe('');

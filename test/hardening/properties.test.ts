@@ -124,11 +124,17 @@ describe('loading arbitrary text', () => {
   };
 
   it('random strings', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => loadsOrRefuses(s)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (s) => loadsOrRefuses(s)),
+      { numRuns: 500 },
+    );
   });
 
   it('random YAML documents of any shape', () => {
-    fc.assert(fc.property(fc.jsonValue(), (v) => loadsOrRefuses(stringify(v))), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.jsonValue(), (v) => loadsOrRefuses(stringify(v))),
+      { numRuns: 300 },
+    );
   });
 
   it('the bundled file with random damage', () => {
@@ -136,7 +142,10 @@ describe('loading arbitrary text', () => {
       fc.record({
         at: fc.nat({ max: good.length }),
         cut: fc.nat({ max: 40 }),
-        insert: fc.oneof(fc.constantFrom(':', '- ', '{', ']', '&a ', '*a', '"', '\n  ', '\t', '__proto__: 1\n', '-1', '.nan'), fc.string({ maxLength: 8 })),
+        insert: fc.oneof(
+          fc.constantFrom(':', '- ', '{', ']', '&a ', '*a', '"', '\n  ', '\t', '__proto__: 1\n', '-1', '.nan'),
+          fc.string({ maxLength: 8 }),
+        ),
       }),
       { minLength: 1, maxLength: 5 },
     );
@@ -151,16 +160,33 @@ describe('loading arbitrary text', () => {
   });
 
   it('structurally plausible files with wrong types anywhere', () => {
-    const anything = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string()), fc.dictionary(fc.string(), fc.integer()));
+    const anything = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string()),
+      fc.dictionary(fc.string(), fc.integer()),
+    );
     const file = fc.record({
       frameworks: fc.oneof(fc.array(fc.record({ id: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,5}$/), anything), name: anything })), anything),
       criteria: fc.oneof(
-        fc.array(fc.record({ id: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,5}$/), anything), name: fc.string(), scores: fc.oneof(fc.dictionary(fc.stringMatching(/^[a-z]{1,3}$/), fc.oneof(fc.double(), anything)), anything) })),
+        fc.array(
+          fc.record({
+            id: fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,5}$/), anything),
+            name: fc.string(),
+            scores: fc.oneof(fc.dictionary(fc.stringMatching(/^[a-z]{1,3}$/), fc.oneof(fc.double(), anything)), anything),
+          }),
+        ),
         anything,
       ),
       trees: fc.oneof(fc.dictionary(fc.stringMatching(/^[a-z]{1,4}$/), fc.record({ max_depth: anything, criteria: anything })), anything),
       random_state: anything,
     });
-    fc.assert(fc.property(file, (f) => loadsOrRefuses(stringify(f))), { numRuns: 300 });
+    fc.assert(
+      fc.property(file, (f) => loadsOrRefuses(stringify(f))),
+      { numRuns: 300 },
+    );
   });
 });

@@ -1,5 +1,5 @@
 /** Runs the built bin/reprotree.js as a user would, capturing exit code and both streams. */
-import { execFile, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { ROOT } from './fixtures.js';
 
 export const BIN = ROOT + 'bin/reprotree.js';
@@ -42,27 +42,4 @@ export function expectUserError(r: Result): string {
     throw new Error(`expected a clean user error, got exit ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
   }
   return r.stderr;
-}
-
-/** The same, without blocking, so that many runs can share the machine's cores. */
-export function runAsync(args: readonly string[], options: RunOptions = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { encoding: 'utf8', env: environment(options.env), cwd: options.cwd ?? ROOT }, (error, stdout, stderr) => {
-      resolve({ code: error ? ((error as { code?: number }).code ?? null) : 0, stdout, stderr });
-    });
-  });
-}
-
-/** Runs async tasks at most `size` at a time, keeping results in order. */
-export async function pool<T>(tasks: readonly (() => Promise<T>)[], size: number): Promise<T[]> {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]!();
-    }
-  };
-  await Promise.all(Array.from({ length: size }, worker));
-  return results;
 }

@@ -16,7 +16,6 @@ let dir = '';
 
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', SOCKET, ...args], { encoding: 'utf8' });
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Text with line breaks and runs of spaces as one space: reprotree wraps to the pane's width. */
 export const flat = (s: string) => s.replace(/\s+/g, ' ');
 
@@ -29,6 +28,10 @@ export interface Pane {
   history(): string;
   /** Waits until the screen shows `text`. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  /**
+   * Types keys (tmux key names or raw text). It does not wait for their effect: the test waits
+   * for what the screen then shows, before typing what depends on it.
+   */
   keys(...keys: string[]): Promise<void>;
   /** The program's exit code, once it has exited. */
   exitCode(timeoutMs?: number): Promise<number>;
@@ -52,6 +55,17 @@ export function closePanes(): void {
   if (dir) rmSync(dir, { recursive: true, force: true });
 }
 
+/** Polls `done` until it gives a value, failing with `why()` after `timeoutMs`. */
+async function until<T>(done: () => T | undefined, timeoutMs: number, why: () => string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = done();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(why());
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
 let panes = 0;
 export function start(args: readonly string[], options: { columns?: number; rows?: number; env?: Record<string, string> } = {}): Pane {
   const name = `p${++panes}`;
@@ -70,31 +84,25 @@ export function start(args: readonly string[], options: { columns?: number; rows
     screen,
     styledScreen: () => tmux('capture-pane', '-p', '-e', '-t', name),
     history: () => flat(tmux('capture-pane', '-p', '-J', '-S', '-', '-t', name)),
-    async waitFor(text, timeoutMs = 15_000) {
-      const until = Date.now() + timeoutMs;
-      for (;;) {
-        const s = screen();
-        if (typeof text === 'string' ? flat(s).includes(flat(text)) : text.test(s)) return s;
-        if (Date.now() > until) throw new Error(`the pane never showed ${String(text)}; it shows:\n${s}`);
-        await sleep(50);
-      }
-    },
+    waitFor: (text, timeoutMs = 15_000) =>
+      until(
+        () => {
+          const s = screen();
+          return (typeof text === 'string' ? flat(s).includes(flat(text)) : text.test(s)) ? s : undefined;
+        },
+        timeoutMs,
+        () => `the pane never showed ${String(text)}; it shows:\n${screen()}`,
+      ),
     async keys(...keys) {
-      // One key at a time, as a person types: keys that arrive together reach ink-select-input
-      // before it has drawn the previous one.
-      for (const k of keys) {
-        tmux('send-keys', '-t', name, k);
-        await sleep(150);
-      }
+      for (const k of keys) tmux('send-keys', '-t', name, k);
     },
-    async exitCode(timeoutMs = 15_000) {
-      const until = Date.now() + timeoutMs;
-      while (!existsSync(stty) || readFileSync(stty, 'utf8') === '') {
-        if (Date.now() > until) throw new Error(`the program did not exit; the pane shows:\n${screen()}`);
-        await sleep(50);
-      }
-      return Number(readFileSync(code, 'utf8').trim());
-    },
+    // The pane's shell writes the terminal's settings once the program has exited.
+    exitCode: (timeoutMs = 15_000) =>
+      until(
+        () => (existsSync(stty) && readFileSync(stty, 'utf8') !== '' ? Number(readFileSync(code, 'utf8').trim()) : undefined),
+        timeoutMs,
+        () => `the program did not exit; the pane shows:\n${screen()}`,
+      ),
     stty: () => readFileSync(stty, 'utf8'),
     pid: () => Number(readFileSync(pidFile, 'utf8').trim()),
     resize: (columns, rows) => void tmux('resize-window', '-t', name, '-x', String(columns), '-y', String(rows)),

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { walk } from '../../src/advice/advise.js';
-import { parseAnswers } from '../../src/cli/answers.js';
+import { parseAnswers } from '../../src/commands/answers.js';
 import { fitTree } from '../../src/advice/model.js';
 import type { FittedTree } from '../../src/advice/model.js';
 import { isImportant } from '../../src/cart/profiles.js';
@@ -30,7 +30,6 @@ const CASES = [
 ] as const;
 
 const snap = (file: string) => `./__snapshots__/${file}`;
-// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/;
 
 describe.each(CASES)('$name', ({ name, important }) => {
@@ -62,7 +61,9 @@ describe.each(CASES)('$name', ({ name, important }) => {
 const TREES = CASES.map((c) => fitTree(study, c.name));
 const profile = (fitted: FittedTree, p: number) => {
   const answers = study.criteria.map(() => false);
-  fitted.featureCriteria.forEach((c, f) => (answers[c] = isImportant(p, f, fitted.featureCriteria.length)));
+  fitted.featureCriteria.forEach((c, f) => {
+    answers[c] = isImportant(p, f, fitted.featureCriteria.length);
+  });
   return answers;
 };
 
@@ -154,7 +155,12 @@ describe('mermaid', () => {
     expect(text.startsWith('flowchart TD\n')).toBe(true);
     expect(text.match(/-->\|(no|yes)\|/g)).toHaveLength(fitted.tree.nodeCount - 1);
     const { path, leaf } = walk(fitted, answers);
-    expect(text).toContain(`  class ${[...path.map((s) => s.node), leaf].sort((a, b) => a - b).map((n) => `n${n}`).join(',')} onpath\n`);
+    expect(text).toContain(
+      `  class ${[...path.map((s) => s.node), leaf]
+        .sort((a, b) => a - b)
+        .map((n) => `n${n}`)
+        .join(',')} onpath\n`,
+    );
     expect(text.match(/linkStyle ([\d,]+)/)![1]!.split(',')).toHaveLength(path.length);
     // A raw quote or ampersand in a label would break or be read as markup.
     expect(text).not.toMatch(/W&B/);

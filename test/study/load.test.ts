@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadStudy } from '../../src/study/load.js';
-import { parseStudy, StudyError } from '../../src/study/parse.js';
+import { parseStudy } from '../../src/study/parse.js';
+import { StudyError } from '../../src/study/problems.js';
 import { readStudyFile } from '../../src/study/read.js';
 import { fromSnapshot, toSnapshot } from '../../src/study/snapshot.js';
 import { UserError } from '../../src/errors.js';
@@ -86,8 +87,12 @@ describe('a minimal file', () => {
 
 describe('problems are reported with line and column, all at once', () => {
   it('a YAML syntax error: only the first, in words that say what to check', () => {
-    expect(problems('frameworks: [a, b\ncriteria: x\n')).toEqual(['2:1: the indentation here does not line up with the lines around it, or a bracket is left open.']);
-    expect(problems('criteria:\n  - id: k\n    name K\n')).toEqual(["3:5: this line has no ': ' after its key, or is indented differently from the lines above it."]);
+    expect(problems('frameworks: [a, b\ncriteria: x\n')).toEqual([
+      '2:1: the indentation here does not line up with the lines around it, or a bracket is left open.',
+    ]);
+    expect(problems('criteria:\n  - id: k\n    name K\n')).toEqual([
+      "3:5: this line has no ': ' after its key, or is indented differently from the lines above it.",
+    ]);
     expect(problems('criteria:\n  - id: k\n     name: K\n')).toEqual([
       "2:9: this line does not fit the lines above it: check its indentation, and that its key is followed by ': '.",
     ]);
@@ -133,7 +138,9 @@ describe('problems are reported with line and column, all at once', () => {
   });
 
   it('unknown, duplicate and malformed ids, with suggestions', () => {
-    const text = MINIMAL.replace('scores: {a: 1, b: 2}', 'scores: {a: 1, bb: 2, b: 3}') + '  - id: speed\n    name: Again\n    scores: {a: 1, b: 1}\n  - id: Bad Id\n    name: X\n    scores: {a: 1, b: 1}\n';
+    const text =
+      MINIMAL.replace('scores: {a: 1, b: 2}', 'scores: {a: 1, bb: 2, b: 3}') +
+      '  - id: speed\n    name: Again\n    scores: {a: 1, b: 1}\n  - id: Bad Id\n    name: X\n    scores: {a: 1, b: 1}\n';
     expect(problems(text)).toEqual([
       "9:20: the scores of 'speed' name 'bb', which is not a framework. Did you mean 'b'?",
       "10:9: criterion id 'speed' is used twice; ids must be unique.",
@@ -168,7 +175,9 @@ describe('problems are reported with line and column, all at once', () => {
   it('more than 20 criteria, saying why', () => {
     const many = Array.from({ length: 21 }, (_, i) => `  - {id: c${i}, name: C${i}, scores: {a: 1, b: 1}}`).join('\n');
     const p = problems(`frameworks: [{id: a}, {id: b}]\ncriteria:\n${many}\n`);
-    expect(p).toEqual(['3:3: there are 21 criteria, but at most 20 are allowed: the tree is fitted on every combination, and 2^20 profiles is the ceiling.']);
+    expect(p).toEqual([
+      '3:3: there are 21 criteria, but at most 20 are allowed: the tree is fitted on every combination, and 2^20 profiles is the ceiling.',
+    ]);
   });
 
   it('__proto__ and constructor keys are plain (unknown) keys, not object magic', () => {
@@ -182,7 +191,12 @@ describe('problems are reported with line and column, all at once', () => {
 
   it('an alias bomb is refused quickly instead of expanded', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
-    for (let i = 1; i < 9; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill('*' + String.fromCharCode(96 + i)).join(', ')}]`);
+    for (let i = 1; i < 9; i++)
+      lines.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill('*' + String.fromCharCode(96 + i))
+          .join(', ')}]`,
+      );
     const t0 = Date.now();
     const p = problems(lines.join('\n') + '\nframeworks: *i\n');
     expect(Date.now() - t0).toBeLessThan(1000);
@@ -190,7 +204,10 @@ describe('problems are reported with line and column, all at once', () => {
   });
 
   it('aliases to valid parts of the file are followed', () => {
-    const s = parseStudy(MINIMAL.replace('scores: {a: 1, b: 2}', 'scores: &same {a: 1, b: 2}') + '  - id: cost\n    name: Cost\n    scores: *same\n', 'f.yaml');
+    const s = parseStudy(
+      MINIMAL.replace('scores: {a: 1, b: 2}', 'scores: &same {a: 1, b: 2}') + '  - id: cost\n    name: Cost\n    scores: *same\n',
+      'f.yaml',
+    );
     expect(s.criteria[1]!.scores).toEqual([1, 2]);
   });
 });

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { drive, flat, KEY, settle } from './harness.js';
 
-
 describe('the checklist', () => {
   it('lists every criterion of the tree with its question, none ticked', async () => {
     const app = await drive({ tree: 'full', start: 'checklist' });

@@ -4,19 +4,13 @@
  * with a pause after each, since input that arrives before useInput subscribes is lost.
  */
 import { render } from 'ink-testing-library';
-import { readFileSync } from 'node:fs';
 import { afterEach } from 'vitest';
+import type { StartMode } from '../../src/questionnaire/session.js';
+import type { Style } from '../../src/render/style.js';
 import { App } from '../../src/tui/App.js';
 import type { Outcome } from '../../src/tui/App.js';
-import type { Mode } from '../../src/tui/app-state.js';
-import { createStyle } from '../../src/render/style.js';
-import type { Style } from '../../src/render/style.js';
-import { parseStudy } from '../../src/study/parse.js';
-import type { Study } from '../../src/study/types.js';
-import { questionnaireTrees } from '../../src/tui/trees.js';
-import type { Trees } from '../../src/tui/trees.js';
 import type { Size } from '../../src/tui/use-terminal-size.js';
-import { ROOT } from '../helpers/fixtures.js';
+import { PLAIN, trees } from '../helpers/study.js';
 
 export const KEY = {
   enter: '\r',
@@ -30,18 +24,6 @@ export const KEY = {
   space: ' ',
   pageDown: '\u001b[6~',
 } as const;
-
-let cached: Study | undefined;
-export function study(): Study {
-  cached ??= parseStudy(readFileSync(ROOT + 'criteria.yaml', 'utf8'), ROOT + 'criteria.yaml');
-  return cached;
-}
-
-export function trees(name?: string): Trees {
-  return questionnaireTrees(study(), name);
-}
-
-export const PLAIN = createStyle(false);
 
 /** Long enough for React to commit and Ink's hooks to subscribe (and a lone Esc to flush). */
 export const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -62,7 +44,7 @@ afterEach(() => {
   for (const d of mounted.splice(0)) d.unmount();
 });
 
-export async function drive(options: { tree?: string; start?: Mode; size?: Size; style?: Style; stepMs?: number } = {}): Promise<Driven> {
+export async function drive(options: { tree?: string; start?: StartMode; size?: Size; style?: Style; stepMs?: number } = {}): Promise<Driven> {
   let outcome: Outcome | undefined;
   const t = trees(options.tree);
   const app = render(
@@ -105,6 +87,5 @@ export const flat = (frame: string): string => frame.replace(/\s+/g, ' ');
 
 /** The widest row of a frame, in terminal columns (ANSI codes not counted). */
 export function widest(frame: string): number {
-  // eslint-disable-next-line no-control-regex
   return Math.max(...frame.split('\n').map((l) => [...l.replace(/\u001b\[[0-9;]*m/g, '')].length));
 }

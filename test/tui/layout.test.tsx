@@ -7,7 +7,6 @@ import { createStyle } from '../../src/render/style.js';
 import { drive, KEY, widest } from './harness.js';
 import type { Driven } from './harness.js';
 
-
 const NARROW = { columns: 40, rows: 24 };
 
 function fits(d: Driven, size: { columns: number; rows: number }): void {

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { drive, KEY } from './harness.js';
 
-
 describe('a question', () => {
   it('shows the question, what the study measured, the choice, how many may follow and the keys', async () => {
     const app = await drive({ tree: 'figure-1' });

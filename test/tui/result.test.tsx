@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { drive, flat, KEY } from './harness.js';
 
-
 describe('the result', () => {
   it('explains a single recommendation: why, the scores, the runner-up and how sure the tree is', async () => {
     const app = await drive({ tree: 'full' });

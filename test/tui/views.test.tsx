@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { drive, flat, KEY } from './harness.js';
 
-
 describe('the evidence view', () => {
   it('? on a question shows how the study measured it and why each tracker scored what it did', async () => {
     const app = await drive({ tree: 'figure-1', size: { columns: 80, rows: 60 } });
@@ -63,7 +62,7 @@ describe('the tree view', () => {
     const app = await drive({ tree: 'figure-1', size: { columns: 80, rows: 60 } });
     await app.press('1', 't');
     const f = app.live();
-    expect(f).toContain("The figure-1 tree; your path is drawn in heavy lines with ▶.");
+    expect(f).toContain('The figure-1 tree; your path is drawn in heavy lines with ▶.');
     expect(f).toMatch(/^Auto-logging\?/m);
     expect(f).toMatch(/┗━▶ yes: Keras deep dive\?/);
     expect(f).toMatch(/┡━▶ no: Collaboration\?/);
@@ -92,9 +91,14 @@ describe('the tree view', () => {
     const app = await drive({ tree: 'figure-1', size: { columns: 80, rows: 60 } });
     await app.press('2', 't');
     const f = flat(app.live());
-    expect(f).toContain('The figure-1 tree. So far: Auto-logging ✗. Your path so far is marked with ▶, down to the question now asked: Lines of code?');
+    expect(f).toContain(
+      'The figure-1 tree. So far: Auto-logging ✗. Your path so far is marked with ▶, down to the question now asked: Lines of code?',
+    );
     // The root and the question now asked are marked, nothing below it.
-    const marked = app.live().split('\n').filter((l) => l.includes('▶') && l.includes('n='));
+    const marked = app
+      .live()
+      .split('\n')
+      .filter((l) => l.includes('▶') && l.includes('n='));
     expect(marked).toHaveLength(1);
     expect(marked[0]).toContain('no: Lines of code?');
     await app.press('t');

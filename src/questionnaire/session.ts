@@ -7,6 +7,9 @@ import { advise, isDecided } from '../advice/advise.js';
 import type { Advice } from '../advice/advise.js';
 import type { FittedTree } from '../advice/model.js';
 
+/** How a walk starts: one question at a time, or a checklist of every criterion at once. */
+export type StartMode = 'questions' | 'checklist';
+
 export interface Answer {
   readonly criterion: number;
   readonly important: boolean;
@@ -25,27 +28,31 @@ export interface Session {
   readonly remembered: ReadonlyMap<number, boolean>;
 }
 
-export type Position =
-  | {
-      readonly kind: 'question';
-      readonly node: number;
-      readonly criterion: number;
-      /** 1-based number of this question among the user's answers. */
-      readonly number: number;
-      /** The most questions left on this branch, this one included. */
-      readonly left: number;
-      /** Questions passed over on the way here because their answer could not change the result. */
-      readonly skipped: readonly number[];
-      /** The earlier answer to this question, when the user has been here before. */
-      readonly previous?: boolean;
-    }
-  | {
-      readonly kind: 'result';
-      readonly advice: Advice;
-      readonly skipped: readonly number[];
-      /** The leaf is a majority vote of a depth-limited tree: more questions would make it exact. */
-      readonly exactable: boolean;
-    };
+export type Position = QuestionPosition | ResultPosition;
+
+/** The walk stands at a question still to be answered. */
+export interface QuestionPosition {
+  readonly kind: 'question';
+  readonly node: number;
+  readonly criterion: number;
+  /** 1-based number of this question among the user's answers. */
+  readonly number: number;
+  /** The most questions left on this branch, this one included. */
+  readonly left: number;
+  /** Questions passed over on the way here because their answer could not change the result. */
+  readonly skipped: readonly number[];
+  /** The earlier answer to this question, when the user has been here before. */
+  readonly previous?: boolean;
+}
+
+/** The walk has reached a leaf. */
+export interface ResultPosition {
+  readonly kind: 'result';
+  readonly advice: Advice;
+  readonly skipped: readonly number[];
+  /** The leaf is a majority vote of a depth-limited tree: more questions would make it exact. */
+  readonly exactable: boolean;
+}
 
 export function startSession(base: FittedTree): Session {
   return { base, fitted: base, answers: [], remembered: new Map() };
@@ -106,8 +113,10 @@ export function questionsLeft(fitted: FittedTree, known: ReadonlyMap<number, boo
 const positions = new WeakMap<Session, Position>();
 
 export function locate(s: Session): Position {
-  let at = positions.get(s);
-  if (!at) positions.set(s, (at = findPosition(s)));
+  const known = positions.get(s);
+  if (known) return known;
+  const at = findPosition(s);
+  positions.set(s, at);
   return at;
 }
 

@@ -5,17 +5,18 @@
  * the advice. `printf '1\n2\n1\n' | reprotree --accessible` answers three questions.
  */
 import { createInterface } from 'node:readline';
-import { adviceReport } from '../render/advice-report.js';
-import { plural } from '../render/format.js';
-import { createStyle } from '../render/style.js';
-import type { Context } from '../commands/context.js';
 import { Cancelled, UserError } from '../errors.js';
+import { adviceReport } from '../render/advice-report.js';
+import { blocksToLines, styleLine } from '../render/lines.js';
+import { createStyle } from '../render/style.js';
 import type { Study } from '../study/types.js';
-import { blocksToLines, styleLine } from './report-lines.js';
-import { answer, back, extend, fromTicks, locate, moreQuestions, startSession } from './session.js';
-import type { Position, Session } from './session.js';
-import { evidenceBlocks, firstSentence, introLines, progress, scoresLine, scriptedCommand } from './texts.js';
+import { applyMove } from './moves.js';
+import type { Move } from './moves.js';
+import { fromTicks, locate, moreQuestions, startSession } from './session.js';
+import type { FrontEndIO, WalkOptions } from './front-end.js';
+import type { QuestionPosition, Session } from './session.js';
 import { questionnaireTrees } from './trees.js';
+import { evidenceBlocks, exactOffer, firstSentence, introLines, progress, scoresLine, scriptedCommand } from './wording.js';
 
 /** Prompts carry no colour: they are read aloud. */
 const PLAIN = createStyle(false);
@@ -34,6 +35,14 @@ function replyOf(text: string): Reply {
   return undefined;
 }
 
+/** The replies that move the walk, as the moves both front ends share. */
+const MOVES: Partial<Record<NonNullable<Reply>, Move>> = {
+  yes: { kind: 'answer', important: true },
+  no: { kind: 'answer', important: false },
+  back: { kind: 'back' },
+  restart: { kind: 'restart' },
+};
+
 /** Reads stdin a line at a time; undefined once it has ended. */
 function lineReader(): { next(): Promise<string | undefined>; close(): void } {
   const rl = createInterface({ input: process.stdin, terminal: false, crlfDelay: Infinity });
@@ -47,9 +56,8 @@ function lineReader(): { next(): Promise<string | undefined>; close(): void } {
   };
 }
 
-export async function runAccessible(ctx: Context, study: Study): Promise<void> {
-  const v = ctx.parsed.values;
-  const trees = questionnaireTrees(study, v.tree as string | undefined, ctx.timings);
+export async function runAccessible(study: Study, options: WalkOptions, ctx: FrontEndIO): Promise<void> {
+  const trees = questionnaireTrees(study, options.tree, ctx.timings);
   const say = (...lines: string[]) => ctx.err(lines.join('\n') + '\n');
   const input = lineReader();
   const piped = !process.stdin.isTTY;
@@ -67,8 +75,12 @@ export async function runAccessible(ctx: Context, study: Study): Promise<void> {
   try {
     say(...introLines(study, trees.base, PLAIN, WIDE));
     let session = startSession(trees.base);
-    if (v.checklist === true) session = await checklist(session);
-    else say('Answer each question with 1 if it matters to you or 2 if it does not. You can also type b to go back, r to start over, ? for the evidence behind the question, or q to quit.', '');
+    if (options.start === 'checklist') session = await checklist(session);
+    else
+      say(
+        'Answer each question with 1 if it matters to you or 2 if it does not. You can also type b to go back, r to start over, ? for the evidence behind the question, or q to quit.',
+        '',
+      );
 
     for (;;) {
       const at = locate(session);
@@ -77,12 +89,13 @@ export async function runAccessible(ctx: Context, study: Study): Promise<void> {
         continue;
       }
       report(blocksToLines(adviceReport(at.advice, { skipped: at.skipped }), ctx.style, WIDE, { plain: true }));
-      if (at.exactable && (await askMore(session))) {
-        session = extend(session, trees.unlimited());
+      const more = at.exactable && (await askMore(session)) ? applyMove(trees, session, { kind: 'more' }) : undefined;
+      if (more?.kind === 'extended') {
+        session = more.session;
         say('');
         continue;
       }
-      const command = scriptedCommand(session, at.advice, v.criteria as string | undefined);
+      const command = scriptedCommand(session, at.advice, options.criteria);
       if (command) say(`Same advice without the questions: ${command}`);
       return;
     }
@@ -95,25 +108,24 @@ export async function runAccessible(ctx: Context, study: Study): Promise<void> {
     const n = moreQuestions(session, trees.unlimited());
     const at = locate(session);
     if (at.kind !== 'result') return false;
-    const main = at.advice.leafCounts[0]!;
-    const majority = `This is a majority answer: ${main.count} of the ${at.advice.leafSamples} profiles on this branch favour it.`;
     // The checklist answers every criterion at once: then the exact answer needs no question.
-    const [offer, prompt, yes] =
-      n === 0
-        ? ['Your answers already settle the exact one.', 'Show it? 1 yes, 2 no: ', 'show it']
-        : [`Up to ${plural(n, 'more question')} on the tree without its depth limit would make it exact.`, 'Ask them? 1 yes, 2 no: ', 'ask them'];
-    say('', `${majority} ${offer}`);
+    const [prompt, yes] = n === 0 ? ['Show it? 1 yes, 2 no: ', 'show it'] : ['Ask them? 1 yes, 2 no: ', 'ask them'];
+    say('', exactOffer(at.advice, n));
     for (;;) {
       const line = await ask(prompt);
       if (line === undefined) return false;
       const reply = replyOf(line);
       if (reply === 'yes') return true;
       if (reply === 'no' || reply === 'quit') return false;
-      say(line.trim() === '' ? `Type 1 to ${yes}, or 2 to keep this answer.` : `'${line.trim()}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`);
+      say(
+        line.trim() === ''
+          ? `Type 1 to ${yes}, or 2 to keep this answer.`
+          : `'${line.trim()}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`,
+      );
     }
   }
 
-  async function question(session: Session, at: Extract<Position, { kind: 'question' }>): Promise<Session> {
+  async function question(session: Session, at: QuestionPosition): Promise<Session> {
     const c = study.criteria[at.criterion]!;
     const about = c.help ? `The study measured: ${firstSentence(c.help)} ` : '';
     say(`${progress(at.number, at.left)}: ${c.question}`, `${about}Scores (higher is better): ${styleLine(scoresLine(study, at.criterion), PLAIN)}.`);
@@ -126,25 +138,24 @@ export async function runAccessible(ctx: Context, study: Study): Promise<void> {
           `The input ended before question ${at.number} (${c.name}) was answered; give one answer per line: 1 if it matters, 2 if it does not.`,
         );
       }
-      switch (replyOf(line)) {
-        case 'yes':
+      const reply = replyOf(line);
+      const move = reply && MOVES[reply];
+      const moved = move && applyMove(trees, session, move);
+      switch (moved?.kind) {
+        case 'answered':
           say('');
-          return answer(session, true);
-        case 'no':
-          say('');
-          return answer(session, false);
-        case 'back': {
-          const previousSession = back(session);
-          if (previousSession) {
-            say('Going back one question.', '');
-            return previousSession;
-          }
-          say('This is the first question; there is nothing to go back to.');
-          break;
-        }
-        case 'restart':
+          return moved.session;
+        case 'went-back':
+          say('Going back one question.', '');
+          return moved.session;
+        case 'restarted':
           say('Starting over.', '');
-          return v.checklist === true ? checklist(startSession(trees.base)) : startSession(trees.base);
+          return options.start === 'checklist' ? checklist(moved.session) : moved.session;
+        case 'refused':
+          if (moved.notice) say(moved.notice);
+          continue;
+      }
+      switch (reply) {
         case 'evidence':
           say('', ...blocksToLines(evidenceBlocks(study, at.criterion), PLAIN, WIDE, { plain: true }), '');
           break;
@@ -170,7 +181,9 @@ export async function runAccessible(ctx: Context, study: Study): Promise<void> {
       const line = await ask('Numbers: ');
       if (line === undefined) {
         if (!piped) throw new Cancelled();
-        throw new UserError('The input ended before the checklist was answered; give the numbers of what matters on one line (an empty line for none).');
+        throw new UserError(
+          'The input ended before the checklist was answered; give the numbers of what matters on one line (an empty line for none).',
+        );
       }
       if (replyOf(line) === 'quit') throw new Cancelled();
       const parts = line.split(/[\s,]+/).filter((p) => p !== '');

@@ -1,7 +1,7 @@
-/** What every command receives: its parsed flags and where to write. */
-import type { Parsed } from '../cli/parse.js';
+/** Where a command writes, and how: every command and front end receives this next to its options. */
 import type { Style } from '../render/style.js';
 
+/** Milliseconds spent in each stage, for --timings. */
 export interface Timings {
   load?: number;
   label?: number;
@@ -9,15 +9,14 @@ export interface Timings {
   render?: number;
 }
 
-export interface Context {
-  readonly parsed: Parsed;
+export interface IO {
+  /** Writes the result to stdout. */
+  out(text: string): void;
+  /** Writes hints, notes and prompts to stderr. */
+  err(text: string): void;
   /** Styling for stdout (colour only on a terminal, unless overridden). */
   readonly style: Style;
   /** Columns available on stdout (80 when it is not a terminal). */
   readonly width: number;
   readonly timings: Timings;
-  /** Writes the result to stdout. */
-  out(text: string): void;
-  /** Writes hints and notes to stderr. */
-  err(text: string): void;
 }

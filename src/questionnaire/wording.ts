@@ -1,7 +1,8 @@
 /**
  * What the questionnaire says, in both its forms (Ink and accessible): the introduction, the help
- * under a question, the evidence view, the key hints, the transcript and the closing summary.
- * Plain functions of the study and the session, so they can be read and tested without a terminal.
+ * under a question, the evidence and tree views, the offer of more questions, remarks, the key
+ * hints, the transcript and the closing summary. Plain functions of the study and the session, so
+ * they can be read and tested without a terminal.
  */
 import type { Advice } from '../advice/advise.js';
 import type { FittedTree } from '../advice/model.js';
@@ -10,7 +11,8 @@ import { span } from '../render/blocks.js';
 import { classPhrase, names, num, plural } from '../render/format.js';
 import type { Style } from '../render/style.js';
 import type { Study, TreeSpec } from '../study/types.js';
-import { styleLine, wrapIndented } from './report-lines.js';
+import { styleLine, wrapIndented } from '../render/lines.js';
+import { locate } from './session.js';
 import type { Answer, Session } from './session.js';
 
 /** The first segments of the study's source: its authors and title, without the particulars. */
@@ -31,12 +33,18 @@ export function treeLine(spec: TreeSpec, study: Study): Line {
 /** A few lines on what reprotree does and what it rests on; printed once, above the questions. */
 export function introLines(study: Study, fitted: FittedTree, style: Style, width: number): string[] {
   const source = shortSource(study);
-  const frameworks = names(study, study.frameworks.map((_, f) => f));
+  const frameworks = names(
+    study,
+    study.frameworks.map((_, f) => f),
+  );
   const what =
     `Answer a few yes/no questions and reprotree walks a decision tree to the tracker that suits you, then shows why. ` +
     `The tree is fitted to how ${frameworks} scored in ${source ?? 'the study in ' + study.file}.`;
   return [
-    ...wrapIndented(styleLine([span('reprotree', 'accent'), span(` · ${study.title ?? 'Which experiment tracker fits your project?'}`, 'strong')], style), width),
+    ...wrapIndented(
+      styleLine([span('reprotree', 'accent'), span(` · ${study.title ?? 'Which experiment tracker fits your project?'}`, 'strong')], style),
+      width,
+    ),
     ...wrapIndented(what, width),
     ...wrapIndented(styleLine(treeLine(fitted.spec, study), style), width),
     '',
@@ -91,11 +99,56 @@ export function evidenceBlocks(study: Study, criterion: number): Block[] {
   return blocks;
 }
 
-/** The `?` view on a result: the evidence for every question on the path. */
-export function pathEvidenceBlocks(advice: Advice): Block[] {
-  const { study } = advice.fitted;
-  const criteria = advice.path.length > 0 ? advice.path.map((s) => s.criterion) : advice.fitted.featureCriteria;
-  return criteria.flatMap((c) => evidenceBlocks(study, c));
+/** The criteria the `?` view on a result shows: every question on the path (or the tree's). */
+export function pathCriteria(advice: Advice): readonly number[] {
+  return advice.path.length > 0 ? advice.path.map((s) => s.criterion) : advice.fitted.featureCriteria;
+}
+
+/** The heading of the tree view: which tree, the answers so far, and what the ▶ marks show. */
+export function treeViewHeading(session: Session): Line {
+  const { study } = session.base;
+  const { name } = session.fitted.spec;
+  const at = locate(session);
+  if (at.kind === 'result') return `The ${name} tree; your path is drawn in heavy lines with ▶.`;
+  return [
+    span(`The ${name} tree. `),
+    ...(session.answers.length > 0 ? [span('So far: '), ...breadcrumb(study, session.answers), span('. ')] : []),
+    span(`Your path so far is marked with ▶, down to the question now asked: ${study.criteria[at.criterion]!.name}?`),
+  ];
+}
+
+/** Remarks for a move that cannot be made. */
+export const notices = {
+  firstQuestion: 'This is the first question; there is nothing to go back to.',
+  checklistFirst: 'The checklist is where this walk starts; there is nothing before it.',
+} as const;
+
+/** "one more question", "up to 4 more questions". */
+function moreQuestionsPhrase(n: number): string {
+  return n === 1 ? 'one more question' : `up to ${plural(n, 'more question')}`;
+}
+
+/**
+ * On a majority leaf of a depth-limited tree: how many of its profiles back the answer, and what
+ * the `more` questions the unlimited tree could still ask would do. With `key`, the offer names the
+ * key that takes it (the Ink screen); without, it is a statement a prompt follows (line mode).
+ * No questions left means the answers given already settle the exact answer.
+ */
+export function exactOffer(advice: Advice, more: number, key?: string): string {
+  const main = advice.leafCounts[0]!;
+  const majority = `This is a majority answer (${main.count} of ${advice.leafSamples} profiles on this branch).`;
+  const phrase = moreQuestionsPhrase(more);
+  let offer: string;
+  if (key !== undefined) {
+    offer =
+      more === 0 ? `Press ${key} for the exact one: your answers already settle it.` : `Press ${key} to answer ${phrase} and get the exact one.`;
+  } else {
+    offer =
+      more === 0
+        ? 'Your answers already settle the exact one.'
+        : `${phrase[0]!.toUpperCase()}${phrase.slice(1)} on the tree without its depth limit would make it exact.`;
+  }
+  return `${majority} ${offer}`;
 }
 
 /** "Auto-logging ✓ › Lines of code ✗": the answers so far. */
@@ -132,14 +185,12 @@ export function answerWord(important: boolean): string {
 export const transcript = {
   answered: (study: Study, a: Answer, style: Style): string =>
     `${style.green('✔')} ${study.criteria[a.criterion]!.name}: ${style.bold(answerWord(a.important))}`,
-  back: (study: Study, criterion: number, style: Style): string =>
-    `${style.yellow('↩')} Back to ${study.criteria[criterion]!.name}`,
+  back: (study: Study, criterion: number, style: Style): string => `${style.yellow('↩')} Back to ${study.criteria[criterion]!.name}`,
   backToResult: (fitted: FittedTree, style: Style): string => `${style.yellow('↩')} Back to the ${fitted.spec.name} tree's answer`,
   restart: (style: Style): string => `${style.yellow('↺')} Started over`,
   ticked: (study: Study, ticked: readonly number[], style: Style): string =>
     `${style.green('✔')} Ticked: ${ticked.length === 0 ? 'nothing' : ticked.map((c) => study.criteria[c]!.name).join(', ')}`,
-  more: (fitted: FittedTree, style: Style): string =>
-    `${style.cyan('…')} Asking more, on the ${fitted.spec.name} tree without its depth limit`,
+  more: (fitted: FittedTree, style: Style): string => `${style.cyan('…')} Asking more, on the ${fitted.spec.name} tree without its depth limit`,
 };
 
 function quoteArg(s: string): string {
@@ -198,10 +249,14 @@ export function summaryText(
     lines.push(...wrapIndented(`Not asked, as no answer could change the result: ${list}.`, width, '  '));
   }
   const order = advice.totals.map((t, f) => ({ t, f })).sort((a, b) => b.t - a.t || a.f - b.f);
-  lines.push(...wrapIndented(`Totals over what matters: ${order.map(({ t, f }) => `${study.frameworks[f]!.name} ${num(t)}`).join(', ')}.`, width, '  '));
+  lines.push(
+    ...wrapIndented(`Totals over what matters: ${order.map(({ t, f }) => `${study.frameworks[f]!.name} ${num(t)}`).join(', ')}.`, width, '  '),
+  );
   if (!advice.agrees) {
     const exact = classPhrase(study, advice.best);
-    lines.push(...wrapIndented(style.yellow(`This is the ${spec.name} tree's majority answer; for exactly your answers ${exact} scores best.`), width, '  '));
+    lines.push(
+      ...wrapIndented(style.yellow(`This is the ${spec.name} tree's majority answer; for exactly your answers ${exact} scores best.`), width, '  '),
+    );
   }
   const command = scriptedCommand(session, advice, criteriaFile);
   // The command on a row of its own, never wrapped, so it copies whole at any width.

@@ -2,12 +2,12 @@
 import { describe, expect, it } from 'vitest';
 import { adviceReport } from '../../src/render/advice-report.js';
 import { toText } from '../../src/render/blocks.js';
-import { blocksToLines, fitWidth } from '../../src/tui/report-lines.js';
-import { answer, extend, locate, startSession } from '../../src/tui/session.js';
-import type { Session } from '../../src/tui/session.js';
-import { firstSentence, hintLines, introLines, scriptedCommand, summaryText } from '../../src/tui/texts.js';
+import { blocksToLines, fitWidth } from '../../src/render/lines.js';
+import { answer, extend, locate, startSession } from '../../src/questionnaire/session.js';
+import type { Session } from '../../src/questionnaire/session.js';
+import { firstSentence, hintLines, introLines, scriptedCommand, summaryText } from '../../src/questionnaire/wording.js';
 import { createStyle, visibleWidth } from '../../src/render/style.js';
-import { PLAIN, study, trees } from './harness.js';
+import { PLAIN, study, trees } from '../helpers/study.js';
 
 const walk = (s: Session, ...replies: boolean[]) => replies.reduce(answer, s);
 function result(s: Session) {
@@ -35,7 +35,15 @@ describe('the introduction', () => {
 
 describe('key hints', () => {
   it('wrap between hints, never between a key and what it does', () => {
-    const hints = [['Enter', 'answer'], ['←', 'back'], ['?', 'evidence'], ['t', 'tree'], ['c', 'checklist instead'], ['r', 'restart'], ['q', 'quit']] as const;
+    const hints = [
+      ['Enter', 'answer'],
+      ['←', 'back'],
+      ['?', 'evidence'],
+      ['t', 'tree'],
+      ['c', 'checklist instead'],
+      ['r', 'restart'],
+      ['q', 'quit'],
+    ] as const;
     for (const width of [24, 30, 40, 50]) {
       const lines = hintLines(hints, PLAIN, width);
       expect(lines.every((l) => visibleWidth(l) <= width)).toBe(true);
@@ -82,7 +90,7 @@ describe('the closing summary', () => {
     expect(text).toContain('reprotree --tree figure-1 --important auto-logging');
   });
 
-  it("flags a majority answer the exact scores disagree with", () => {
+  it('flags a majority answer the exact scores disagree with', () => {
     const s = walk(startSession(trees('figure-1').base), false, false, false);
     const text = summaryText(s, result(s), PLAIN, 200);
     expect(text).toContain('reprotree: a tie between W&B and MLflow');

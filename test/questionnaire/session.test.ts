@@ -2,9 +2,19 @@
 import { describe, expect, it } from 'vitest';
 import { advise } from '../../src/advice/advise.js';
 import { fitTree } from '../../src/advice/model.js';
-import { answer, answerVector, back, extend, fromTicks, locate, moreQuestions, questionsLeft, startSession } from '../../src/tui/session.js';
-import type { Session } from '../../src/tui/session.js';
-import { study, trees } from './harness.js';
+import {
+  answer,
+  answerVector,
+  back,
+  extend,
+  fromTicks,
+  locate,
+  moreQuestions,
+  questionsLeft,
+  startSession,
+} from '../../src/questionnaire/session.js';
+import type { Session } from '../../src/questionnaire/session.js';
+import { study, trees } from '../helpers/study.js';
 
 const ids = (cs: readonly number[]) => cs.map((c) => study().criteria[c]!.id);
 const criterion = (id: string) => study().criteria.findIndex((c) => c.id === id);
@@ -136,7 +146,13 @@ describe('the checklist', () => {
   it('answers every criterion of the tree from the ticks', () => {
     const s = fromTicks(startSession(trees('full').base), new Set([criterion('auto-logging'), criterion('collaboration')]));
     expect(s.answers).toHaveLength(7);
-    expect(ids(study().criteria.map((_, c) => c).filter((c) => answerVector(s)[c]))).toEqual(['auto-logging', 'collaboration']);
+    expect(
+      ids(
+        study()
+          .criteria.map((_, c) => c)
+          .filter((c) => answerVector(s)[c]),
+      ),
+    ).toEqual(['auto-logging', 'collaboration']);
     const at = locate(s);
     expect(at.kind === 'result' && at.advice.recommendation.name).toBe('mlflow');
   });

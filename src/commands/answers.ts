@@ -1,4 +1,7 @@
-/** --important / --not-important → one answer per study criterion (command-line words, so they live with the CLI). */
+/**
+ * --important / --not-important → one answer per study criterion. Checked here rather than in cli/
+ * because the ids are the loaded study's; the messages name the flags the lists came from.
+ */
 import { didYouMean, UserError } from '../errors.js';
 import type { Study } from '../study/types.js';
 
@@ -8,7 +11,9 @@ function ids(list: string, flag: string, study: Study): number[] {
   const parts = list.split(',').map((s) => s.trim());
   for (const part of parts) {
     if (part === '') {
-      throw new UserError(`--${flag} has an empty item in '${list}'; list criteria ids separated by commas, e.g. --${flag} ${all.slice(0, 2).join(',')}.`);
+      throw new UserError(
+        `--${flag} has an empty item in '${list}'; list criteria ids separated by commas, e.g. --${flag} ${all.slice(0, 2).join(',')}.`,
+      );
     }
     const i = all.indexOf(part.toLowerCase());
     if (i < 0) {

@@ -1,13 +1,22 @@
 /**
- * Blocks → terminal lines that fit a width, for screens that count their rows (a pager must know
- * how tall its text is). Text renders exactly as the scripted output does; only a table too wide
- * for the terminal, or any table in plain mode (where bar glyphs and rules would be read aloud),
- * is stacked: one row per criterion, each framework's score named.
+ * Text laid out in terminal lines: the width to wrap to, wrapping and cutting styled lines, and
+ * blocks → lines that fit a width, for screens that count their rows (a pager must know how tall
+ * its text is). Blocks render exactly as the scripted output does; only a table too wide for the
+ * terminal, or any table in plain mode (where bar glyphs and rules would be read aloud), is
+ * stacked: one row per criterion, each framework's score named.
  */
-import type { Block, Line, Span } from '../render/blocks.js';
-import { plain, span, toText, wrap } from '../render/blocks.js';
-import type { Style } from '../render/style.js';
-import { visibleWidth } from '../render/style.js';
+import type { Block, Line, Span } from './blocks.js';
+import { plain, span, toText, wrap } from './blocks.js';
+import type { Style } from './style.js';
+import { styleCodeAt, visibleWidth } from './style.js';
+
+/** Running text wider than this is hard to read, however wide the terminal. */
+export const MAX_READING_WIDTH = 100;
+
+/** The columns text is wrapped to in a terminal `columns` wide. */
+export function readingWidth(columns: number): number {
+  return Math.min(columns, MAX_READING_WIDTH);
+}
 
 export interface LineOptions {
   /** No bars or rules, and no columns to line up: for screen readers. */
@@ -42,17 +51,18 @@ function stacked(t: Table, style: Style, width: number, options: LineOptions): s
   // are values, each introduced by its header.
   const firstNamed = t.header.findIndex((h) => h.trim() !== '');
   const labelCount = firstNamed < 0 ? 1 : firstNamed + 1;
-  const clean = (line: Line): Span[] =>
-    spansOf(line).map((s) => (options.plain ? { ...s, text: s.text.replace(BAR, '') } : s));
+  const clean = (line: Line): Span[] => spansOf(line).map((s) => (options.plain ? { ...s, text: s.text.replace(BAR, '') } : s));
   const out: string[] = [];
   for (const row of t.rows) {
     const labels = row.slice(0, labelCount).filter((c) => plain(c).trim() !== '');
     const label: Span[] = labels.flatMap((c, i) => [...(i > 0 ? [span(' ')] : []), ...clean(c)]);
-    const values: Span[] = row.slice(labelCount).flatMap((c, i) => [
-      ...(i > 0 ? [span(options.plain ? ', ' : '  ')] : []),
-      span(`${t.header[labelCount + i] ?? ''} `, options.plain ? undefined : 'dim'),
-      ...clean(c),
-    ]);
+    const values: Span[] = row
+      .slice(labelCount)
+      .flatMap((c, i) => [
+        ...(i > 0 ? [span(options.plain ? ', ' : '  ')] : []),
+        span(`${t.header[labelCount + i] ?? ''} `, options.plain ? undefined : 'dim'),
+        ...clean(c),
+      ]);
     if (options.plain) {
       out.push(styleLine([...label, span(': '), ...values], style));
       continue;
@@ -65,7 +75,10 @@ function stacked(t: Table, style: Style, width: number, options: LineOptions): s
     out.push('  ' + styleLine(label, style));
     // Bars are the first thing to go: the scores alone still say who leads.
     const withBars = '    ' + styleLine(values, style);
-    const bare = styleLine(values.map((v) => ({ ...v, text: v.text.replace(BAR, '') })), style);
+    const bare = styleLine(
+      values.map((v) => ({ ...v, text: v.text.replace(BAR, '') })),
+      style,
+    );
     if (visibleWidth(withBars) <= width) out.push(withBars);
     else out.push(...wrapIndented(bare, width, '    '));
   }
@@ -88,15 +101,13 @@ export function blocksToLines(blocks: readonly Block[], style: Style, width: num
   return lines;
 }
 
-const ANSI = /^\u001b\[[0-9;]*m/;
-
 /** Cuts a styled line to `width` columns, ending in … when it had to; styles stay balanced. */
 export function fitWidth(line: string, width: number): string {
   if (visibleWidth(line) <= width) return line;
   let out = '';
   let shown = 0;
   for (let i = 0; i < line.length; ) {
-    const code = ANSI.exec(line.slice(i))?.[0];
+    const code = styleCodeAt(line, i);
     if (code) {
       // Escape codes after the cut still go out, so a bold or colour opened earlier is closed.
       out += code;

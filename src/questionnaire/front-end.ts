@@ -1,0 +1,28 @@
+/**
+ * What each front end of the questionnaire (the Ink app, the accessible line mode) is given by
+ * the `ask` command: which walk to run, and where to write. Declared here, below both, so that
+ * neither reaches up into commands/.
+ */
+import type { FitTimings } from '../advice/model.js';
+import type { Style } from '../render/style.js';
+import type { StartMode } from './session.js';
+
+export interface WalkOptions {
+  /** The tree to walk; undefined for the file's default. */
+  readonly tree: string | undefined;
+  readonly start: StartMode;
+  /** The criteria file the user named, for the scripted command given at the end. */
+  readonly criteria: string | undefined;
+}
+
+export interface FrontEndIO {
+  /** The result and the closing summary (stdout). */
+  out(text: string): void;
+  /** Questions, prompts and remarks that are not the result (stderr). */
+  err(text: string): void;
+  /** Styling for stdout. */
+  readonly style: Style;
+  /** Columns available on stdout. */
+  readonly width: number;
+  readonly timings?: FitTimings;
+}

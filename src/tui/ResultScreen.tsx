@@ -1,0 +1,35 @@
+/**
+ * The result of a walk: the same explanation as the scripted text, paged to the terminal, and
+ * under it (never scrolling away) the offer of the exact answer on a majority leaf and the keys.
+ */
+import { adviceReport } from '../render/advice-report.js';
+import { blocksToLines, readingWidth, wrapped } from '../render/lines.js';
+import type { ResultPosition } from '../questionnaire/session.js';
+import { exactOffer, hintLines } from '../questionnaire/wording.js';
+import { resultHints } from './hints.js';
+import { useStyle } from './style-context.js';
+import { TextScreen } from './TextScreen.js';
+import type { Size } from './use-terminal-size.js';
+
+export interface ResultScreenProps {
+  /** The leaf reached, with the questions skipped on the way. */
+  readonly result: ResultPosition;
+  /**
+   * On a majority leaf, how many questions the unlimited tree could still ask (0: the answers
+   * given already settle the exact answer); undefined when the leaf is exact.
+   */
+  readonly more: number | undefined;
+  /** The terminal's size: the text pages within it. */
+  readonly size: Size;
+  /** Whether the text scrolls with the keys (off under a view). */
+  readonly isActive: boolean;
+}
+
+export function ResultScreen({ result, more, size, isActive }: ResultScreenProps) {
+  const style = useStyle();
+  const width = readingWidth(size.columns);
+  const lines = blocksToLines(adviceReport(result.advice, { skipped: result.skipped }), style, width);
+  const offer = more === undefined ? [] : wrapped(`${style.yellow('!')} ${exactOffer(result.advice, more, style.bold('m'))}`, style, width);
+  const footer = [...offer, ...hintLines(resultHints(more), style, width)];
+  return <TextScreen lines={lines} footer={footer} size={size} isActive={isActive} />;
+}

@@ -1,0 +1,32 @@
+/** The `t` view: the tree being walked, drawn with the path so far, opening on its last step. */
+import { renderTreeText } from '../render/tree-text.js';
+import { readingWidth, wrapped } from '../render/lines.js';
+import { answerVector, locate } from '../questionnaire/session.js';
+import type { Session } from '../questionnaire/session.js';
+import { hintLines, treeViewHeading } from '../questionnaire/wording.js';
+import { VIEW_HINTS } from './hints.js';
+import { useStyle } from './style-context.js';
+import { TextScreen } from './TextScreen.js';
+import type { Size } from './use-terminal-size.js';
+
+export interface TreeViewProps {
+  /** The walk: its tree, and the answers that mark the path. */
+  readonly session: Session;
+  /** The terminal's size: the picture pages within it. */
+  readonly size: Size;
+}
+
+export function TreeView({ session, size }: TreeViewProps) {
+  const style = useStyle();
+  const width = readingWidth(size.columns);
+  const at = locate(session);
+  // Part-way through, the path so far is marked down to the question being asked.
+  const marks = at.kind === 'result' ? { answers: answerVector(session) } : { answers: answerVector(session), stopAt: at.node };
+  const picture = renderTreeText(session.fitted, { style, width, ...marks })
+    .replace(/\n$/, '')
+    .split('\n');
+  const lines = [...wrapped(treeViewHeading(session), style, width), '', ...picture];
+  // The path ends at the last marked line: start with the leaf in view.
+  const leaf = lines.findLastIndex((l) => l.includes('▶'));
+  return <TextScreen lines={lines} footer={hintLines(VIEW_HINTS, style, width)} size={size} {...(leaf > 0 ? { focus: leaf } : {})} />;
+}
