@@ -13,15 +13,22 @@ const BAR_WIDTH = 5;
 export interface ReportOptions {
   /** Questions the questionnaire skipped because their answer could not change the result. */
   readonly skipped?: readonly number[];
+  /**
+   * Words instead of marks, for screen readers: each criterion in the score table says whether it
+   * matters, and no legend of symbols is needed.
+   */
+  readonly words?: boolean;
 }
 
 export function adviceReport(advice: Advice, options: ReportOptions = {}): Block[] {
   const skipped = options.skipped ?? [];
+  const words = options.words === true;
   return [
     ...headline(advice),
     ...why(advice, skipped),
-    scoreTable(advice),
-    { kind: 'para', text: legend(advice) },
+    // The legend comes first, so the marks are known before they are met.
+    ...(words ? [] : [{ kind: 'para', text: legend(advice) } as const]),
+    scoreTable(advice, words),
     // When a depth-limited tree and the exact ranking part ways, say so before anything that
     // ranks frameworks, so the runner-up line below is read against the right leader.
     ...disagreement(advice),
@@ -142,7 +149,7 @@ function purity(advice: Advice): Block {
     leafSamples === 1
       ? `The one profile on this branch of the tree favours ${phrase}.`
       : mainCount === leafSamples
-        ? `All ${leafSamples} profiles on this branch of the tree favour ${phrase}.`
+        ? `${leafSamples === 2 ? 'Both' : `All ${leafSamples}`} profiles on this branch of the tree favour ${phrase}.`
         : `${mainCount} of the ${leafSamples} profiles on this branch ${favour(mainCount)} ${phrase}; ${andList(
             others.map((x) => `${x.count} ${favour(x.count)} ${classPhrase(study, x.cls)}`),
           )}.`;
@@ -173,7 +180,13 @@ function legend(advice: Advice): Line {
   return parts;
 }
 
-function scoreTable(advice: Advice): Block {
+/** Whether criterion `c` matters and counts, in words. */
+function verdict(advice: Advice, c: number, inTree: ReadonlySet<number>): string {
+  if (advice.answers[c] !== true) return 'does not matter';
+  return inTree.has(c) ? 'matters' : 'matters, not in this tree';
+}
+
+function scoreTable(advice: Advice, words: boolean): Block {
   const { study, featureCriteria } = advice.fitted;
   const inTree = new Set(featureCriteria);
   const leaders = new Set(advice.best.members);
@@ -185,6 +198,7 @@ function scoreTable(advice: Advice): Block {
       const text = `${num(s)} ${bar(s, max, BAR_WIDTH)}`;
       return [span(text, counted ? (s === max ? 'strong' : undefined) : 'dim')];
     });
+    if (words) return [[span('')], [span(`${c.name} (${verdict(advice, ci, inTree)})`, counted ? 'strong' : 'dim')], ...cells];
     const mark: Span = counted ? span('●', 'good') : matters ? span('○', 'warn') : span('·', 'dim');
     return [[mark], [span(c.name, counted ? 'strong' : 'dim')], ...cells];
   });

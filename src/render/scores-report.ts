@@ -4,7 +4,8 @@ import type { Block, Line } from './blocks.js';
 import { span } from './blocks.js';
 import { bar, num } from './format.js';
 
-export function scoresReport(study: Study): Block[] {
+/** `words`: for screen readers, each row of the table names its criterion first, then its id. */
+export function scoresReport(study: Study, options: { readonly words?: boolean } = {}): Block[] {
   const blocks: Block[] = [];
   blocks.push({ kind: 'heading', text: study.title ?? 'Scores' });
   if (study.source) blocks.push({ kind: 'para', text: [span('Source: ', 'dim'), span(study.source, 'dim')] });
@@ -12,12 +13,13 @@ export function scoresReport(study: Study): Block[] {
   const top = Math.max(...totals);
   const rows: Line[][] = study.criteria.map((c) => {
     const max = Math.max(...c.scores);
-    return [[span(c.id, 'code')], c.name, ...c.scores.map((s): Line => [span(`${num(s)} ${bar(s, max, 5)}`, s === max ? 'strong' : undefined)])];
+    const label: Line[] = options.words ? ['', `${c.name} (${c.id})`] : [[span(c.id, 'code')], c.name];
+    return [...label, ...c.scores.map((s): Line => [span(`${num(s)} ${bar(s, max, 5)}`, s === max ? 'strong' : undefined)])];
   });
   rows.push(['', [span('Total', 'strong')], ...totals.map((t): Line => [span(num(t), t === top ? 'good' : undefined)])]);
   blocks.push({
     kind: 'table',
-    header: ['id', 'Criterion', ...study.frameworks.map((f) => f.name)],
+    header: [options.words ? '' : 'id', 'Criterion', ...study.frameworks.map((f) => f.name)],
     rows,
     align: ['l', 'l', ...study.frameworks.map(() => 'l' as const)],
     footer: 1,

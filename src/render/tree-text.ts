@@ -5,10 +5,14 @@
  * shows without colour too; with colour it is also bold and the rest is dimmed.
  *
  * The layout narrows itself to fit `width` rather than let the terminal wrap lines: first a
- * shallower indent, then a shorter bar, then no bar, and only then are labels cut short.
+ * shallower indent, then a shorter bar, then no bar. Only then do labels give way: a question is
+ * cut short, while a leaf's recommendation, the answer a reader looks for, runs on under itself.
+ * `treeKey` says what the bars, their shading and n= mean.
  */
 import type { FittedTree } from '../advice/model.js';
-import { maxOf } from './format.js';
+import { wrap } from './blocks.js';
+import { maxOf, plural } from './format.js';
+import { wrapIndented } from './lines.js';
 import { ansiColor, classColors } from './palette.js';
 import type { Style } from './style.js';
 import { unstyled } from './style.js';
@@ -66,11 +70,19 @@ const GLYPHS = {
 /** Shades that tell a leaf's classes apart without colour: the recommended one is solid. */
 const SHADES = ['█', '▓', '▒', '░'];
 
+/** A piece of the tree's lines, drawn heavy when it is on the path. */
+interface Stroke {
+  readonly text: string;
+  readonly heavy: boolean;
+}
+
 interface Row {
   readonly visit: Visit;
   readonly onPath: boolean;
   /** Tree lines in front of the label, each piece marked heavy (on the path) or not. */
-  readonly lines: readonly { readonly text: string; readonly heavy: boolean }[];
+  readonly lines: readonly Stroke[];
+  /** Tree lines on the rows a leaf's label runs on to: its ancestors' lines going past it. */
+  readonly below: readonly Stroke[];
   /** "no: " / "yes: " before a child's label. */
   readonly edge: string;
   readonly label: string;
@@ -83,10 +95,10 @@ function rows(fitted: FittedTree, path: ReadonlySet<number>, step: 3 | 4): Row[]
   const visits = preorder(fitted);
   const out: Row[] = [];
   // continuation[d]: what stands in column d below a node at depth d+1 until its sibling's line.
-  const continuation: { text: string; heavy: boolean }[] = [];
+  const continuation: Stroke[] = [];
   for (const v of visits) {
     const onPath = path.has(v.node);
-    const lines: { text: string; heavy: boolean }[] = [];
+    const lines: Stroke[] = [];
     if (v.parent !== undefined) {
       lines.push(...continuation.slice(0, v.depth - 1));
       const sibling = v.yes ? tree.left[v.parent]! : tree.right[v.parent]!;
@@ -103,6 +115,7 @@ function rows(fitted: FittedTree, path: ReadonlySet<number>, step: 3 | 4): Row[]
       visit: v,
       onPath,
       lines,
+      below: continuation.slice(0, v.depth),
       edge: v.parent === undefined ? '' : `${v.yes ? EDGE_YES : EDGE_NO}: `,
       label: tree.isLeaf(v.node) ? leafLabel(fitted, v.node) : questionLabel(fitted, v.node),
       samples: tree.nSamples[v.node]!,
@@ -139,6 +152,21 @@ function truncate(s: string, width: number): string {
   return width <= 0 ? '' : chars.slice(0, width - 1).join('') + '…';
 }
 
+const treeWidth = (r: Row) => r.lines.reduce((a, l) => a + [...l.text].length, 0);
+const leftWidth = (r: Row) => treeWidth(r) + [...r.edge].length + [...r.label].length;
+
+/** The roomiest layout that fits `width`, else the narrowest, with its rows. */
+function layoutFor(fitted: FittedTree, path: ReadonlySet<number>, width: number): { layout: Layout; all: Row[]; nWidth: number } {
+  const nWidth = `n=${fitted.tree.nSamples[0]}`.length;
+  const fits = (rs: Row[], bar: number) => maxOf(rs.map(leftWidth)) + 2 + (bar > 0 ? bar + 1 : 0) + nWidth <= width;
+  for (const layout of LAYOUTS) {
+    const all = rows(fitted, path, layout.step);
+    if (fits(all, layout.bar)) return { layout, all, nWidth };
+  }
+  const layout = LAYOUTS[LAYOUTS.length - 1]!;
+  return { layout, all: rows(fitted, path, layout.step), nWidth };
+}
+
 export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): string {
   const { style, answers } = options;
   const { tree } = fitted;
@@ -146,37 +174,29 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
   const path = pathNodes(fitted, answers, options.stopAt);
   const marking = path.size > 0;
   const colors = classColors(fitted).map((hex) => ansiColor(style, hex));
-  const nWidth = `n=${tree.nSamples[0]}`.length;
-
-  const treeWidth = (r: Row) => r.lines.reduce((a, l) => a + [...l.text].length, 0);
-  const leftWidth = (r: Row) => treeWidth(r) + [...r.edge].length + [...r.label].length;
-  const fits = (rs: Row[], bar: number) => maxOf(rs.map(leftWidth)) + 2 + (bar > 0 ? bar + 1 : 0) + nWidth <= width;
-  let layout = LAYOUTS[LAYOUTS.length - 1]!;
-  let all = rows(fitted, path, layout.step);
-  for (const l of LAYOUTS) {
-    const rs = rows(fitted, path, l.step);
-    if (fits(rs, l.bar)) {
-      layout = l;
-      all = rs;
-      break;
-    }
-  }
+  const { layout, all, nWidth } = layoutFor(fitted, path, width);
   const right = (layout.bar > 0 ? layout.bar + 1 : 0) + nWidth;
   // Labels cut short only when even the narrowest layout does not fit.
   const column = Math.min(maxOf(all.map(leftWidth)) + 2, width - right);
 
   const out: string[] = [];
+  const strokes = (pieces: readonly Stroke[]) => pieces.map((l) => (marking && l.heavy ? style.magenta(l.text) : style.dim(l.text))).join('');
+  const labelStyle = (r: Row, text: string) => (!marking ? style.bold(text) : r.onPath ? style.bold(text) : style.dim(text));
   for (const r of all) {
     const isLeaf = tree.isLeaf(r.visit.node);
     const lead = treeWidth(r);
-    // Cut as one string so a label never loses more than it must; the edge keeps its own style.
-    const cut = [...truncate(r.edge + r.label, column - 2 - lead)];
     const edgeLength = [...r.edge].length;
+    // A leaf's recommendation that does not fit runs on under itself, indented past its edge.
+    const runOn = isLeaf ? leafRunOn(r, column - 2 - lead) : [];
+    const first = runOn.length > 1 ? r.edge + runOn[0]! : r.edge + r.label;
+    // Cut as one string so a label never loses more than it must; the edge keeps its own style.
+    const cut = [...truncate(first, column - 2 - lead)];
     const edge = cut.slice(0, edgeLength).join('');
     const label = cut.slice(edgeLength).join('');
     const room = Math.max(0, column - lead - cut.length);
-    // Dotted leaders carry the eye from a shallow leaf to its bar across the gap.
-    const gap = isLeaf && room > 3 ? ` ${style.dim('·'.repeat(room - 2))} ` : ' '.repeat(room);
+    // Dotted leaders carry the eye from a shallow leaf to its bar across the gap (not from a
+    // label that runs on: its end is on another row).
+    const gap = isLeaf && room > 3 && runOn.length <= 1 ? ` ${style.dim('·'.repeat(room - 2))} ` : ' '.repeat(room);
 
     let bar = '';
     if (layout.bar > 0) {
@@ -189,7 +209,7 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
     }
     const n = style.dim(`n=${r.samples}`.padStart(nWidth));
 
-    const lines = r.lines.map((l) => (marking && l.heavy ? style.magenta(l.text) : style.dim(l.text))).join('');
+    const lines = strokes(r.lines);
     let text: string;
     if (!marking) {
       text = `${edge}${isLeaf ? style.bold(label) : label}`;
@@ -200,8 +220,52 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
     }
     const line = `${lines}${text}${gap}${marking && !r.onPath ? style.dim(bar) : bar}${n}`;
     out.push(lead + right > width ? truncate(stripped(line, style), width) : line);
+    for (const more of runOn.slice(1)) {
+      const rest = `${strokes(r.below)}${' '.repeat(edgeLength)}${labelStyle(r, truncate(more, column - 2 - lead - edgeLength))}`;
+      out.push(lead + edgeLength > width ? truncate(stripped(rest, style), width) : rest);
+    }
   }
   return out.map((l) => l.trimEnd()).join('\n') + '\n';
+}
+
+/**
+ * A leaf's label in rows of at most `room` columns with its edge ("no: ") in front of the first:
+ * one row when it fits; else its words wrapped under themselves, so no tracker's name is cut.
+ */
+function leafRunOn(r: Row, room: number): string[] {
+  const edge = [...r.edge].length;
+  if (edge + [...r.label].length <= room || room - edge < 1) return [r.label];
+  return wrap(r.label, room - edge).split('\n');
+}
+
+export interface TreeKeyOptions {
+  readonly style: Style;
+  /** Columns available, as for the tree: the key speaks of bars only when the tree has them. */
+  readonly width?: number;
+  /** Answers whose path is marked, as given to renderTreeText. */
+  readonly answers?: readonly boolean[];
+  /** Whether to say what the path's marks are (a view that says so in its heading does not). */
+  readonly path?: boolean;
+}
+
+/** A few lines under the tree saying what n=, the bars and their shades, and the heavy lines mean. */
+export function treeKey(fitted: FittedTree, options: TreeKeyOptions): string[] {
+  const { style } = options;
+  const width = options.width ?? Infinity;
+  const path = pathNodes(fitted, options.answers);
+  const { layout } = layoutFor(fitted, path, width);
+  const total = fitted.tree.nSamples[0]!;
+  const criteria = fitted.featureCriteria.length;
+  const sentences = [
+    `n= is how many of the ${total} profiles (every way of answering the ${plural(criteria, 'criterion', 'criteria')}) reach a question or leaf.`,
+  ];
+  if (layout.bar > 0) {
+    sentences.push(
+      `A leaf's bar shares them out by what they favour: ${SHADES[0]} its recommendation, ${SHADES.slice(1).join(' ')} the others, most first.`,
+    );
+  }
+  if (options.path && path.size > 0) sentences.push('Heavy lines mark the path your answers take, an arrowhead at each step.');
+  return wrapIndented(`Key: ${sentences.join(' ')}`, Math.min(width, 100)).map((l) => style.dim(l));
 }
 
 /** A line too wide even without labels (a very deep tree in few columns) is cut, uncoloured. */

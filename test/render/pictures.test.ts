@@ -12,7 +12,7 @@ import { isImportant } from '../../src/cart/profiles.js';
 import { renderDot } from '../../src/render/dot.js';
 import { renderMermaid } from '../../src/render/mermaid.js';
 import { classColors, PATH_COLOR } from '../../src/render/palette.js';
-import { createStyle, visibleWidth } from '../../src/render/style.js';
+import { createStyle, unstyled, visibleWidth } from '../../src/render/style.js';
 import { renderSvg } from '../../src/render/svg.js';
 import { renderTreeText } from '../../src/render/tree-text.js';
 import { loadStudy } from '../../src/study/load.js';
@@ -74,7 +74,9 @@ describe('the text tree', () => {
         for (const style of [plain, colour]) {
           for (const answers of [undefined, profile(fitted, 5)]) {
             const lines = renderTreeText(fitted, { style, width, answers }).trimEnd().split('\n');
-            expect(lines).toHaveLength(fitted.tree.nodeCount);
+            // A row per node, and more where a leaf's recommendation runs on rather than be cut.
+            expect(lines.length).toBeGreaterThanOrEqual(fitted.tree.nodeCount);
+            expect(lines.filter((l) => unstyled(l).includes('n=')).length).toBeLessThanOrEqual(fitted.tree.nodeCount);
             for (const line of lines) expect(visibleWidth(line), `${fitted.spec.name} at ${width}: ${line}`).toBeLessThanOrEqual(width);
           }
         }
@@ -99,6 +101,20 @@ describe('the text tree', () => {
     const full = TREES[2]!;
     expect(renderTreeText(full, { style: plain, width: 60 })).toMatch(/^│ {2}├─ no: /m);
     expect(renderTreeText(full, { style: plain, width: 40 })).toContain('…');
+  });
+
+  it("never cuts a leaf's recommendation at 40 columns: it runs on under itself, without n= or bar", () => {
+    for (const fitted of TREES) {
+      for (const answers of [undefined, profile(fitted, 5)]) {
+        const lines = renderTreeText(fitted, { style: plain, width: 40, answers }).trimEnd().split('\n');
+        const leaves = lines.filter((l) => /(?:no|yes): (?:W&B|Guild|MLflow)/.test(l));
+        expect(leaves.length).toBeGreaterThan(0);
+        for (const l of leaves) expect(l).not.toContain('…');
+        const runOn = lines.filter((l) => !/[├└┡┗┠]|n=/.test(l) && l !== lines[0]);
+        for (const l of runOn) expect(l).toMatch(/^[│┃ ]+(?:W&B|Guild|MLflow|or|and)\b/);
+      }
+    }
+    expect(renderTreeText(TREES[2]!, { style: plain, width: 40 })).toMatch(/├─ no: W&B,\s*n=1\n[│ ]+Guild or\n[│ ]+MLflow\n/);
   });
 
   it('marks every step of every path with ▶, one per question asked, without colour', () => {
