@@ -14,6 +14,8 @@ import { scores } from './commands/scores.js';
 import { tree } from './commands/tree.js';
 import { validate } from './commands/validate.js';
 import { Cancelled, UserError } from './errors.js';
+import { localeGlyphs } from './render/glyphs.js';
+import type { Glyphs } from './render/glyphs.js';
 import { colorWanted, createStyle } from './render/style.js';
 import { StudyError } from './study/problems.js';
 
@@ -55,15 +57,18 @@ function outputWidth(): number {
 }
 
 /** Prints an error the way its kind deserves and returns the exit code. */
-function report(e: unknown): number {
-  if (e instanceof Cancelled) return e.exitCode;
+function report(e: unknown, glyphs: Glyphs): number {
+  if (e instanceof Cancelled) {
+    process.stderr.write('Cancelled.\n');
+    return e.exitCode;
+  }
   // A criteria file's problems start with FILE:LINE:COL, as compilers print them; no prefix.
   if (e instanceof StudyError) {
-    process.stderr.write(`${e.message}\n`);
+    process.stderr.write(glyphs.draw(`${e.message}\n`));
     return e.exitCode;
   }
   if (e instanceof UserError) {
-    process.stderr.write(`reprotree: ${e.message}\n`);
+    process.stderr.write(glyphs.draw(`reprotree: ${e.message}\n`));
     return e.exitCode;
   }
   const message = e instanceof Error ? e.message : String(e);
@@ -78,23 +83,28 @@ function report(e: unknown): number {
 export async function main(argv: readonly string[]): Promise<number> {
   quietOnClosedPipe();
   const timings: Timings = {};
+  // Chosen once for the run: what the terminal's locale can show.
+  const glyphs = localeGlyphs();
   let parsed: Parsed | undefined;
   let code = 0;
   try {
     parsed = parse(argv);
     const p = parsed;
+    const styleFor = (stream: { readonly isTTY?: boolean }) => createStyle(colorWanted(stream, p.values['no-color'] === true));
     const io: IO = {
       out: (text) => void process.stdout.write(text),
       err: (text) => void process.stderr.write(text),
-      style: createStyle(colorWanted(process.stdout, p.values['no-color'] === true)),
+      style: styleFor(process.stdout),
+      styleFor,
+      glyphs,
       width: outputWidth(),
       timings,
     };
     if (p.values.version) io.out(`${VERSION}\n`);
-    else if (p.values.help) io.out(p.explicit ? commandHelp(p.command) : mainHelp(VERSION));
+    else if (p.values.help) io.out(glyphs.draw(p.explicit ? commandHelp(p.command) : mainHelp(VERSION)));
     else await run(resolve(p), io);
   } catch (e) {
-    code = report(e);
+    code = report(e, glyphs);
   }
   if (parsed?.values.timings) {
     const ms = (v: number | undefined) => Math.round((v ?? 0) * 1000) / 1000;

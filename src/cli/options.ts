@@ -60,6 +60,7 @@ function validateFile(p: Parsed): string | undefined {
 export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invocation {
   const { values } = p;
   const criteria = values.criteria;
+  const accessible = values.accessible === true || accessibleAsked(env);
   switch (p.command.name) {
     case 'ask':
       return {
@@ -68,11 +69,11 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
           criteria,
           tree: values.tree,
           start: values.checklist ? 'checklist' : 'questions',
-          accessible: values.accessible === true || accessibleAsked(env),
+          accessible,
         },
       };
     case 'recommend':
-      return { command: 'recommend', options: { criteria, tree: values.tree, format: formatIn(REPORT, p), answers: answerLists(p) } };
+      return { command: 'recommend', options: { criteria, tree: values.tree, format: formatIn(REPORT, p), answers: answerLists(p), accessible } };
     case 'tree':
       return {
         command: 'tree',
@@ -83,10 +84,11 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
           answers: answerLists(p),
           maxDepth: wholeNumber(p, 'max-depth', 1, 1000),
           randomState: wholeNumber(p, 'random-state', 0, MAX_SEED),
+          accessible,
         },
       };
     case 'scores':
-      return { command: 'scores', options: { criteria, format: formatIn(REPORT, p) } };
+      return { command: 'scores', options: { criteria, format: formatIn(REPORT, p), accessible } };
     case 'validate':
       return { command: 'validate', options: { file: validateFile(p) } };
   }

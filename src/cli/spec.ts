@@ -44,7 +44,8 @@ export const FLAGS = {
   accessible: {
     name: 'accessible',
     type: 'boolean',
-    description: 'plain numbered questions, no redraws (also ACCESSIBLE=1); works with piped input',
+    description:
+      'for screen readers (also ACCESSIBLE=1): plain numbered questions, no redraws, works with piped input; elsewhere words for marks, tables as sentences, the tree as an outline',
   },
   'no-color': { name: 'no-color', type: 'boolean', description: 'no colours (also NO_COLOR=1)' },
   timings: { name: 'timings', type: 'boolean', description: 'end stderr with a JSON line of in-process timings' },
@@ -101,7 +102,7 @@ const DECLARED = [
     name: 'recommend',
     summary: 'scripted advice: every answer as a flag (the default when --important and co. are given)',
     usage: 'reprotree [recommend] --important IDS [--not-important IDS] [--tree NAME] [--format text|json|markdown]',
-    flags: ['important', 'not-important', 'tree', 'format', 'json', ...COMMON_FLAGS],
+    flags: ['important', 'not-important', 'tree', 'format', 'json', 'accessible', ...COMMON_FLAGS],
     formats: REPORT_FORMATS,
     maxPositionals: 0,
     examples: [
@@ -120,7 +121,7 @@ const DECLARED = [
     name: 'tree',
     summary: 'draw a fitted tree (text, Mermaid, DOT, SVG) with your path marked; or export_text, JSON',
     usage: 'reprotree tree [--tree NAME] [--format FORMAT] [--important IDS] [--not-important IDS] [--max-depth N] [--random-state S]',
-    flags: ['tree', 'format', 'json', 'important', 'not-important', 'max-depth', 'random-state', ...COMMON_FLAGS],
+    flags: ['tree', 'format', 'json', 'important', 'not-important', 'max-depth', 'random-state', 'accessible', ...COMMON_FLAGS],
     formats: TREE_FORMATS,
     maxPositionals: 0,
     examples: [
@@ -137,7 +138,7 @@ const DECLARED = [
     name: 'scores',
     summary: "the study's score table with the evidence behind every score",
     usage: 'reprotree scores [--format text|json|markdown] [--criteria FILE]',
-    flags: ['format', 'json', ...COMMON_FLAGS],
+    flags: ['format', 'json', 'accessible', ...COMMON_FLAGS],
     formats: REPORT_FORMATS,
     maxPositionals: 0,
     examples: ['reprotree scores', 'reprotree scores --format markdown > SCORES.md'],

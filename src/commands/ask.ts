@@ -1,37 +1,64 @@
 /**
- * The questionnaire. Decides BEFORE loading Ink whether it can run: Ink needs a terminal on both
- * stdin (raw mode for keys) and stdout (redraws), and prints only its last frame under CI.
+ * The questionnaire. Decides BEFORE loading Ink whether and where it can run: keys come from stdin
+ * in raw mode, so stdin must be a terminal; the questions are drawn on stderr, or on /dev/tty when
+ * stderr is redirected, so that stdout carries only the result (`reprotree | tee advice.txt`).
+ * A terminal that cannot redraw (TERM=dumb) gets the line mode instead.
  */
+import { openSync } from 'node:fs';
+import { isatty } from 'node:tty';
 import { findTree } from '../advice/model.js';
 import { UserError } from '../errors.js';
 import { load } from './common.js';
 import type { IO } from './io.js';
 import type { AskOptions } from './options.js';
 
-export function scriptedHint(): string {
-  return 'The questionnaire needs a terminal and there is none here (or CI is set): name your answers instead, e.g. `reprotree --important auto-logging,keras`, or add --accessible for plain numbered questions.';
-}
+const INSTEAD = 'name your answers instead, e.g. `reprotree --important auto-logging,keras`, or add --accessible for plain numbered questions';
 
 /**
- * Ink's own test (is-in-ci): CI or CONTINUOUS_INTEGRATION set to anything but 0 or false, even
- * empty. Ink then prints only its last frame, so the questionnaire would show nothing to answer.
+ * CI or CONTINUOUS_INTEGRATION set to anything but empty, 0 or false. Ink then prints only its
+ * last frame, so the questionnaire would show nothing to answer. (Ink's own test, is-in-ci, counts
+ * an empty CI too; run.ts hides an empty one from it.)
  */
 function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
-  const set = (name: string) => name in env && env[name] !== '0' && env[name] !== 'false';
+  const set = (name: string) => env[name] !== undefined && !['', '0', 'false'].includes(env[name]!);
   return set('CI') || set('CONTINUOUS_INTEGRATION');
+}
+
+/** The terminal to draw on: stderr's descriptor, else /dev/tty opened; undefined if neither is one. */
+function terminalFd(): number | undefined {
+  if (process.stderr.isTTY) return 2;
+  try {
+    const fd = openSync('/dev/tty', 'w');
+    if (isatty(fd)) return fd;
+  } catch {
+    // No controlling terminal (a daemon, `setsid`, a container without a tty).
+  }
+  return undefined;
 }
 
 export async function ask(options: AskOptions, io: IO): Promise<void> {
   const study = await load(io, options.criteria);
   // A mistyped --tree is the more useful message, terminal or not.
   findTree(study, options.tree);
-  if (options.accessible) {
+  const dumb = !options.accessible && process.env.TERM === 'dumb';
+  if (dumb) io.err('TERM=dumb: this terminal cannot redraw the screen, so the questions come one line at a time (as with --accessible).\n');
+  if (options.accessible || dumb) {
     const { runAccessible } = await import('../questionnaire/accessible.js');
     await runAccessible(study, options, io);
     return;
   }
-  if (!process.stdin.isTTY || !process.stdout.isTTY || inCi()) throw new UserError(scriptedHint());
+  if (!process.stdin.isTTY) throw new UserError(`The questionnaire needs a terminal to read keys from, and standard input is not one: ${INSTEAD}.`);
+  if (inCi())
+    throw new UserError(
+      `The questionnaire needs a terminal and does not run under CI (CI is set), where it could only draw its last screen: ${INSTEAD}.`,
+    );
+  const fd = terminalFd();
+  if (fd === undefined) {
+    throw new UserError(
+      `The questionnaire needs a terminal to draw on, and there is none: standard error is not a terminal and /dev/tty cannot be opened; ${INSTEAD}.`,
+    );
+  }
   // Ink and React load only here: the scripted path never pays for them.
   const { runInteractive } = await import('../tui/run.js');
-  await runInteractive(study, options, io);
+  await runInteractive(study, options, io, fd);
 }

@@ -2,7 +2,7 @@
 import { BUNDLED_CRITERIA } from '../paths.js';
 import { toMarkdown, toText } from '../render/blocks.js';
 import type { Block } from '../render/blocks.js';
-import { readingWidth } from '../render/lines.js';
+import { blocksToLines, readingWidth } from '../render/lines.js';
 import { loadStudy } from '../study/load.js';
 import type { Study } from '../study/types.js';
 import type { IO } from './io.js';
@@ -18,14 +18,23 @@ export async function load(io: IO, file: string | undefined): Promise<Study> {
 
 /**
  * Writes a report as text, Markdown or JSON, timing the render. Both views are thunks so that
- * only the one asked for is built.
+ * only the one asked for is built; `blocks` is told whether marks must be words (accessible text).
+ * Accessible text has its tables as sentences and is not wrapped: a screen reader reads lines
+ * whole, and a braille display wraps to its own width.
  */
-export function writeReport(io: IO, format: ReportFormat, view: { json: () => object; blocks: () => Block[] }): void {
+export function writeReport(
+  io: IO,
+  format: ReportFormat,
+  accessible: boolean,
+  view: { json: () => object; blocks: (words: boolean) => Block[] },
+): void {
   const t0 = performance.now();
+  const words = accessible && format === 'text';
   let text: string;
   if (format === 'json') text = JSON.stringify(view.json(), null, 2) + '\n';
-  else if (format === 'markdown') text = toMarkdown(view.blocks());
-  else text = toText(view.blocks(), io.style, readingWidth(io.width));
+  else if (format === 'markdown') text = io.glyphs.draw(toMarkdown(view.blocks(false)));
+  else if (words) text = io.glyphs.draw(blocksToLines(view.blocks(true), io.style, Infinity, { plain: true }).join('\n') + '\n');
+  else text = io.glyphs.draw(toText(view.blocks(false), io.style, readingWidth(io.width)));
   io.timings.render = (io.timings.render ?? 0) + (performance.now() - t0);
   io.out(text);
 }

@@ -1,4 +1,5 @@
 /** Where a command writes, and how: every command and front end receives this next to its options. */
+import type { Glyphs } from '../render/glyphs.js';
 import type { Style } from '../render/style.js';
 
 /** Milliseconds spent in each stage, for --timings. */
@@ -16,6 +17,10 @@ export interface IO {
   err(text: string): void;
   /** Styling for stdout (colour only on a terminal, unless overridden). */
   readonly style: Style;
+  /** Styling for another stream (the questionnaire's terminal), by the same flags and environment. */
+  styleFor(stream: { readonly isTTY?: boolean }): Style;
+  /** The characters the terminal can show (ASCII when the locale is not UTF-8), for text meant to be read. */
+  readonly glyphs: Glyphs;
   /** Columns available on stdout (80 when it is not a terminal). */
   readonly width: number;
   readonly timings: Timings;

@@ -17,24 +17,27 @@ export interface StudyOptions {
   readonly criteria: string | undefined;
 }
 
+/** --accessible or ACCESSIBLE=1: text for screen readers (words for marks, no bars or box drawing). */
+export interface Accessible {
+  readonly accessible: boolean;
+}
+
 /** Comma-separated criteria ids as given; checked against the study once it is loaded. */
 export interface AnswerLists {
   readonly important: string | undefined;
   readonly notImportant: string | undefined;
 }
 
-export interface AskOptions extends StudyOptions, WalkOptions {
-  /** Plain numbered questions read line by line instead of the Ink screens. */
-  readonly accessible: boolean;
-}
+/** `accessible`: plain numbered questions read line by line instead of the Ink screens. */
+export interface AskOptions extends StudyOptions, WalkOptions, Accessible {}
 
-export interface RecommendOptions extends StudyOptions {
+export interface RecommendOptions extends StudyOptions, Accessible {
   readonly tree: string | undefined;
   readonly format: ReportFormat;
   readonly answers: AnswerLists;
 }
 
-export interface TreeOptions extends StudyOptions {
+export interface TreeOptions extends StudyOptions, Accessible {
   readonly tree: string | undefined;
   readonly format: TreeFormat;
   /** Answers to mark the path of; both lists undefined when none were given. */
@@ -45,7 +48,7 @@ export interface TreeOptions extends StudyOptions {
   readonly randomState: number | undefined;
 }
 
-export interface ScoresOptions extends StudyOptions {
+export interface ScoresOptions extends StudyOptions, Accessible {
   readonly format: ReportFormat;
 }
 

@@ -6,5 +6,5 @@ import type { ScoresOptions } from './options.js';
 
 export async function scores(options: ScoresOptions, io: IO): Promise<void> {
   const study = await load(io, options.criteria);
-  writeReport(io, options.format, { json: () => scoresJson(study), blocks: () => scoresReport(study) });
+  writeReport(io, options.format, options.accessible, { json: () => scoresJson(study), blocks: (words) => scoresReport(study, { words }) });
 }

@@ -6,7 +6,8 @@ import { exportText } from '../render/export-text.js';
 import { renderMermaid } from '../render/mermaid.js';
 import { renderSvg } from '../render/svg.js';
 import { treeJson } from '../render/tree-json.js';
-import { renderTreeText } from '../render/tree-text.js';
+import { treeOutline } from '../render/tree-outline.js';
+import { renderTreeText, treeKey } from '../render/tree-text.js';
 import { parseAnswers } from './answers.js';
 import { load } from './common.js';
 import type { IO } from './io.js';
@@ -27,24 +28,29 @@ export async function tree(options: TreeOptions, io: IO): Promise<void> {
   if (given && UNMARKED.has(format)) {
     io.err(`reprotree: --format ${format} does not mark a path, so your answers are not shown; the text, mermaid, dot and svg formats mark it.\n`);
   }
-  const text = render(fitted, format, io, answers);
+  const text = render(fitted, format, io, answers, options.accessible);
   io.timings.render = performance.now() - t0;
   io.out(text);
 }
 
-function render(fitted: FittedTree, format: TreeFormat, io: IO, answers: readonly boolean[] | undefined): string {
+/** Pictures for other programs keep their characters; text for people is drawn as the terminal can show it. */
+function render(fitted: FittedTree, format: TreeFormat, io: IO, answers: readonly boolean[] | undefined, accessible: boolean): string {
   switch (format) {
     case 'json':
       return JSON.stringify(treeJson(fitted), null, 2) + '\n';
     case 'export-text':
-      return exportText(fitted.tree);
+      return io.glyphs.draw(exportText(fitted.tree));
     case 'mermaid':
       return renderMermaid(fitted, { answers });
     case 'dot':
       return renderDot(fitted, { answers });
     case 'svg':
       return renderSvg(fitted, { answers });
-    case 'text':
-      return renderTreeText(fitted, { answers, style: io.style, width: io.width });
+    case 'text': {
+      if (accessible) return io.glyphs.draw(treeOutline(fitted, { ...(answers ? { answers } : {}) }).join('\n') + '\n');
+      const options = { answers, style: io.style, width: io.width };
+      const key = treeKey(fitted, { ...options, path: answers !== undefined });
+      return io.glyphs.draw(`${renderTreeText(fitted, options)}\n${key.join('\n')}\n`);
+    }
   }
 }

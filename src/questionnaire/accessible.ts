@@ -1,28 +1,34 @@
 /**
  * The questionnaire as plain lines, for screen readers and pipes: one numbered question at a time,
- * answers read line by line, nothing redrawn or animated, no Ink. Questions and prompts go to
- * stderr and the result to stdout, as everywhere else in reprotree, so `> advice.txt` keeps just
- * the advice. `printf '1\n2\n1\n' | reprotree --accessible` answers three questions.
+ * answers read line by line, nothing redrawn or animated, no Ink. Everything is said in words: no
+ * marks, bars, box drawing or dotted separators for a reader to spell out, and the tree (`t`) as
+ * an outline. Questions and prompts go to stderr and the result to stdout, as everywhere else in
+ * reprotree, so `> advice.txt` keeps just the advice. `printf '1\n2\n1\n' | reprotree
+ * --accessible` answers three questions.
  */
 import { createInterface } from 'node:readline';
 import { Cancelled, UserError } from '../errors.js';
 import { adviceReport } from '../render/advice-report.js';
 import { blocksToLines, styleLine } from '../render/lines.js';
 import { createStyle } from '../render/style.js';
+import { treeOutline } from '../render/tree-outline.js';
 import type { Study } from '../study/types.js';
 import { applyMove } from './moves.js';
 import type { Move } from './moves.js';
-import { fromTicks, locate, moreQuestions, startSession } from './session.js';
+import { answerVector, fromTicks, locate, moreQuestions, startSession } from './session.js';
 import type { FrontEndIO, WalkOptions } from './front-end.js';
 import type { QuestionPosition, Session } from './session.js';
 import { questionnaireTrees } from './trees.js';
-import { evidenceBlocks, exactOffer, firstSentence, introLines, progress, scoresLine, scriptedCommand } from './wording.js';
+import { evidenceBlocks, exactOffer, firstSentence, introLines, progress, scoresLine, scriptedCommand, typed } from './wording.js';
 
 /** Prompts carry no colour: they are read aloud. */
 const PLAIN = createStyle(false);
 const WIDE = Number.POSITIVE_INFINITY;
 
-type Reply = 'yes' | 'no' | 'back' | 'restart' | 'evidence' | 'quit' | undefined;
+/** Read aloud, a list is separated by commas, not middle dots. */
+const SPOKEN = ', ';
+
+type Reply = 'yes' | 'no' | 'back' | 'restart' | 'evidence' | 'tree' | 'quit' | undefined;
 
 function replyOf(text: string): Reply {
   const t = text.trim().toLowerCase();
@@ -31,6 +37,7 @@ function replyOf(text: string): Reply {
   if (['b', 'back'].includes(t)) return 'back';
   if (['r', 'restart'].includes(t)) return 'restart';
   if (['?', 'e', 'evidence', 'help'].includes(t)) return 'evidence';
+  if (['t', 'tree'].includes(t)) return 'tree';
   if (['q', 'quit', 'exit'].includes(t)) return 'quit';
   return undefined;
 }
@@ -58,27 +65,27 @@ function lineReader(): { next(): Promise<string | undefined>; close(): void } {
 
 export async function runAccessible(study: Study, options: WalkOptions, ctx: FrontEndIO): Promise<void> {
   const trees = questionnaireTrees(study, options.tree, ctx.timings);
-  const say = (...lines: string[]) => ctx.err(lines.join('\n') + '\n');
+  const say = (...lines: string[]) => ctx.err(ctx.glyphs.draw(lines.join('\n') + '\n'));
   const input = lineReader();
   const piped = !process.stdin.isTTY;
 
   /** Shows a prompt and reads the reply, echoed when piped so the transcript reads right. */
   const ask = async (prompt: string): Promise<string | undefined> => {
-    ctx.err(prompt);
+    ctx.err(ctx.glyphs.draw(prompt));
     const line = await input.next();
     // A piped reply is not echoed by a terminal; Ctrl-D leaves the cursor after the prompt.
-    if (piped || line === undefined) ctx.err(line === undefined ? '\n' : `${line}\n`);
+    if (piped || line === undefined) ctx.err(line === undefined ? '\n' : `${typed(line)}\n`);
     return line;
   };
-  const report = (lines: readonly string[]) => ctx.out(lines.join('\n') + '\n');
+  const report = (lines: readonly string[]) => ctx.out(ctx.glyphs.draw(lines.join('\n') + '\n'));
 
   try {
-    say(...introLines(study, trees.base, PLAIN, WIDE));
+    say(...introLines(study, trees.base, PLAIN, WIDE, { start: options.start, spoken: true }));
     let session = startSession(trees.base);
     if (options.start === 'checklist') session = await checklist(session);
     else
       say(
-        'Answer each question with 1 if it matters to you or 2 if it does not. You can also type b to go back, r to start over, ? for the evidence behind the question, or q to quit.',
+        'Answer each question with 1 if it matters to you or 2 if it does not. You can also type b to go back, r to start over, ? for the evidence behind the question, t for the tree as an outline, or q to quit.',
         '',
       );
 
@@ -88,7 +95,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
         session = await question(session, at);
         continue;
       }
-      report(blocksToLines(adviceReport(at.advice, { skipped: at.skipped }), ctx.style, WIDE, { plain: true }));
+      report(blocksToLines(adviceReport(at.advice, { skipped: at.skipped, words: true }), ctx.style, WIDE, { plain: true }));
       const more = at.exactable && (await askMore(session)) ? applyMove(trees, session, { kind: 'more' }) : undefined;
       if (more?.kind === 'extended') {
         session = more.session;
@@ -120,7 +127,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
       say(
         line.trim() === ''
           ? `Type 1 to ${yes}, or 2 to keep this answer.`
-          : `'${line.trim()}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`,
+          : `'${typed(line.trim())}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`,
       );
     }
   }
@@ -128,7 +135,10 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
   async function question(session: Session, at: QuestionPosition): Promise<Session> {
     const c = study.criteria[at.criterion]!;
     const about = c.help ? `The study measured: ${firstSentence(c.help)} ` : '';
-    say(`${progress(at.number, at.left)}: ${c.question}`, `${about}Scores (higher is better): ${styleLine(scoresLine(study, at.criterion), PLAIN)}.`);
+    say(
+      `${progress(at.number, at.left, SPOKEN)}: ${c.question}`,
+      `${about}Scores (higher is better): ${styleLine(scoresLine(study, at.criterion, SPOKEN), PLAIN)}.`,
+    );
     const previous = at.previous === undefined ? '' : ` (before, you answered ${at.previous ? 1 : 2})`;
     for (;;) {
       const line = await ask(`Answer 1 (it matters) or 2 (it does not)${previous}: `);
@@ -159,13 +169,21 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
         case 'evidence':
           say('', ...blocksToLines(evidenceBlocks(study, at.criterion), PLAIN, WIDE, { plain: true }), '');
           break;
+        case 'tree':
+          say(
+            '',
+            `The ${session.fitted.spec.name} tree as an outline. Under each question come the branches for "it does not matter" and "it matters"; those your answers took say "your answer".`,
+            ...treeOutline(session.fitted, { answers: answerVector(session), stopAt: at.node }),
+            '',
+          );
+          break;
         case 'quit':
           throw new Cancelled();
         default:
           say(
             line.trim() === ''
-              ? 'Type 1 if it matters, 2 if it does not, or b, r, ? or q.'
-              : `'${line.trim()}' is not an answer here: type 1 if it matters, 2 if it does not, or b, r, ? or q.`,
+              ? 'Type 1 if it matters, 2 if it does not, or b, r, ?, t or q.'
+              : `'${typed(line.trim())}' is not an answer here: type 1 if it matters, 2 if it does not, or b, r, ?, t or q.`,
           );
       }
     }
@@ -189,7 +207,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
       const parts = line.split(/[\s,]+/).filter((p) => p !== '');
       const bad = parts.find((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > criteria.length);
       if (bad !== undefined) {
-        say(`'${bad}' is not one of the numbers 1 to ${criteria.length}; try again, or type q to quit.`);
+        say(`'${typed(bad)}' is not one of the numbers 1 to ${criteria.length}; try again, or type q to quit.`);
         continue;
       }
       const ticked = new Set(parts.map((p) => criteria[Number(p) - 1]!));

@@ -4,6 +4,7 @@
  * neither reaches up into commands/.
  */
 import type { FitTimings } from '../advice/model.js';
+import type { Glyphs } from '../render/glyphs.js';
 import type { Style } from '../render/style.js';
 import type { StartMode } from './session.js';
 
@@ -22,6 +23,10 @@ export interface FrontEndIO {
   err(text: string): void;
   /** Styling for stdout. */
   readonly style: Style;
+  /** Styling for another stream (the terminal the questions are drawn on), by the same flags. */
+  styleFor(stream: { readonly isTTY?: boolean }): Style;
+  /** The characters the terminal can show. */
+  readonly glyphs: Glyphs;
   /** Columns available on stdout. */
   readonly width: number;
   readonly timings?: FitTimings;

@@ -13,7 +13,7 @@ import type { Style } from '../render/style.js';
 import type { Study, TreeSpec } from '../study/types.js';
 import { styleLine, wrapIndented } from '../render/lines.js';
 import { locate } from './session.js';
-import type { Answer, Session } from './session.js';
+import type { Answer, Session, StartMode } from './session.js';
 
 /** The first segments of the study's source: its authors and title, without the particulars. */
 export function shortSource(study: Study): string | undefined {
@@ -30,19 +30,36 @@ export function treeLine(spec: TreeSpec, study: Study): Line {
   ];
 }
 
+/** How the introduction is said: which way of answering comes first, and whether it is read aloud. */
+export interface IntroOptions {
+  readonly start?: StartMode;
+  /** For line mode: no middle dots for a screen reader to announce. */
+  readonly spoken?: boolean;
+}
+
 /** A few lines on what reprotree does and what it rests on; printed once, above the questions. */
-export function introLines(study: Study, fitted: FittedTree, style: Style, width: number): string[] {
+export function introLines(study: Study, fitted: FittedTree, style: Style, width: number, options: IntroOptions = {}): string[] {
   const source = shortSource(study);
   const frameworks = names(
     study,
     study.frameworks.map((_, f) => f),
   );
+  const how =
+    options.start === 'checklist'
+      ? 'Tick the criteria that matter to you and reprotree walks a decision tree with your ticks'
+      : 'Answer a few yes/no questions and reprotree walks a decision tree';
   const what =
-    `Answer a few yes/no questions and reprotree walks a decision tree to the tracker that suits you, then shows why. ` +
+    `${how} to the tracker that suits you, then shows why. ` +
     `The tree is fitted to how ${frameworks} scored in ${source ?? 'the study in ' + study.file}.`;
   return [
     ...wrapIndented(
-      styleLine([span('reprotree', 'accent'), span(` · ${study.title ?? 'Which experiment tracker fits your project?'}`, 'strong')], style),
+      styleLine(
+        [
+          span('reprotree', 'accent'),
+          span(`${options.spoken ? ':' : ' ·'} ${study.title ?? 'Which experiment tracker fits your project?'}`, 'strong'),
+        ],
+        style,
+      ),
       width,
     ),
     ...wrapIndented(what, width),
@@ -57,12 +74,12 @@ export function firstSentence(text: string): string {
   return (m ? m[0] : text).trim();
 }
 
-/** "W&B 1 · Guild 2.5 · MLflow 1", the best in bold. */
-export function scoresLine(study: Study, criterion: number): Span[] {
+/** "W&B 1 · Guild 2.5 · MLflow 1", the best in bold; `sep` ', ' for line mode, read aloud. */
+export function scoresLine(study: Study, criterion: number, sep = ' · '): Span[] {
   const scores = study.criteria[criterion]!.scores;
   const max = Math.max(...scores);
   return study.frameworks.flatMap((f, i) => [
-    ...(i > 0 ? [span(' · ', 'dim')] : []),
+    ...(i > 0 ? [span(sep, 'dim')] : []),
     span(`${f.name} ${num(scores[i]!)}`, scores[i] === max ? 'strong' : undefined),
   ]);
 }
@@ -117,10 +134,14 @@ export function treeViewHeading(session: Session): Line {
   ];
 }
 
-/** Remarks for a move that cannot be made. */
+/** Remarks for a move that cannot be made, and questions about one. */
 export const notices = {
   firstQuestion: 'This is the first question; there is nothing to go back to.',
   checklistFirst: 'The checklist is where this walk starts; there is nothing before it.',
+  /** `q` with answers that would be lost; `what` counts them ("2 answers", "3 ticks"). */
+  quit: (what: string): string => `Quit and lose your ${what}? Press q or y to quit, any other key to stay.`,
+  /** Instead of a screen the terminal has no room for. */
+  tooSmall: (what: string, out: string): string => `Make the terminal taller to see ${what}; ${out}.`,
 } as const;
 
 /** "one more question", "up to 4 more questions". */
@@ -160,12 +181,16 @@ export function breadcrumb(study: Study, answers: readonly Answer[]): Span[] {
   ]);
 }
 
-export function progress(number: number, left: number): string {
-  return left <= 1 ? `Question ${number} · the last on this branch` : `Question ${number} of at most ${number + left - 1}`;
+/** "Question 2 of at most 5"; `sep` ', ' for line mode, read aloud. */
+export function progress(number: number, left: number, sep = ' · '): string {
+  return left <= 1 ? `Question ${number}${sep}the last on this branch` : `Question ${number} of at most ${number + left - 1}`;
 }
 
-/** A key and what it does, for hint lines. */
-export type Hint = readonly [key: string, what: string];
+/**
+ * A key and what it does, for hint lines. Essential hints are the ones kept when a short terminal
+ * has no room for all of them: the key that goes on, and the way out.
+ */
+export type Hint = readonly [key: string, what: string, essential?: 'essential'];
 
 const NBSP = '\u00a0';
 
@@ -191,7 +216,19 @@ export const transcript = {
   ticked: (study: Study, ticked: readonly number[], style: Style): string =>
     `${style.green('✔')} Ticked: ${ticked.length === 0 ? 'nothing' : ticked.map((c) => study.criteria[c]!.name).join(', ')}`,
   more: (fitted: FittedTree, style: Style): string => `${style.cyan('…')} Asking more, on the ${fitted.spec.name} tree without its depth limit`,
+  mode: (to: StartMode, style: Style): string =>
+    `${style.yellow('⇄')} ${to === 'checklist' ? 'The checklist instead of one question at a time' : 'One question at a time instead of the checklist'}`,
 };
+
+/**
+ * Text a user typed, to be said back to them: control characters written out, as `'\e[A'` for an
+ * arrow key pressed at a prompt, so that echoing it cannot move the cursor or hide anything.
+ */
+export function typed(text: string): string {
+  const names: Readonly<Record<string, string>> = { '\u001b': '\\e', '\t': '\\t', '\r': '\\r', '\n': '\\n' };
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced.
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => names[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
 
 function quoteArg(s: string): string {
   return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;

@@ -1,28 +1,33 @@
 /**
  * The questionnaire: routes keys to the reducer and shows the screen the state calls for. The
  * transcript (answers, going back, starting over) is printed once into the scrollback with
- * <Static>; the live area below it is kept shorter than the terminal.
+ * <Static>; the live area below it is kept shorter than the terminal, and where a screen has no
+ * room even for what it must show, it asks for a taller terminal instead.
  */
-import { Box, Static, Text, useApp, useInput } from 'ink';
+import { Box, Static, Text, useApp } from 'ink';
 import { useEffect, useMemo, useReducer } from 'react';
 import type { ReactNode } from 'react';
-import { locate, moreQuestions } from '../questionnaire/session.js';
+import { back, locate, moreQuestions } from '../questionnaire/session.js';
 import type { ResultPosition, Session, StartMode } from '../questionnaire/session.js';
 import type { Trees } from '../questionnaire/trees.js';
-import { pathCriteria } from '../questionnaire/wording.js';
+import { notices, pathCriteria } from '../questionnaire/wording.js';
 import { readingWidth, wrapped } from '../render/lines.js';
 import type { Style } from '../render/style.js';
-import { baseScreen, choiceOf, initialState, makeReducer, pressesOf } from './app-state.js';
-import type { AppState } from './app-state.js';
-import { Checklist } from './Checklist.js';
-import { ChecklistWalk } from './ChecklistWalk.js';
+import { baseScreen, choiceOf, initialState, makeReducer } from './app-state.js';
+import type { AppState, LiveState } from './app-state.js';
+import { Checklist, checklistLines } from './Checklist.js';
+import { ChecklistWalk, walkLines } from './ChecklistWalk.js';
 import { EvidenceView } from './EvidenceView.js';
-import { checklistHints, QUESTION_HINTS, WALK_HINTS } from './hints.js';
+import { tooSmallLines, usableRows } from './fit.js';
+import { checklistHints, questionHints, resultHints, VIEW_HINTS, WALK_HINTS } from './hints.js';
+import type { KeyPress } from './keys.js';
 import { Lines } from './Lines.js';
-import { QuestionScreen } from './QuestionScreen.js';
-import { ResultScreen } from './ResultScreen.js';
+import { QuestionScreen, questionLayout } from './QuestionScreen.js';
+import { ResultScreen, resultOffer } from './ResultScreen.js';
 import { StyleContext } from './style-context.js';
+import { textLayout } from './TextScreen.js';
 import { TreeView } from './TreeView.js';
+import { useKeys } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import type { Size } from './use-terminal-size.js';
 
@@ -37,10 +42,14 @@ export interface AppProps {
   readonly start: StartMode;
   /** Called once, when the user finishes on a result or quits; the app then exits. */
   readonly onDone: (outcome: Outcome) => void;
+  /** Ctrl-Z: give the terminal back and stop (the terminal's owner does it; tests have none). */
+  readonly onSuspend?: () => void;
   /** A fixed size instead of the terminal's (tests; the layout follows resizes otherwise). */
   readonly size?: Size;
   /** Pause between the steps of the checklist's walk. */
   readonly stepMs?: number;
+  /** How long a lone Esc waits for the rest of an escape sequence (keys.ts). */
+  readonly escapeMs?: number;
 }
 
 /** What the app hands back once it has ended; undefined while it runs. */
@@ -50,7 +59,43 @@ function outcomeOf(state: AppState): Outcome | undefined {
   return undefined;
 }
 
-export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: AppProps) {
+/** The walk's screen under any view, with everything it is drawn from. */
+function screenParts(state: LiveState, trees: Trees) {
+  const { session } = state;
+  const at = locate(session);
+  const under = baseScreen(state);
+  const ticks = state.phase.kind === 'questions' ? undefined : state.phase;
+  // The checklist answers every criterion at once: then the exact answer may need no question.
+  const more = at.kind === 'result' && at.exactable ? moreQuestions(session, trees.unlimited()) : undefined;
+  return { at, under, ticks, more };
+}
+
+/**
+ * Whether the screen showing has room for what it must show; when not, only the keys that quit
+ * (and the answer to "quit?") act, as nothing else can be seen to act.
+ */
+function fits(state: LiveState, trees: Trees, style: Style, room: Size): boolean {
+  const { at, under, ticks, more } = screenParts(state, trees);
+  const { study, featureCriteria } = trees.base;
+  if (state.overlay) return textLayout([], VIEW_HINTS, style, room) !== undefined;
+  if (under === 'question' && at.kind === 'question')
+    return questionLayout(study, at, questionHints(back(state.session) !== undefined), style, room) !== undefined;
+  if (under === 'checklist' && ticks) {
+    const props = { study, criteria: featureCriteria, ticked: ticks.ticked, cursor: ticks.cursor, hints: checklistHints(state.start), size: room };
+    return checklistLines(props, style) !== undefined;
+  }
+  if (under === 'walk' && state.phase.kind === 'walking' && at.kind === 'result')
+    return walkLines(at.advice, state.phase.shown, WALK_HINTS, style, room) !== undefined;
+  if (under === 'result' && at.kind === 'result') {
+    return textLayout(resultOffer(at, more, style, readingWidth(room.columns)), resultHints(more), style, room) !== undefined;
+  }
+  return true;
+}
+
+/** Keys that act on a screen too small to show: quitting, and answering "quit?". */
+const actsUnseen = (state: LiveState, k: KeyPress) => (k.ctrl && k.input === 'c') || k.input === 'q' || state.quitting !== undefined;
+
+export function App({ trees, style, start, onDone, onSuspend, size: fixed, stepMs = 250, escapeMs }: AppProps) {
   const size = useTerminalSize(fixed);
   const reduce = useMemo(() => makeReducer(trees, style, stepMs), [trees, style, stepMs]);
   const [state, dispatch] = useReducer(reduce, undefined, (): AppState => initialState(trees, start));
@@ -65,26 +110,36 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
     exit();
   }, [state.kind]);
 
+  const width = readingWidth(size.columns);
+  const live = state.kind === 'live' ? state : undefined;
+  // A remark for the last key, or the question whether to quit, under the screen; a blank row
+  // sets it apart from the keys above when the terminal has rows to spare.
+  const said = live?.quitting !== undefined ? notices.quit(live.quitting) : live?.notice;
+  const remark = said ? wrapped(said, style, width).map((l) => style.yellow(l)) : [];
+  const notice = remark.length > 0 && size.rows > 12 ? ['', ...remark] : remark;
+  const room: Size = { columns: size.columns, rows: size.rows - notice.length };
+  const roomy = live ? fits(live, trees, style, room) : true;
+
   // Every key goes through the reducer, which reads the state the previous key left.
-  useInput(
-    (input, key) => {
-      for (const press of pressesOf(input, key)) dispatch({ type: 'key', press });
+  useKeys(
+    (press) => {
+      if (press.ctrl && press.input === 'z') {
+        onSuspend?.();
+        return;
+      }
+      if (live && !roomy && !actsUnseen(live, press)) return;
+      dispatch({ type: 'key', press });
     },
-    { isActive: state.kind === 'live' },
+    { isActive: state.kind === 'live', ...(escapeMs === undefined ? {} : { escapeMs }) },
   );
 
   const log = <Static items={[...state.log]}>{(entry) => <Text key={entry.id}>{entry.text}</Text>}</Static>;
-  if (state.kind !== 'live') return <StyleContext.Provider value={style}>{log}</StyleContext.Provider>;
+  if (!live) return <StyleContext.Provider value={style}>{log}</StyleContext.Provider>;
 
-  const { session, overlay } = state;
+  const { session, overlay } = live;
   const { study, featureCriteria } = trees.base;
-  const at = locate(session);
-  const under = baseScreen(state);
-  // A blank row sets the remark apart from the key hints above it.
-  const notice = state.notice ? ['', ...wrapped(state.notice, style, readingWidth(size.columns)).map((l) => style.yellow(l))] : [];
-  const room: Size = { columns: size.columns, rows: size.rows - notice.length };
-  const treeKey = `${state.epoch}:${session.fitted.spec.name}:${session.fitted.maxDepth}`;
-  const ticks = state.phase.kind === 'questions' ? undefined : state.phase;
+  const { at, under, ticks, more } = screenParts(live, trees);
+  const treeKey = `${live.epoch}:${session.fitted.spec.name}:${session.fitted.maxDepth}`;
 
   let screen: ReactNode = null;
   if (under === 'question' && at.kind === 'question') {
@@ -93,9 +148,8 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
         key={`${treeKey}:${at.node}:${at.number}`}
         study={study}
         position={at}
-        answers={session.answers}
-        choice={choiceOf(state)}
-        hints={QUESTION_HINTS}
+        choice={choiceOf(live)}
+        hints={questionHints(back(session) !== undefined)}
         size={room}
       />
     );
@@ -106,15 +160,15 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
         criteria={featureCriteria}
         ticked={ticks.ticked}
         cursor={ticks.cursor}
-        hints={checklistHints(state.start)}
+        hints={checklistHints(live.start)}
         size={room}
       />
     );
-  } else if (under === 'walk' && state.phase.kind === 'walking' && at.kind === 'result') {
+  } else if (under === 'walk' && live.phase.kind === 'walking' && at.kind === 'result') {
     screen = (
       <ChecklistWalk
         advice={at.advice}
-        shown={state.phase.shown}
+        shown={live.phase.shown}
         stepMs={stepMs}
         hints={WALK_HINTS}
         size={room}
@@ -122,9 +176,7 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
       />
     );
   } else if (under === 'result' && at.kind === 'result') {
-    // The checklist answers every criterion at once: then the exact answer may need no question.
-    const more = at.exactable ? moreQuestions(session, trees.unlimited()) : undefined;
-    screen = <ResultScreen key={`result:${treeKey}:${session.answers.length}`} result={at} more={more} size={room} isActive={!overlay} />;
+    screen = <ResultScreen key={`result:${treeKey}:${session.answers.length}`} result={at} more={more} size={room} isActive={!overlay && roomy} />;
   }
 
   let view: ReactNode = null;
@@ -141,17 +193,19 @@ export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: 
     view = <EvidenceView key="evidence" study={study} criteria={criteria} size={room} />;
   }
 
+  const what = overlay ? 'this view' : under === 'checklist' ? 'the checklist' : under === 'walk' ? 'the walk' : `the ${under}`;
+  const small = roomy ? [] : tooSmallLines(what, overlay ? 'Esc goes back' : 'q quits', style, width, room.rows);
   // The screen under a view stays mounted (hidden, its keys off), so closing the view finds it
   // as it was: the highlighted choice, the scroll position, the walk's progress.
   return (
     <StyleContext.Provider value={style}>
       {log}
       <Box flexDirection="column" width={size.columns}>
-        <Box flexDirection="column" display={overlay ? 'none' : 'flex'}>
+        <Box flexDirection="column" display={overlay || !roomy ? 'none' : 'flex'}>
           {screen}
         </Box>
-        {view}
-        <Lines lines={notice} width={size.columns} />
+        {roomy ? view : null}
+        <Lines lines={(roomy ? notice : remark.length > 0 ? remark : small).slice(0, Math.max(1, usableRows(size.rows)))} width={size.columns} />
       </Box>
     </StyleContext.Provider>
   );

@@ -1,7 +1,7 @@
 /** The `?` view: everything the file says about the criteria in question, paged. */
 import { blocksToLines, readingWidth } from '../render/lines.js';
 import type { Study } from '../study/types.js';
-import { evidenceBlocks, hintLines } from '../questionnaire/wording.js';
+import { evidenceBlocks } from '../questionnaire/wording.js';
 import { VIEW_HINTS } from './hints.js';
 import { useStyle } from './style-context.js';
 import { TextScreen } from './TextScreen.js';
@@ -20,5 +20,5 @@ export function EvidenceView({ study, criteria, size }: EvidenceViewProps) {
   const style = useStyle();
   const width = readingWidth(size.columns);
   const blocks = criteria.flatMap((c) => evidenceBlocks(study, c));
-  return <TextScreen lines={blocksToLines(blocks, style, width)} footer={hintLines(VIEW_HINTS, style, width)} size={size} />;
+  return <TextScreen lines={blocksToLines(blocks, style, width)} hints={VIEW_HINTS} size={size} />;
 }

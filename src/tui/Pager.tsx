@@ -2,10 +2,10 @@
  * A window onto text taller than the terminal: ↑/↓ (or j/k) a line, PgUp/PgDn or Space a page,
  * Home/End (or g/G) the ends. It never draws more rows than it is given.
  */
-import { useInput } from 'ink';
 import { useState } from 'react';
 import { Lines } from './Lines.js';
 import { useStyle } from './style-context.js';
+import { useKeys } from './use-keys.js';
 
 export interface PagerProps {
   /** The whole text, one string per row. */
@@ -28,8 +28,9 @@ export function Pager({ lines, height, width, isActive = true, focus }: PagerPro
   const last = Math.max(0, lines.length - visible);
   const top = Math.min(offset, last);
 
-  useInput(
-    (input, key) => {
+  useKeys(
+    (key) => {
+      const { input } = key;
       const page = Math.max(1, visible - 1);
       // From the offset the previous key left, not the one drawn: keys can arrive together.
       let move: (top: number) => number;

@@ -2,10 +2,11 @@
  * The result of a walk: the same explanation as the scripted text, paged to the terminal, and
  * under it (never scrolling away) the offer of the exact answer on a majority leaf and the keys.
  */
+import type { ResultPosition } from '../questionnaire/session.js';
+import { exactOffer } from '../questionnaire/wording.js';
 import { adviceReport } from '../render/advice-report.js';
 import { blocksToLines, readingWidth, wrapped } from '../render/lines.js';
-import type { ResultPosition } from '../questionnaire/session.js';
-import { exactOffer, hintLines } from '../questionnaire/wording.js';
+import type { Style } from '../render/style.js';
 import { resultHints } from './hints.js';
 import { useStyle } from './style-context.js';
 import { TextScreen } from './TextScreen.js';
@@ -25,11 +26,14 @@ export interface ResultScreenProps {
   readonly isActive: boolean;
 }
 
+/** On a majority leaf, the offer of the exact answer, under the text. */
+export function resultOffer(result: ResultPosition, more: number | undefined, style: Style, width: number): string[] {
+  return more === undefined ? [] : wrapped(`${style.yellow('!')} ${exactOffer(result.advice, more, style.bold('m'))}`, style, width);
+}
+
 export function ResultScreen({ result, more, size, isActive }: ResultScreenProps) {
   const style = useStyle();
   const width = readingWidth(size.columns);
   const lines = blocksToLines(adviceReport(result.advice, { skipped: result.skipped }), style, width);
-  const offer = more === undefined ? [] : wrapped(`${style.yellow('!')} ${exactOffer(result.advice, more, style.bold('m'))}`, style, width);
-  const footer = [...offer, ...hintLines(resultHints(more), style, width)];
-  return <TextScreen lines={lines} footer={footer} size={size} isActive={isActive} />;
+  return <TextScreen lines={lines} offer={resultOffer(result, more, style, width)} hints={resultHints(more)} size={size} isActive={isActive} />;
 }

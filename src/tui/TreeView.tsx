@@ -1,9 +1,13 @@
-/** The `t` view: the tree being walked, drawn with the path so far, opening on its last step. */
-import { renderTreeText } from '../render/tree-text.js';
+/**
+ * The `t` view: the tree being walked, drawn with the path so far, opening on its last step, and
+ * a key to what its bars and numbers mean.
+ */
+import { useMemo } from 'react';
+import { renderTreeText, treeKey } from '../render/tree-text.js';
 import { readingWidth, wrapped } from '../render/lines.js';
 import { answerVector, locate } from '../questionnaire/session.js';
 import type { Session } from '../questionnaire/session.js';
-import { hintLines, treeViewHeading } from '../questionnaire/wording.js';
+import { treeViewHeading } from '../questionnaire/wording.js';
 import { VIEW_HINTS } from './hints.js';
 import { useStyle } from './style-context.js';
 import { TextScreen } from './TextScreen.js';
@@ -19,14 +23,18 @@ export interface TreeViewProps {
 export function TreeView({ session, size }: TreeViewProps) {
   const style = useStyle();
   const width = readingWidth(size.columns);
-  const at = locate(session);
-  // Part-way through, the path so far is marked down to the question being asked.
-  const marks = at.kind === 'result' ? { answers: answerVector(session) } : { answers: answerVector(session), stopAt: at.node };
-  const picture = renderTreeText(session.fitted, { style, width, ...marks })
-    .replace(/\n$/, '')
-    .split('\n');
-  const lines = [...wrapped(treeViewHeading(session), style, width), '', ...picture];
+  // A tree of many criteria is large: drawn again only when the walk or the width changes.
+  const lines = useMemo(() => {
+    const at = locate(session);
+    // Part-way through, the path so far is marked down to the question being asked.
+    const marks = at.kind === 'result' ? { answers: answerVector(session) } : { answers: answerVector(session), stopAt: at.node };
+    const picture = renderTreeText(session.fitted, { style, width, ...marks })
+      .replace(/\n$/, '')
+      .split('\n');
+    // The heading says what the path's marks are; the key under the tree, the rest.
+    return [...wrapped(treeViewHeading(session), style, width), '', ...picture, '', ...treeKey(session.fitted, { style, width, ...marks })];
+  }, [session, style, width]);
   // The path ends at the last marked line: start with the leaf in view.
   const leaf = lines.findLastIndex((l) => l.includes('▶'));
-  return <TextScreen lines={lines} footer={hintLines(VIEW_HINTS, style, width)} size={size} {...(leaf > 0 ? { focus: leaf } : {})} />;
+  return <TextScreen lines={lines} hints={VIEW_HINTS} size={size} {...(leaf > 0 ? { focus: leaf } : {})} />;
 }

@@ -10,7 +10,9 @@ import { fromTicks, knownAnswers, locate, startSession, withTicks } from '../que
 import type { ResultPosition, Session, StartMode } from '../questionnaire/session.js';
 import type { Trees } from '../questionnaire/trees.js';
 import { notices, transcript } from '../questionnaire/wording.js';
+import { plural } from '../render/format.js';
 import type { Style } from '../render/style.js';
+import type { KeyPress } from './keys.js';
 
 export type Overlay = 'evidence' | 'tree';
 export type Screen = 'question' | 'checklist' | 'walk' | 'result' | Overlay | 'none';
@@ -59,6 +61,8 @@ export interface LiveState {
   readonly overlay?: Overlay;
   /** A one-off remark for the last key (e.g. nothing to go back to). */
   readonly notice?: string;
+  /** `q` asked whether to quit and lose these ("2 answers"); the next key says. */
+  readonly quitting?: string;
   readonly log: readonly LogEntry[];
   /** Counts restarts, so screens that keep their own state (a highlighted choice) start afresh. */
   readonly epoch: number;
@@ -87,6 +91,8 @@ export type Action =
   /** Enter on the walk: every step at once, or on to the result once all show. */
   | { readonly type: 'walked' }
   | { readonly type: 'finish' }
+  /** `q`: quits at once, or first asks when answers would be lost. */
+  | { readonly type: 'quit' }
   /** Moves the question's highlight by `by` choices (wrapping). */
   | { readonly type: 'choose'; readonly by: number }
   /** Answers the question with the highlighted choice. */
@@ -96,35 +102,6 @@ export type Action =
   /** Any other key: only clears a remark. */
   | { readonly type: 'dismiss' }
   | { readonly type: 'cancel' };
-
-/** The parts of Ink's key event the questionnaire reads. */
-export interface KeyPress {
-  readonly input: string;
-  readonly ctrl?: boolean;
-  readonly escape?: boolean;
-  readonly return?: boolean;
-  readonly upArrow?: boolean;
-  readonly downArrow?: boolean;
-  readonly leftArrow?: boolean;
-  readonly backspace?: boolean;
-  readonly delete?: boolean;
-}
-
-/**
- * The keys in one input event. Ink passes a run of plain characters that arrived together (a
- * paste, `2` then Enter sent at once) as a single string; each of them is a key here.
- */
-export function pressesOf(input: string, key: Omit<KeyPress, 'input'> & { readonly meta?: boolean }): KeyPress[] {
-  const chars = [...input];
-  const flagged = Object.values(key).some((v) => v === true);
-  if (chars.length <= 1 || flagged) return [{ ...key, input }];
-  return chars.map((ch): KeyPress => {
-    if (ch === '\r' || ch === '\n') return { input: '', return: true };
-    if (ch === '\u007f' || ch === '\b') return { input: '', backspace: true };
-    if (ch === '\u0003') return { input: 'c', ctrl: true };
-    return { input: ch };
-  });
-}
 
 const isBack = (k: KeyPress) => k.leftArrow === true || k.backspace === true || k.delete === true || k.input === 'b';
 
@@ -146,12 +123,15 @@ export function keyAction(state: AppState, k: KeyPress): Action | undefined {
   const { input } = k;
   if (k.ctrl && input === 'c') return { type: 'cancel' };
   if (screen === 'none') return undefined;
+  // After "quit?": q or y quits, and any other key stays.
+  if (state.kind === 'live' && state.quitting !== undefined) return input === 'q' || input === 'y' ? { type: 'cancel' } : { type: 'dismiss' };
   if (screen === 'evidence' || screen === 'tree') {
     return k.escape || k.return || isBack(k) || ['q', '?', 't'].includes(input) ? { type: 'overlay' } : undefined;
   }
-  if (k.escape || input === 'q') return { type: screen === 'result' ? 'finish' : 'cancel' };
+  // Esc goes back, as it closes a view: it never quits.
+  if (k.escape || isBack(k)) return { type: 'back' };
+  if (input === 'q') return { type: screen === 'result' ? 'finish' : 'quit' };
   if (screen === 'result' && k.return) return { type: 'finish' };
-  if (isBack(k)) return { type: 'back' };
   if (input === 'r') return { type: 'restart' };
   if (input === '?') return { type: 'overlay', overlay: 'evidence' };
   if (input === 't' && screen !== 'walk') return { type: 'overlay', overlay: 'tree' };
@@ -162,6 +142,8 @@ export function keyAction(state: AppState, k: KeyPress): Action | undefined {
     if (k.upArrow || input === 'k') return { type: 'choose', by: -1 };
     if (k.downArrow || input === 'j') return { type: 'choose', by: 1 };
     if (input === '1' || input === '2') return { type: 'answer', important: input === '1' };
+    // As line mode reads them: y it matters, n it does not.
+    if (input === 'y' || input === 'n') return { type: 'answer', important: input === 'y' };
     if (k.return) return { type: 'select' };
   }
   if (screen === 'checklist') {
@@ -269,7 +251,7 @@ export function makeReducer(trees: Trees, style: Style, stepMs = 250) {
   }
 
   function step(prior: LiveState, action: Action): AppState {
-    const { notice: _, ...state } = prior;
+    const { notice: _, quitting: _q, ...state } = prior;
     const { phase } = state;
     switch (action.type) {
       case 'key': {
@@ -294,18 +276,22 @@ export function makeReducer(trees: Trees, style: Style, stepMs = 250) {
         return action.overlay ? { ...rest, overlay: action.overlay } : rest;
       }
       case 'mode': {
+        const said = transcript.mode(action.mode, style);
         if (action.mode === 'questions') {
           // The questions start over; the ticks stay as each question's pre-selected answer.
           const ticked = ticksOf(phase)?.ticked ?? new Set<number>();
-          return { ...state, phase: { kind: 'questions' }, session: withTicks(state.session, ticked) };
+          return logged({ ...state, phase: { kind: 'questions' }, session: withTicks(state.session, ticked) }, said);
         }
         const known = knownAnswers(state.session);
         const ticked = new Set([...known].filter(([, important]) => important).map(([c]) => c));
         const choice = 'choice' in phase ? phase.choice : undefined;
-        return {
-          ...state,
-          phase: { kind: 'ticking', ticked, cursor: 0, asked: { session: state.session, ...(choice === undefined ? {} : { choice }) } },
-        };
+        return logged(
+          {
+            ...state,
+            phase: { kind: 'ticking', ticked, cursor: 0, asked: { session: state.session, ...(choice === undefined ? {} : { choice }) } },
+          },
+          said,
+        );
       }
       case 'move': {
         if (phase.kind !== 'ticking') return state;
@@ -340,6 +326,10 @@ export function makeReducer(trees: Trees, style: Style, stepMs = 250) {
         const result = resultOf(state);
         return result ? { kind: 'done', session: state.session, result, log: state.log } : state;
       }
+      case 'quit': {
+        const lost = atStake(state);
+        return lost === undefined ? { kind: 'cancelled', log: state.log } : { ...state, quitting: lost };
+      }
       case 'cancel':
         return { kind: 'cancelled', log: state.log };
       case 'dismiss':
@@ -348,6 +338,14 @@ export function makeReducer(trees: Trees, style: Style, stepMs = 250) {
   }
 
   return reduce;
+}
+
+/** What quitting would lose, when it is worth asking first: two answers or ticks or more. */
+function atStake(state: LiveState): string | undefined {
+  const { phase } = state;
+  if (phase.kind === 'ticking' || phase.kind === 'walking') return phase.ticked.size >= 2 ? plural(phase.ticked.size, 'tick') : undefined;
+  const n = state.session.answers.length;
+  return n >= 2 ? plural(n, 'answer') : undefined;
 }
 
 /** A phase's ticks without what belongs to the phase alone (the walk's progress). */

@@ -1,6 +1,8 @@
 /**
- * The interactive questionnaire in a terminal. ask.ts has already made sure there is one (Ink
- * needs raw mode on stdin and redraws stdout) and loads this module only then.
+ * The interactive questionnaire on a terminal. ask.ts has already made sure there is one (keys
+ * on stdin, the screens on `fd`) and loads this module only then. The introduction, the screens
+ * and the transcript go to the terminal; the closing summary goes to stdout, the program's result,
+ * which may be a pipe or a file.
  */
 import { Cancelled } from '../errors.js';
 import { readingWidth } from '../render/lines.js';
@@ -9,39 +11,56 @@ import type { Study } from '../study/types.js';
 import type { Outcome } from './App.js';
 import { introLines, summaryText } from '../questionnaire/wording.js';
 import { questionnaireTrees } from '../questionnaire/trees.js';
+import { openTerminal } from './terminal.js';
 
 /**
  * Loads Ink with the global fetch hidden. Ink's layout engine (yoga) is WebAssembly shipped as a
  * data: URL, and its loader fetches that URL whenever fetch exists, which makes Node load its
- * whole HTTP client first: a third of the time to the first question. Without fetch the loader
- * decodes the same bytes itself.
+ * whole HTTP client first: a third of the time to the first question.
+ *
+ * An empty CI is hidden too. Ink decides once, when it loads, whether it runs under CI (is-in-ci),
+ * and counts CI= as CI; it would then draw nothing until the end. ask.ts has already refused a CI
+ * that is set, so an empty one here is not CI.
  */
 async function loadInk(): Promise<typeof import('./mount.js')> {
+  const empty = ['CI', 'CONTINUOUS_INTEGRATION'].filter((name) => process.env[name] === '');
+  for (const name of empty) delete process.env[name];
   const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
-  if (!descriptor?.configurable) return import('./mount.js');
-  Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
+  if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', { value: undefined, configurable: true, writable: true });
   try {
     return await import('./mount.js');
   } finally {
-    Object.defineProperty(globalThis, 'fetch', descriptor);
+    if (descriptor?.configurable) Object.defineProperty(globalThis, 'fetch', descriptor);
+    for (const name of empty) process.env[name] = '';
   }
 }
 
-export async function runInteractive(study: Study, options: WalkOptions, io: FrontEndIO): Promise<void> {
+export async function runInteractive(study: Study, options: WalkOptions, io: FrontEndIO, fd: number): Promise<void> {
   const trees = questionnaireTrees(study, options.tree, io.timings);
-  // Printed before Ink loads: it is there at once, and the first frame has less to draw.
-  io.out(introLines(study, trees.base, io.style, readingWidth(io.width)).join('\n') + '\n');
-  const { mount } = await loadInk();
+  // Signals restore the terminal from here on, even while Ink is still loading.
+  const terminal = openTerminal(fd, io.glyphs);
   const ended: { outcome: Outcome } = { outcome: { kind: 'cancelled' } };
-  await mount({
-    trees,
-    style: io.style,
-    start: options.start,
-    onDone: (o) => {
-      ended.outcome = o;
-    },
-  });
+  try {
+    // Colour as the terminal allows, whatever stdout is.
+    const style = io.styleFor({ isTTY: true });
+    // Printed before Ink loads: it is there at once, and the first frame has less to draw.
+    terminal.screen.print(introLines(study, trees.base, style, readingWidth(terminal.screen.columns), { start: options.start }).join('\n') + '\n');
+    const { mount } = await loadInk();
+    await mount(
+      {
+        trees,
+        style,
+        start: options.start,
+        onDone: (o) => {
+          ended.outcome = o;
+        },
+      },
+      terminal,
+    );
+  } finally {
+    terminal.close();
+  }
   const done = ended.outcome;
   if (done.kind === 'cancelled') throw new Cancelled();
-  io.out(summaryText(done.session, done.result, io.style, readingWidth(io.width), options.criteria));
+  io.out(io.glyphs.draw(summaryText(done.session, done.result, io.style, readingWidth(io.width), options.criteria)));
 }

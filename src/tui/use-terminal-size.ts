@@ -1,12 +1,18 @@
 /**
  * The terminal's size, following resizes. Screens lay their text out to it themselves: a live
- * area as tall as the terminal makes Ink clear the screen on every redraw.
+ * area as tall as the terminal would make Ink clear the screen and the scrollback.
  */
 import { useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 
-/** The size `stream` reports, or 80×24 where it reports none. */
-const sizeOf = (stream: { readonly columns?: number; readonly rows?: number }): Size => ({ columns: stream.columns || 80, rows: stream.rows || 24 });
+/**
+ * The size `stream` reports, or 80×24 where it reports none. The screen Ink draws on gives its
+ * height as `terminalRows`, out of Ink's sight (screen.ts says why).
+ */
+const sizeOf = (stream: { readonly columns?: number; readonly rows?: number; readonly terminalRows?: number }): Size => ({
+  columns: stream.columns || 80,
+  rows: stream.terminalRows || stream.rows || 24,
+});
 
 export interface Size {
   readonly columns: number;

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { IO } from '../../src/commands/io.js';
 import type { RecommendOptions } from '../../src/commands/options.js';
 import { recommend } from '../../src/commands/recommend.js';
+import { UNICODE_GLYPHS } from '../../src/render/glyphs.js';
 import { createStyle } from '../../src/render/style.js';
 import { studyProfiles } from '../helpers/profiles.js';
 
@@ -17,11 +18,13 @@ async function recommended(options: Partial<RecommendOptions>): Promise<{ out: s
       captured.err += text;
     },
     style: createStyle(false),
+    styleFor: () => createStyle(false),
+    glyphs: UNICODE_GLYPHS,
     width: 80,
     timings: {},
   };
   const answers = { important: undefined, notImportant: undefined };
-  await recommend({ criteria: undefined, tree: undefined, format: 'text', answers, ...options }, io);
+  await recommend({ criteria: undefined, tree: undefined, format: 'text', answers, accessible: false, ...options }, io);
   return captured;
 }
 

@@ -81,9 +81,9 @@ describe.skipIf(!hasTmux)('in a terminal', () => {
     expect(pane.history()).toContain('reprotree --important runtime');
   });
 
+  // Esc goes back a question instead (keys.test.ts).
   it.each([
     ['q', 'q'],
-    ['Esc', 'Escape'],
     ['Ctrl-C', 'C-c'],
   ])('%s quits with exit 130, no summary, and the terminal restored', async (_, key) => {
     const pane = start([]);
@@ -150,7 +150,7 @@ describe('accessible mode', () => {
     expect(r.stderr).toContain('Answer 1 (it matters) or 2 (it does not): 1\n');
     expect(r.stderr).toContain('Question 3 of at most 7: Will other people need to see');
     expect(r.stdout).toMatch(/^Use MLflow\n/);
-    expect(r.stdout).toContain('Auto-logging: W&B 3, Guild 2.5, MLflow 4');
+    expect(r.stdout).toContain('Auto-logging (matters): W&B 3, Guild 2.5, MLflow 4');
     // Nothing redrawn, no bars or box drawing for a screen reader to spell out.
     expect(r.stdout + r.stderr).not.toMatch(/\u001b|[█▏▎▍▌▋▊▉─│┃]/);
     expect(r.stderr).toContain('Same advice without the questions: reprotree --important auto-logging,collaboration');
@@ -187,7 +187,7 @@ describe('accessible mode', () => {
   it('re-asks anything but 1 or 2 at the offer of more, and keeps the command when declined', () => {
     const r = run(['--accessible', '--tree', 'figure-1'], { input: '2\n\n2\n2\nmaybe\n\n2\n' });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain('Type 1 if it matters, 2 if it does not, or b, r, ? or q.');
+    expect(r.stderr).toContain('Type 1 if it matters, 2 if it does not, or b, r, ?, t or q.');
     expect(r.stderr).not.toContain("'' is not an answer");
     expect(r.stderr).toContain("'maybe' is not an answer here: type 1 to ask them, or 2 to keep this answer.");
     expect(r.stderr).toContain('Type 1 to ask them, or 2 to keep this answer.');

@@ -34,7 +34,10 @@ describe.skipIf(!hasTmux)('the questionnaire in a terminal', () => {
 
   it('lays the screen out again when the terminal is resized', async () => {
     const pane = start(['--tree', 'figure-1'], { columns: 100, rows: 30 });
-    const wide = await pane.waitFor('Question 1 of at most 3');
+    await pane.waitFor('Question 1 of at most 3');
+    // From the second question on, the hints include ← back.
+    await pane.keys('2');
+    const wide = await pane.waitFor('Question 2 of at most 3');
     expect(wide).toMatch(/Enter answer · ← back · \? evidence · t tree · c checklist instead/);
     pane.resize(40, 30);
     const narrow = await pane.waitFor(/^Enter answer · ← back · \? evidence ·\nt tree · c checklist instead ·$/m);

@@ -8,6 +8,7 @@ import { afterEach } from 'vitest';
 import type { StartMode } from '../../src/questionnaire/session.js';
 import type { Style } from '../../src/render/style.js';
 import { App } from '../../src/tui/App.js';
+import { ESCAPE_MS } from '../../src/tui/keys.js';
 import type { Outcome } from '../../src/tui/App.js';
 import type { Size } from '../../src/tui/use-terminal-size.js';
 import { PLAIN, trees } from '../helpers/study.js';
@@ -25,7 +26,7 @@ export const KEY = {
   pageDown: '\u001b[6~',
 } as const;
 
-/** Long enough for React to commit and Ink's hooks to subscribe (and a lone Esc to flush). */
+/** Long enough for React to commit and Ink's hooks to subscribe. */
 export const settle = (ms = 40) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export interface Driven {
@@ -66,13 +67,14 @@ export async function drive(options: { tree?: string; start?: StartMode; size?: 
       const lines = (app.lastFrame() ?? '').split('\n');
       // Transcript lines start with one of its marks; the live area never does.
       let i = 0;
-      while (i < lines.length && /^[✔↩↺…] /.test(lines[i]!)) i++;
+      while (i < lines.length && /^[✔↩↺…⇄] /.test(lines[i]!)) i++;
       return lines.slice(i).join('\n');
     },
     async press(...keys: string[]) {
       for (const k of keys) {
         app.stdin.write(k);
-        await settle();
+        // A lone Esc is held a moment in case the rest of an escape sequence follows (keys.ts).
+        await settle(k === KEY.escape ? 40 + ESCAPE_MS : 40);
       }
     },
     outcome: () => outcome,

@@ -97,3 +97,56 @@ describe('colour', () => {
     expect(app.frame()).toMatch(/\u001b\[32mMLflow/);
   });
 });
+
+describe('in the small terminals of issue reports', () => {
+  const SIZES = [
+    [80, 10],
+    [40, 12],
+    [100, 8],
+    [30, 10],
+    [20, 6],
+  ] as const;
+
+  /** Fits, and shows its keys or says to make the terminal taller. */
+  function shows(d: Driven, size: { columns: number; rows: number }): void {
+    fits(d, size);
+    expect(d.live()).toMatch(/q quit|Esc back|Enter done|Enter see why|taller/);
+  }
+
+  it.each(SIZES)('%i×%i: every screen of a walk stays shorter than the terminal', async (columns, rows) => {
+    const size = { columns, rows };
+    const app = await drive({ tree: 'figure-1', size });
+    shows(app, size);
+    for (const keys of [['2'], ['t'], [KEY.pageDown], [KEY.escape], ['?'], [KEY.pageDown], [KEY.escape], ['2', '2'], [KEY.pageDown], ['m'], ['2']]) {
+      await app.press(...keys);
+      shows(app, size);
+    }
+  });
+
+  it.each(SIZES)('%i×%i: the checklist and its walk stay shorter than the terminal', async (columns, rows) => {
+    const size = { columns, rows };
+    const app = await drive({ tree: 'full', start: 'checklist', size });
+    shows(app, size);
+    await app.press('1', '3', KEY.enter);
+    shows(app, size);
+    await app.press(KEY.enter);
+    shows(app, size);
+  });
+
+  it('at 20×6 the question asks for a taller terminal, holds its answer keys, and q still quits', async () => {
+    const app = await drive({ tree: 'figure-1', size: { columns: 20, rows: 6 } });
+    expect(app.live()).toContain('Make the terminal');
+    await app.press('1', KEY.enter);
+    expect(app.frame()).not.toContain('✔');
+    await app.press('q');
+    expect(app.outcome()).toEqual({ kind: 'cancelled' });
+  });
+
+  it('at 30×10 the question keeps its essential keys and drops the others', async () => {
+    const app = await drive({ tree: 'full', size: { columns: 30, rows: 10 } });
+    const live = app.live();
+    expect(live).toContain('It matters to me');
+    expect(live).toContain('Enter answer');
+    expect(live).toContain('q quit');
+  });
+});

@@ -11,22 +11,26 @@ describe('a question', () => {
     expect(f).toContain('The study measured: What each tracker stores by default');
     expect(f).toContain('Scores (higher is better): W&B 3 · Guild 2.5 · MLflow 4');
     expect(f).toMatch(/❯ It matters to me\n {2}It does not matter/);
-    for (const key of ['Enter answer', '← back', '? evidence', 't tree', 'c checklist instead', 'r restart', 'q quit']) {
+    for (const key of ['Enter answer', '? evidence', 't tree', 'c checklist instead', 'r restart', 'q quit']) {
       expect(f).toContain(key);
     }
+    // Nothing to go back to yet.
+    expect(f).not.toContain('← back');
     expect(f).not.toContain('So far:');
   });
 
-  it('moves on when answered, with the answers so far as a breadcrumb and in the transcript', async () => {
+  it('moves on when answered, with the answers so far in the transcript (once: no breadcrumb repeats them)', async () => {
     const app = await drive({ tree: 'figure-1' });
     await app.press(KEY.down, KEY.enter);
-    expect(app.live()).toContain('So far: Auto-logging ✗');
+    expect(app.live()).not.toContain('So far:');
+    expect(app.live()).toContain('← back');
     expect(app.live()).toContain('Question 2 of at most 3');
     expect(app.live()).toContain('Do you want to add as few lines as possible');
     expect(app.frame()).toContain('✔ Auto-logging: it does not matter');
-    // Number keys answer directly: 1 it matters, 2 it does not.
-    await app.press('2');
-    expect(app.live()).toContain('So far: Auto-logging ✗ › Lines of code ✗');
+    // Number keys answer directly: 1 it matters, 2 it does not; y and n too.
+    await app.press('n');
+    expect(app.frame()).toContain('✔ Lines of code: it does not matter');
+    expect(app.live()).not.toContain('So far:');
     expect(app.live()).toContain('Question 3 · the last on this branch');
   });
 
@@ -104,7 +108,6 @@ describe('starting over', () => {
 describe('quitting', () => {
   it.each([
     ['q', 'q'],
-    ['Esc', KEY.escape],
     ['Ctrl-C', KEY.ctrlC],
   ])('%s on a question cancels', async (_, key) => {
     const app = await drive({ tree: 'figure-1' });
@@ -113,10 +116,33 @@ describe('quitting', () => {
     expect(app.outcome()).toEqual({ kind: 'cancelled' });
   });
 
+  it('Esc on a question goes back rather than quit', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press('2', KEY.escape);
+    expect(app.outcome()).toBeUndefined();
+    expect(app.live()).toContain('Question 1 of at most 3');
+    expect(app.frame()).toContain('↩ Back to Auto-logging');
+  });
+
+  it('q after two answers asks first; a key other than q or y stays, Ctrl-C never asks', async () => {
+    const app = await drive({ tree: 'full' });
+    await app.press('1', '2', 'q');
+    expect(app.outcome()).toBeUndefined();
+    expect(app.live()).toContain('Quit and lose your 2 answers? Press q or y to quit, any other key to stay.');
+    await app.press('x');
+    expect(app.outcome()).toBeUndefined();
+    expect(app.live()).not.toContain('Quit and lose');
+    expect(app.live()).toContain('Question 3 of at most 7');
+    await app.press('q', 'y');
+    expect(app.outcome()).toEqual({ kind: 'cancelled' });
+    const other = await drive({ tree: 'full' });
+    await other.press('1', '2', KEY.ctrlC);
+    expect(other.outcome()).toEqual({ kind: 'cancelled' });
+  });
+
   it.each([
     ['Enter', KEY.enter],
     ['q', 'q'],
-    ['Esc', KEY.escape],
   ])('%s on the result finishes with that result', async (_, key) => {
     const app = await drive({ tree: 'figure-1' });
     await app.press('1');
@@ -125,6 +151,13 @@ describe('quitting', () => {
     const o = app.outcome();
     expect(o?.kind).toBe('done');
     if (o?.kind === 'done') expect(o.result.advice.recommendation.name).toBe('mlflow');
+  });
+
+  it('Esc on the result goes back to the last question', async () => {
+    const app = await drive({ tree: 'figure-1' });
+    await app.press('1', KEY.escape);
+    expect(app.outcome()).toBeUndefined();
+    expect(app.live()).toContain('Question 1 of at most 3');
   });
 
   it('Ctrl-C on the result still cancels', async () => {

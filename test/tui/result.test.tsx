@@ -54,14 +54,14 @@ describe('a majority leaf of a depth-limited tree', () => {
     await app.press('2', '2', '2', 'm');
     expect(app.frame()).toContain('… Asking more, on the figure-1 tree without its depth limit');
     let f = app.live();
-    expect(f).toContain('So far: Auto-logging ✗ › Lines of code ✗ › Memory ✗');
+    expect(app.frame()).toContain('✔ Memory: it does not matter');
     expect(f).toContain('Question 4 of at most 7');
     expect(f).toContain('Will other people need to see, share or work on your runs?');
     await app.press('2', '2', '1');
     f = app.live();
     expect(f).toContain('Use Guild');
     expect(f).toContain('the figure-1 tree grown without its depth limit');
-    expect(f).toContain('All 2 profiles on this branch of the tree favour Guild.');
+    expect(f).toContain('Both profiles on this branch of the tree favour Guild.');
     expect(f).not.toContain('majority answer');
     expect(f).not.toContain('m ask more');
     // The result carries the unlimited tree's walk.

@@ -28,7 +28,7 @@ describe('the evidence view', () => {
     await app.press(key);
     expect(app.outcome()).toBeUndefined();
     expect(app.live()).toContain('Question 2 of at most 3');
-    expect(app.live()).toContain('So far: Auto-logging ✗');
+    expect(app.frame()).toContain('✔ Auto-logging: it does not matter');
   });
 
   it('closing it finds the question as it was left, the highlight included', async () => {
