@@ -16,7 +16,8 @@ import { fromTicks, locate, moreQuestions, startSession } from './session.js';
 import type { FrontEndIO, WalkOptions } from './front-end.js';
 import type { QuestionPosition, Session } from './session.js';
 import { questionnaireTrees } from './trees.js';
-import { evidenceBlocks, exactOffer, firstSentence, introLines, progress, scoresLine, scriptedCommand } from './wording.js';
+import { AnswersSaver } from './saved-answers.js';
+import { evidenceBlocks, exactOffer, firstSentence, introLines, notices, presetLine, progress, scoresLine, scriptedCommand } from './wording.js';
 
 /** Prompts carry no colour: they are read aloud. */
 const PLAIN = createStyle(false);
@@ -74,7 +75,9 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
 
   try {
     say(...introLines(study, trees.base, PLAIN, WIDE));
-    let session = startSession(trees.base);
+    const preset = presetLine(study, options.preset);
+    if (preset) say(preset, '');
+    let session = startSession(trees.base, options.preset);
     if (options.start === 'checklist') session = await checklist(session);
     else
       say(
@@ -95,7 +98,13 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
         say('');
         continue;
       }
-      const command = scriptedCommand(session, at.advice, options.criteria);
+      const saver = new AnswersSaver(study, options.saveAnswers);
+      if (options.saveAnswers !== undefined || (await askSave(saver.target()))) {
+        const saved = saver.save(session);
+        if (saved.kind === 'failed') throw new UserError(saved.message);
+        say(notices.saved(saved.file));
+      }
+      const command = scriptedCommand(session, at.advice, options.criteria, saver.file);
       if (command) say(`Same advice without the questions: ${command}`);
       return;
     }
@@ -122,6 +131,19 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
           ? `Type 1 to ${yes}, or 2 to keep this answer.`
           : `'${line.trim()}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`,
       );
+    }
+  }
+
+  /** At the end, the line-mode `s`: whether to save the answers to `file`. The end of the input says no. */
+  async function askSave(file: string): Promise<boolean> {
+    say('');
+    for (;;) {
+      const line = await ask(`Save your answers to ${file}, to use them again with --answers? 1 yes, 2 no (Enter): `);
+      if (line === undefined) return false;
+      const t = line.trim().toLowerCase();
+      if (['1', 'y', 'yes', 's', 'save'].includes(t)) return true;
+      if (['', '2', 'n', 'no', 'q', 'quit'].includes(t)) return false;
+      say(`'${line.trim()}' is not an answer here: type 1 to save them, or 2 (or just Enter) to finish.`);
     }
   }
 

@@ -57,7 +57,7 @@ type Entries = Map<string, Entry>;
 type Names = Map<string, { id: string; at: Node }>;
 
 /** The validation walk: collects problems with positions while building the Study. */
-class Reader {
+export class Reader {
   readonly problems: Problem[] = [];
   private aliases = 0;
 
@@ -283,7 +283,7 @@ function tooDeep(text: string): number {
 const TOO_DEEP = 'the YAML is nested too deeply to read; a criteria file is a few levels deep.';
 
 /** The YAML document, or a StudyError at the first thing that stops it being read at all. */
-function readDocument(text: string, file: string): { doc: Document; lines: LineCounter } {
+export function readDocument(text: string, file: string): { doc: Document; lines: LineCounter } {
   const lines = new LineCounter();
   const deep = tooDeep(text);
   if (deep >= 0) {

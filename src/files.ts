@@ -1,0 +1,49 @@
+/** Writing a file the user named: one call, and one sentence on what went wrong when it fails. */
+import { constants, accessSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { UserError } from './errors.js';
+
+/**
+ * Writes `text` to `file`. Without `replace`, an existing file is left as it is and `ifExists`
+ * (what to do instead) is the message: the check and the creation are one system call, so no
+ * file that appears in between is overwritten either.
+ */
+export function writeUserFile(file: string, text: string, options: { readonly replace: boolean; readonly ifExists?: string }): void {
+  try {
+    writeFileSync(file, text, { flag: options.replace ? 'w' : 'wx' });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'EISDIR' || (code === 'EEXIST' && isFolder(file))) throw new UserError(`${file} is a folder; name a file in it instead.`);
+    if (code === 'EEXIST') throw new UserError(`${file} already exists; ${options.ifExists ?? 'name another file'}.`);
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+      throw new UserError(`Cannot write ${file}: its folder does not exist; create it first or name another file.`);
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+      throw new UserError(`Cannot write ${file}: permission denied; name a file in a folder you can write to.`);
+    }
+    throw new UserError(`Cannot write ${file}: ${code ?? String(e)}.`);
+  }
+}
+
+/**
+ * Refuses, before any work is done, a file that could not be written later: in a folder that does
+ * not exist or cannot be written to, or itself a folder. The write itself still reports the rest.
+ */
+export function checkWritable(file: string, flag: string): void {
+  const folder = dirname(file);
+  try {
+    if (!statSync(folder).isDirectory()) throw new Error('not a folder');
+    accessSync(folder, constants.W_OK);
+  } catch {
+    throw new UserError(`${flag} ${file}: cannot write in ${folder}; name a file in a folder that exists and that you can write to.`);
+  }
+  if (isFolder(file)) throw new UserError(`${flag} ${file}: that is a folder; name a file.`);
+}
+
+/** Whether `path` is an existing folder. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
