@@ -34,7 +34,7 @@ export const FLAGS = {
     short: 'n',
     type: 'string',
     value: 'IDS',
-    description: 'criteria that do not matter (optional: unnamed criteria do not matter anyway)',
+    description: 'criteria that do not matter (optional in scripted advice, where unnamed criteria do not matter anyway)',
   },
   answers: {
     name: 'answers',
@@ -100,7 +100,7 @@ export interface CommandSpec {
   readonly implied?: { readonly usage: string; readonly summary: string; readonly by?: readonly FlagName[] };
 }
 
-/** Flags every command but validate takes; the main help lists them with --version. */
+/** Flags most commands take (init none of them, validate some); the main help lists them with --version. */
 export const COMMON_FLAGS = ['criteria', 'no-color', 'timings', 'help'] as const satisfies readonly FlagName[];
 /** Flags that stand on their own, without a command. */
 export const TOP_FLAGS = ['version'] as const satisfies readonly FlagName[];
