@@ -194,7 +194,10 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
   }
 
   async function checklist(session: Session): Promise<Session> {
-    const criteria = trees.base.featureCriteria;
+    // Criteria answered before the walk are not listed again; the ticks are added to theirs.
+    const criteria = trees.base.featureCriteria.filter((c) => !options.preset.has(c));
+    const given = [...options.preset].filter(([, important]) => important).map(([c]) => c);
+    if (criteria.length === 0) return walked(fromTicks(session, new Set(given)));
     say(
       'Which of these matter to you? Type their numbers separated by spaces or commas, or just press Enter if none does.',
       ...criteria.map((c, i) => `${i + 1}. ${study.criteria[c]!.name}: ${study.criteria[c]!.question}`),
@@ -214,17 +217,22 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
         say(`'${bad}' is not one of the numbers 1 to ${criteria.length}; try again, or type q to quit.`);
         continue;
       }
-      const ticked = new Set(parts.map((p) => criteria[Number(p) - 1]!));
-      const next = fromTicks(session, ticked);
-      const at = locate(next);
-      if (at.kind === 'result') {
-        say('', `Walking the ${trees.base.spec.name} tree with your choices:`);
-        at.advice.path.forEach((s, i) => {
-          say(`${i + 1}. ${study.criteria[s.criterion]!.name}? ${s.important ? 'chosen, so it matters' : 'not chosen, so it does not matter'}.`);
-        });
-        say('');
-      }
-      return next;
+      const ticked = new Set([...given, ...parts.map((p) => criteria[Number(p) - 1]!)]);
+      return walked(fromTicks(session, ticked));
     }
+  }
+
+  /** Says how the checklist's answers walk the tree, and goes on from there. */
+  function walked(next: Session): Session {
+    const at = locate(next);
+    if (at.kind === 'result') {
+      say('', `Walking the ${trees.base.spec.name} tree with your choices:`);
+      at.advice.path.forEach((s, i) => {
+        const how = options.preset.has(s.criterion) ? 'answered already' : s.important ? 'chosen' : 'not chosen';
+        say(`${i + 1}. ${study.criteria[s.criterion]!.name}? ${how}, so it ${s.important ? 'matters' : 'does not matter'}.`);
+      });
+      say('');
+    }
+    return next;
   }
 }

@@ -85,6 +85,17 @@ describe('line mode (--accessible)', () => {
   });
 });
 
+describe('line mode’s checklist', () => {
+  it('lists only what was not answered beforehand, and adds the ticks to those answers', () => {
+    const r = run(['ask', '--accessible', '--checklist', '--important', 'auto-logging', '--tree', 'figure-2'], { cwd: scratch(), input: '1\n2\n' });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('1. Collaboration: ');
+    expect(r.stderr).not.toMatch(/^\d\. Auto-logging: /m);
+    expect(r.stderr).toContain('1. Auto-logging? answered already, so it matters.');
+    expect(scripted(r.stderr)).toEqual(['--tree', 'figure-2', '--important', 'auto-logging,collaboration']);
+  });
+});
+
 describe.skipIf(!hasTmux)('in a terminal', () => {
   it('pre-answers what the flags name, saves with s, and leaves a command that reads the file', async () => {
     const dir = scratch();
