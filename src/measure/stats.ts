@@ -79,6 +79,25 @@ function rank(values: readonly number[]): { ranks: number[]; tieTerm: number } {
  */
 export function exactUpperTail(u: number, m: number, n: number): number {
   const size = m * n + 1;
+  const dist = exactDistribution(m, n);
+  let tail = 0;
+  // The distribution is symmetric; summing the short side keeps the sum of small terms accurate.
+  if (u > (m * n) / 2) for (let k = Math.max(0, u); k < size; k++) tail += dist[k]!;
+  else {
+    for (let k = 0; k < Math.min(u, size); k++) tail += dist[k]!;
+    tail = 1 - tail;
+  }
+  return Math.min(1, Math.max(0, tail));
+}
+
+/** Distributions already computed, by sample sizes: a slot of nine trackers asks for one 36 times. */
+const distributions = new Map<string, Float64Array>();
+
+/** P(U = k) for k = 0 … m·n. */
+function exactDistribution(m: number, n: number): Float64Array {
+  const cacheKey = `${m} ${n}`;
+  const cached = distributions.get(cacheKey);
+  if (cached) return cached;
   let previous: Float64Array[] = [];
   for (let i = 0; i <= m; i++) {
     const current: Float64Array[] = [];
@@ -98,14 +117,9 @@ export function exactUpperTail(u: number, m: number, n: number): number {
     previous = current;
   }
   const dist = previous[n]!;
-  let tail = 0;
-  // The distribution is symmetric; summing the short side keeps the sum of small terms accurate.
-  if (u > (m * n) / 2) for (let k = Math.max(0, u); k < size; k++) tail += dist[k]!;
-  else {
-    for (let k = 0; k < Math.min(u, size); k++) tail += dist[k]!;
-    tail = 1 - tail;
-  }
-  return Math.min(1, Math.max(0, tail));
+  if (distributions.size >= 64) distributions.clear();
+  distributions.set(cacheKey, dist);
+  return dist;
 }
 
 /** P(Z > z) for a standard normal Z. */
