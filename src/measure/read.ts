@@ -6,7 +6,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeUtf8, readBounded, reason } from '../files.js';
-import { MAX_RECORDS, MAX_TRACKERS, MeasurementError, parseMeasurementFile } from './format.js';
+import { MeasurementError } from './check.js';
+import { MAX_RECORDS, MAX_TRACKERS } from './format.js';
+import { parseMeasurementFile } from './parse.js';
 import type { Environment, MeasurementRecord, MeasurementSet, Override, Substitution, Tracker } from './format.js';
 
 /** One file: a per-tracker file with its probe output is a few megabytes at most. */

@@ -18,17 +18,18 @@ import type {
   Mark,
   MarkExperiment,
   MarksRecord,
-  MeasurementRecord,
   MeasurementSet,
   MemoryRecord,
   RuntimeRecord,
   Tracker,
 } from './format.js';
-import { holm, mannWhitneyU, median } from './stats.js';
-import { approx, COMPONENT_NAMES, count, ITEM_NAMES, kilobytes, listing, meanAndSd, mib, oneLine, ordinal, plain, points, seconds } from './words.js';
+import { rankSlot } from './ranks.js';
+import type { Entry, Tie } from './ranks.js';
+import { Data } from './records.js';
+import type { Keys } from './records.js';
+import { median } from './stats.js';
+import { approx, COMPONENT_NAMES, count, ITEM_NAMES, kilobytes, listing, meanAndSd, mib, ordinal, plain, points, seconds } from './words.js';
 
-/** Significance level of the tie tests, after Holm's correction. */
-export const ALPHA = 0.05;
 /** Log size: within this many times the smallest earns 1, within the second 0.5. */
 export const LOG_SIZE_LIMITS = [1.5, 3] as const;
 /** Memory from data: within this many times the lowest peak earns 1, within the second 0.5. */
@@ -103,76 +104,6 @@ export function scoreAll(set: MeasurementSet): ScoredTable {
 /** "W&B 2 (rule 2), Guild 2 (rule 1)": the published scores next to the rule's. */
 export function publishedVsRule(trackers: readonly Tracker[], c: CriterionResult): string {
   return trackers.map((t, i) => `${t.name} ${plain(c.scores[i]!)} (rule ${plain(c.rule[i]!)})`).join(', ');
-}
-
-// ---------------------------------------------------------------------------------------------
-// Finding the measurement behind a score
-
-type Found<R> = { readonly record: R; readonly reason?: undefined } | { readonly record?: undefined; readonly reason: string };
-
-interface Keys {
-  readonly task?: string;
-  readonly component?: Component;
-  readonly machine?: string;
-  readonly size?: number;
-}
-
-const KEY_FIELDS = ['task', 'component', 'machine', 'size'] as const;
-
-/** The records of a set, indexed for the rules. */
-export class Data {
-  readonly trackers: readonly Tracker[];
-  private readonly byExperiment = new Map<string, MeasurementRecord[]>();
-
-  constructor(readonly set: MeasurementSet) {
-    this.trackers = set.trackers;
-    for (const r of set.records) {
-      const list = this.byExperiment.get(r.experiment) ?? [];
-      list.push(r);
-      this.byExperiment.set(r.experiment, list);
-    }
-  }
-
-  records<R extends MeasurementRecord>(experiment: R['experiment']): R[] {
-    return (this.byExperiment.get(experiment) ?? []) as R[];
-  }
-
-  machineName(id: string): string {
-    const label = this.set.machines.get(id);
-    return label === undefined ? id : `the ${label}`;
-  }
-
-  /**
-   * The values of a key field that some ok record of the experiment has, in first-seen order. A
-   * failed record's machine or task adds no place to compare: nobody would be measured there.
-   */
-  keysOf<K extends keyof Keys>(experiment: MeasurementRecord['experiment'], field: K): NonNullable<Keys[K]>[] {
-    const out: NonNullable<Keys[K]>[] = [];
-    for (const r of this.records(experiment)) {
-      if (r.status !== 'ok') continue;
-      const v = (r as Keys)[field];
-      if (v !== undefined && !out.includes(v as NonNullable<Keys[K]>)) out.push(v as NonNullable<Keys[K]>);
-    }
-    return out;
-  }
-
-  trackerFailure(t: Tracker): string {
-    const how = t.status === 'install-failed' ? 'did not install' : 'did not import';
-    return t.error ? `${how} (${oneLine(t.error)})` : how;
-  }
-
-  /** The ok record of tracker t for these keys, or why there is none. */
-  find<R extends MeasurementRecord>(experiment: R['experiment'], t: Tracker, keys: Keys): Found<R> {
-    if (t.status !== 'ok') return { reason: this.trackerFailure(t) };
-    const mine = this.records<R>(experiment).filter((r) => r.tracker === t.id);
-    const ok = mine.find((r) => r.status === 'ok' && KEY_FIELDS.every((k) => (r as Keys)[k] === keys[k]));
-    if (ok) return { record: ok };
-    // A failed or unsupported record without a key field covers every value of it.
-    const other = mine.find((r) => r.status !== 'ok' && KEY_FIELDS.every((k) => (r as Keys)[k] === undefined || (r as Keys)[k] === keys[k]));
-    if (other?.status === 'failed') return { reason: `failed (${oneLine(other.error ?? '')})` };
-    if (other?.status === 'unsupported') return { reason: `not supported (${oneLine(other.why ?? '')})` };
-    return { reason: 'not measured' };
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -287,55 +218,7 @@ export function scoreKeras(data: Data): RuleResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Ranked criteria: runtime and memory
-
-interface Entry {
-  /** Index of the tracker in the set. */
-  readonly tracker: number;
-  /** Median of the samples, or the published mean (runtime) or peak (memory). */
-  readonly central: number;
-  /** The finished repetitions, when the record has them; a summary has none. */
-  readonly samples?: readonly number[];
-}
-
-/**
- * Ranks the trackers measured in one slot (a component on a machine): a tracker's rank is 1 plus
- * the number of trackers clearly better than it. "Clearly better" means a lower central value
- * and, where both have samples, a two-sided Mann–Whitney test that rejects equality at ALPHA
- * after Holm's correction over all pairs of the slot; with a summary (the study's means) any
- * lower value counts. So trackers that cannot be told apart share a rank, and the ranks do not
- * depend on the order of the trackers in the file.
- */
-export function rankSlot(entries: readonly Entry[]): { ranks: Map<number, number>; ties: string[][] } {
-  const pairs: { a: Entry; b: Entry; p: number }[] = [];
-  for (let i = 0; i < entries.length; i++) {
-    for (let j = i + 1; j < entries.length; j++) {
-      const [a, b] = canonical(entries[i]!, entries[j]!);
-      if (a.samples && b.samples && a.samples.length > 0 && b.samples.length > 0) pairs.push({ a, b, p: mannWhitneyU(a.samples, b.samples).p });
-    }
-  }
-  const adjusted = holm(pairs.map((p) => p.p));
-  const indistinct = new Set<string>();
-  const ties: string[][] = [];
-  pairs.forEach((pair, k) => {
-    if (adjusted[k]! >= ALPHA) {
-      indistinct.add(`${pair.a.tracker} ${pair.b.tracker}`).add(`${pair.b.tracker} ${pair.a.tracker}`);
-      if (pair.a.central !== pair.b.central) ties.push([String(pair.a.tracker), String(pair.b.tracker), approx(adjusted[k]!)]);
-    }
-  });
-  const better = (s: Entry, t: Entry) => s.central < t.central && !indistinct.has(`${s.tracker} ${t.tracker}`);
-  const ranks = new Map<number, number>();
-  for (const t of entries) ranks.set(t.tracker, 1 + entries.filter((s) => better(s, t)).length);
-  return { ranks, ties };
-}
-
-/** The pair in an order that does not depend on the file: by central value, then by samples. */
-function canonical(a: Entry, b: Entry): [Entry, Entry] {
-  if (a.central !== b.central) return a.central < b.central ? [a, b] : [b, a];
-  const sa = JSON.stringify([...(a.samples ?? [])].sort((x, y) => x - y));
-  const sb = JSON.stringify([...(b.samples ?? [])].sort((x, y) => x - y));
-  return sa <= sb ? [a, b] : [b, a];
-}
+// Ranked criteria: runtime and memory (ranks.ts ranks one slot)
 
 /** What a slot holds for each tracker: its entry and how it reads, or why it has none. */
 interface Slot {
@@ -391,10 +274,10 @@ function repetitionsText(r: RuntimeRecord | MemoryRecord | LogSizeRecord): strin
   return r.failures.length > 0 ? `of ${n} (${r.failures.length} failed)` : `of ${n}`;
 }
 
-function tieNotes(data: Data, slot: Slot, ties: string[][], what: string): string[] {
+function tieNotes(data: Data, slot: Slot, ties: readonly Tie[], what: string): string[] {
   return ties.map(
-    ([a, b, p]) =>
-      `${what} of ${COMPONENT_NAMES[slot.component]} on ${data.machineName(slot.machine)}: ${data.trackers[Number(a)]!.name} and ${data.trackers[Number(b)]!.name} differ too little to tell apart (Holm-adjusted p = ${p}), so they share a rank.`,
+    ({ a, b, p }) =>
+      `${what} of ${COMPONENT_NAMES[slot.component]} on ${data.machineName(slot.machine)}: ${data.trackers[a]!.name} and ${data.trackers[b]!.name} differ too little to tell apart (Holm-adjusted p = ${approx(p)}), so they share a rank.`,
   );
 }
 

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/errors.js';
-import { MeasurementError, parseMeasurementFile } from '../../src/measure/format.js';
+import { MeasurementError } from '../../src/measure/check.js';
+import { parseMeasurementFile } from '../../src/measure/parse.js';
 import { MAX_FILE_BYTES, readMeasurements } from '../../src/measure/read.js';
 import { ROOT } from '../helpers/fixtures.js';
 

@@ -1,6 +1,6 @@
 /** Measurement files made up for tests: builders for records, and whole random data sets. */
 import fc from 'fast-check';
-import { parseMeasurementFile } from '../../src/measure/format.js';
+import { parseMeasurementFile } from '../../src/measure/parse.js';
 import type { Component, Mark, MeasurementSet } from '../../src/measure/format.js';
 import { ITEMS } from '../../src/measure/format.js';
 import { union } from '../../src/measure/read.js';
