@@ -5,12 +5,16 @@
 import { mkdirSync, mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isUserError } from '../../src/errors.js';
 import { MeasurementError } from '../../src/measure/check.js';
 import { parseMeasurementFile } from '../../src/measure/parse.js';
-import { MAX_FILE_BYTES, readMeasurements } from '../../src/measure/read.js';
+import { criteriaFile } from '../../src/measure/criteria.js';
+import { MAX_FILE_BYTES, readMeasurements, union } from '../../src/measure/read.js';
+import { scoreAll } from '../../src/measure/rules.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { around, file, lines, marks, runtime } from './synthetic.js';
 
 type Json = Record<string, unknown>;
 
@@ -247,5 +251,46 @@ describe('files and directories', () => {
     const d = join(dir, 'empty');
     mkdirSync(d);
     expect(readProblem(d)).toBe(`${d} holds no .json files; pass a measurement file or a directory that \`reprotree measure\` wrote.`);
+  });
+});
+
+describe('whatever the file holds', () => {
+  /** Parses, and scores and writes a criteria file when that works: only user errors may come out. */
+  function survives(text: string): void {
+    try {
+      const set = union([parseMeasurementFile(text, 'fuzz.json')]);
+      if (set.trackers.length >= 2) criteriaFile(scoreAll(set), set);
+    } catch (e) {
+      if (!isUserError(e)) throw e;
+      expect((e as Error).message.length).toBeGreaterThan(0);
+    }
+  }
+
+  it('random JSON gives a result or a user error, never a crash', () => {
+    fc.assert(fc.property(fc.jsonValue(), (v) => survives(JSON.stringify(v))), { numRuns: 300 });
+  });
+
+  it('a valid file with one part replaced by random JSON gives a result or a user error', () => {
+    const base = file(['a', 'b'], [runtime('a', 'init', 'm', around(1, 5)), runtime('b', 'init', 'm', around(2, 5)), lines('a', 'init', 1), marks('keras', 'b', ['+', '(+)'])]);
+    // Every place in the file's tree, as a path of keys.
+    const paths: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]) => {
+      paths.push(path);
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    };
+    walk(base, []);
+    fc.assert(
+      fc.property(fc.nat(), fc.jsonValue({ maxDepth: 3 }), (where, replacement) => {
+        const copy = JSON.parse(JSON.stringify(base)) as Record<string | number, unknown>;
+        const path = paths[where % paths.length]!;
+        if (path.length === 0) return survives(JSON.stringify(replacement));
+        let parent = copy;
+        for (const k of path.slice(0, -1)) parent = parent[k] as Record<string | number, unknown>;
+        parent[path[path.length - 1]!] = replacement;
+        survives(JSON.stringify(copy));
+      }),
+      { numRuns: 500 },
+    );
   });
 });
