@@ -1,4 +1,5 @@
 /** Answers files: JSON or YAML keyed by criterion id, every problem at its line and column. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseAnswersFile } from '../../src/study/answers-file.js';
 import { StudyError } from '../../src/study/problems.js';
@@ -41,5 +42,31 @@ describe('an answers file', () => {
     ]);
     expect(read('- keras\n')).toEqual([expect.stringMatching(/^1:1: the answers .* must be a mapping/)]);
     expect(read('{"keras": true,,}')).toEqual([expect.stringMatching(/^1:\d+: /)]);
+  });
+});
+
+describe('any text as an answers file', () => {
+  it('gives answers or problems with positions, never anything else', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 200 }),
+          fc.dictionary(fc.oneof(fc.constantFrom(...study().criteria.map((c) => c.id)), fc.string()), fc.jsonValue()).map((d) => JSON.stringify(d)),
+        ),
+        (text) => {
+          try {
+            const answers = parseAnswersFile(text, 'a.json', study());
+            for (const [c, v] of answers) {
+              expect(study().criteria[c]).toBeDefined();
+              expect(typeof v).toBe('boolean');
+            }
+          } catch (e) {
+            expect(e).toBeInstanceOf(StudyError);
+            for (const p of (e as StudyError).problems) expect(p.line).toBeGreaterThanOrEqual(1);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
