@@ -8,6 +8,9 @@ import { openSync } from 'node:fs';
 import { isatty } from 'node:tty';
 import { findTree } from '../advice/model.js';
 import { UserError } from '../errors.js';
+import { checkWritable } from '../files.js';
+import type { WalkOptions } from '../questionnaire/front-end.js';
+import { givenAnswers } from './answers.js';
 import { load } from './common.js';
 import type { IO } from './io.js';
 import type { AskOptions } from './options.js';
@@ -38,13 +41,18 @@ function terminalFd(): number | undefined {
 
 export async function ask(options: AskOptions, io: IO): Promise<void> {
   const study = await load(io, options.criteria);
-  // A mistyped --tree is the more useful message, terminal or not.
+  // A mistyped --tree or answer is the more useful message, terminal or not.
   findTree(study, options.tree);
+  // Found out now rather than after the last question.
+  if (options.saveAnswers !== undefined) checkWritable(options.saveAnswers, '--save-answers');
+  // Flags and an answers file answer their questions before the walk; the rest are asked.
+  const preset = await givenAnswers(study, options.answers, io);
+  const walk: WalkOptions = { tree: options.tree, start: options.start, criteria: options.criteria, preset, saveAnswers: options.saveAnswers };
   const dumb = !options.accessible && process.env.TERM === 'dumb';
   if (dumb) io.err('TERM=dumb: this terminal cannot redraw the screen, so the questions come one line at a time (as with --accessible).\n');
   if (options.accessible || dumb) {
     const { runAccessible } = await import('../questionnaire/accessible.js');
-    await runAccessible(study, options, io);
+    await runAccessible(study, walk, io);
     return;
   }
   if (!process.stdin.isTTY) throw new UserError(`The questionnaire needs a terminal to read keys from, and standard input is not one: ${INSTEAD}.`);
@@ -60,5 +68,5 @@ export async function ask(options: AskOptions, io: IO): Promise<void> {
   }
   // Ink and React load only here: the scripted path never pays for them.
   const { runInteractive } = await import('../tui/run.js');
-  await runInteractive(study, options, io, fd);
+  await runInteractive(study, walk, io, fd);
 }

@@ -134,15 +134,25 @@ export function treeViewHeading(session: Session): Line {
   ];
 }
 
-/** Remarks for a move that cannot be made, and questions about one. */
+/** Remarks for a move that cannot be made, for what a key did, and questions about one. */
 export const notices = {
   firstQuestion: 'This is the first question; there is nothing to go back to.',
   checklistFirst: 'The checklist is where this walk starts; there is nothing before it.',
+  saved: (file: string): string => `Saved your answers to ${file}; --answers ${quoteArg(file)} gives them again.`,
   /** `q` with answers that would be lost; `what` counts them ("2 answers", "3 ticks"). */
   quit: (what: string): string => `Quit and lose your ${what}? Press q or y to quit, any other key to stay.`,
   /** Instead of a screen the terminal has no room for. */
   tooSmall: (what: string, out: string): string => `Make the terminal taller to see ${what}; ${out}.`,
 } as const;
+
+/** "Answered already: Keras deep dive matters, Runtime does not.": answers given before the walk. */
+export function presetLine(study: Study, preset: ReadonlyMap<number, boolean>): string | undefined {
+  if (preset.size === 0) return undefined;
+  const said = [...preset]
+    .sort(([a], [b]) => a - b)
+    .map(([c, important]) => `${study.criteria[c]!.name} ${important ? 'matters' : 'does not matter'}`);
+  return `Answered already, so not asked: ${said.join(', ')}.`;
+}
 
 /** "one more question", "up to 4 more questions". */
 function moreQuestionsPhrase(n: number): string {
@@ -230,15 +240,17 @@ export function typed(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => names[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
-function quoteArg(s: string): string {
+/** A shell word: as it is when it needs no quoting, else in single quotes. */
+export function quoteArg(s: string): string {
   return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 /**
  * The scripted command that gives the same advice, or undefined when the walked tree cannot be
  * named on the command line (an unlimited growth of a depth-limited tree with no file entry).
+ * With `answersFile` (where the answers were saved) it reads them from there.
  */
-export function scriptedCommand(session: Session, advice: Advice, criteriaFile?: string): string | undefined {
+export function scriptedCommand(session: Session, advice: Advice, criteriaFile?: string, answersFile?: string): string | undefined {
   const { study } = session.base;
   let spec: TreeSpec | undefined = session.fitted.spec;
   if (session.extendedAt !== undefined && session.fitted !== session.base) {
@@ -250,7 +262,8 @@ export function scriptedCommand(session: Session, advice: Advice, criteriaFile?:
   const args = ['reprotree'];
   if (criteriaFile !== undefined) args.push('--criteria', quoteArg(criteriaFile));
   if (spec.name !== study.defaultTree) args.push('--tree', spec.name);
-  if (important.length > 0) args.push('--important', important.map((c) => study.criteria[c]!.id).join(','));
+  if (answersFile !== undefined) args.push('--answers', quoteArg(answersFile));
+  else if (important.length > 0) args.push('--important', important.map((c) => study.criteria[c]!.id).join(','));
   else {
     // Unnamed criteria do not matter anyway; naming the ones asked says what was answered.
     const asked = advice.path.length > 0 ? advice.path.map((s) => s.criterion) : advice.fitted.featureCriteria.slice(0, 1);
@@ -266,6 +279,7 @@ export function summaryText(
   style: Style,
   width: number,
   criteriaFile?: string,
+  answersFile?: string,
 ): string {
   const { advice, skipped } = result;
   const { study, spec } = advice.fitted;
@@ -295,7 +309,8 @@ export function summaryText(
       ...wrapIndented(style.yellow(`This is the ${spec.name} tree's majority answer; for exactly your answers ${exact} scores best.`), width, '  '),
     );
   }
-  const command = scriptedCommand(session, advice, criteriaFile);
+  if (answersFile !== undefined) lines.push(...wrapIndented(`Your answers are saved in ${answersFile}.`, width, '  '));
+  const command = scriptedCommand(session, advice, criteriaFile, answersFile);
   // The command on a row of its own, never wrapped, so it copies whole at any width.
   if (command) lines.push(...wrapIndented(style.dim('Same advice without the questions:'), width, '  '), `  ${command}`);
   return lines.join('\n') + '\n';

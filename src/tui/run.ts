@@ -4,12 +4,13 @@
  * and the transcript go to the terminal; the closing summary goes to stdout, the program's result,
  * which may be a pipe or a file.
  */
-import { Cancelled } from '../errors.js';
-import { readingWidth } from '../render/lines.js';
+import { Cancelled, UserError } from '../errors.js';
+import { readingWidth, wrapIndented } from '../render/lines.js';
 import type { FrontEndIO, WalkOptions } from '../questionnaire/front-end.js';
 import type { Study } from '../study/types.js';
 import type { Outcome } from './App.js';
-import { introLines, summaryText } from '../questionnaire/wording.js';
+import { AnswersSaver } from '../questionnaire/saved-answers.js';
+import { introLines, notices, presetLine, summaryText } from '../questionnaire/wording.js';
 import { questionnaireTrees } from '../questionnaire/trees.js';
 import { openTerminal } from './terminal.js';
 
@@ -40,19 +41,28 @@ export async function runInteractive(study: Study, options: WalkOptions, io: Fro
   // Signals restore the terminal from here on, even while Ink is still loading.
   const terminal = openTerminal(fd, io.glyphs);
   const ended: { outcome: Outcome } = { outcome: { kind: 'cancelled' } };
+  const saver = new AnswersSaver(study, options.saveAnswers);
   try {
     // Colour as the terminal allows, whatever stdout is.
     const style = io.styleFor({ isTTY: true });
     // Printed before Ink loads: it is there at once, and the first frame has less to draw.
-    terminal.screen.print(introLines(study, trees.base, style, readingWidth(terminal.screen.columns), { start: options.start }).join('\n') + '\n');
+    const width = readingWidth(terminal.screen.columns);
+    const preset = presetLine(study, options.preset);
+    const intro = [...introLines(study, trees.base, style, width, { start: options.start }), ...(preset ? wrapIndented(preset, width) : [])];
+    terminal.screen.print(intro.join('\n') + '\n');
     const { mount } = await loadInk();
     await mount(
       {
         trees,
         style,
         start: options.start,
+        preset: options.preset,
         onDone: (o) => {
           ended.outcome = o;
+        },
+        save: (session) => {
+          const saved = saver.save(session);
+          return saved.kind === 'saved' ? notices.saved(saved.file) : saved.message;
         },
       },
       terminal,
@@ -62,5 +72,9 @@ export async function runInteractive(study: Study, options: WalkOptions, io: Fro
   }
   const done = ended.outcome;
   if (done.kind === 'cancelled') throw new Cancelled();
-  io.out(io.glyphs.draw(summaryText(done.session, done.result, io.style, readingWidth(io.width), options.criteria)));
+  // --save-answers keeps the answers the walk ended on; a file `s` wrote is named only if it holds them.
+  const saved = options.saveAnswers !== undefined ? saver.save(done.session) : undefined;
+  const file = saved?.kind === 'saved' || saver.holds(done.session) ? saver.file : undefined;
+  io.out(io.glyphs.draw(summaryText(done.session, done.result, io.style, readingWidth(io.width), options.criteria, file)));
+  if (saved?.kind === 'failed') throw new UserError(saved.message);
 }

@@ -24,6 +24,9 @@ describe.skipIf(!hasTmux)('TERM=dumb', () => {
     await sh.type('1');
     await sh.waitFor('Ask them? 1 yes, 2 no');
     await sh.type('2');
+    // Not saving the answers: Enter.
+    await sh.waitFor('Save your answers');
+    await sh.type('');
     expect(await sh.exited()).toBe(0);
     const out = sh.output();
     const ours = out.slice(out.indexOf('reprotree --tree figure-1'));

@@ -29,6 +29,9 @@ describe.skipIf(!hasTmux)('line mode in a terminal', () => {
     // A majority answer: the offer of more questions, declined.
     await sh.waitFor('Ask them? 1 yes, 2 no');
     await sh.type('2');
+    // Not saving the answers: Enter.
+    await sh.waitFor('Save your answers');
+    await sh.type('');
     expect(await sh.exited()).toBe(0);
     const all = sh.lines().join('\n');
     const fromResult = all.slice(all.indexOf('Use '));

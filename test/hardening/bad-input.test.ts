@@ -179,11 +179,18 @@ describe('bad flag values', () => {
     ['--random-state abc', ['tree', '--random-state', 'abc'], /--random-state must be a whole number from 0 to 4294967295, not 'abc'/],
     ['--random-state -3', ['tree', '--random-state', '-3'], /--random-state must be a whole number/],
     ['--format png', ['tree', '--format', 'png'], /'png' is not a format of tree/],
-    ['--format for scores', ['scores', '--format', 'yaml'], /'yaml' is not a format of scores; use one of text, json, markdown/],
+    ['--format for scores', ['scores', '--format', 'svg'], /'svg' is not a format of scores; use one of text, json, markdown, yaml/],
     ['--json with --format markdown', ['scores', '--json', '--format', 'markdown'], /contradict/],
     ['--checklist with --important', ['--important', 'keras', '--checklist'], /--checklist does not apply to scripted advice/],
     ['--tree with no value', ['--tree'], /--tree needs a value/],
-    ['validate with two files', ['validate', 'a.yaml', 'b.yaml'], /Unexpected argument 'b\.yaml' for validate/],
+    ['init with two files', ['init', 'a.yaml', 'b.yaml'], /Unexpected argument 'b\.yaml' for init/],
+    ['standard input twice', ['validate', '-', '-'], /'-' \(standard input\) can be read once/],
+    ['--criteria - and --answers -', ['--criteria', '-', '--answers', '-'], /would both read standard input/],
+    ['the questionnaire with --answers -', ['ask', '--answers', '-'], /reads your keys from standard input/],
+    ['--save-answers -', ['ask', '--save-answers', '-'], /--save-answers needs a file name/],
+    ['--save-answers in a missing folder', ['ask', '--save-answers', '/nonexistent/a.json'], /cannot write in \/nonexistent/],
+    ['--save-answers for scripted advice', ['--important', 'keras', '--save-answers', 'a.json'], /--save-answers does not apply to scripted advice/],
+    ['-v', ['-v'], /Unknown option '-v'\. For the version, use -V or --version\./],
   ];
   it.each(flags)('%s', (_name, args, message) => {
     expect(expectUserError(run(args))).toMatch(message);

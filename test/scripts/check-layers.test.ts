@@ -31,6 +31,15 @@ describe('the layer check', () => {
       { 'commands/a.ts': "import { runInteractive } from '../tui/run.js';", 'tui/run.ts': '' },
       /imports tui\/run\.ts statically/,
     ],
+    [
+      'a package reached from the entry without import()',
+      {
+        'cli.ts': "import { load } from './study/load.js';",
+        'study/load.ts': "import { parseStudy } from './parse.js';",
+        'study/parse.ts': "import { parseDocument } from 'yaml';",
+      },
+      /study\/parse\.ts: imports yaml, yet cli\.ts → study\/load\.ts → study\/parse\.ts loads it at every start/,
+    ],
     ['a file in no layer', { 'extra/a.ts': '' }, /extra\/a\.ts: is in no layer/],
     [
       'a cycle',
@@ -49,7 +58,8 @@ describe('the layer check', () => {
         'cli.ts': "import { ask } from './commands/ask.js';",
         'commands/ask.ts': "import { load } from '../study/load.js'; const m = await import('../tui/run.js');",
         'tui/run.ts': "import { Box } from 'ink'; import type { Study } from '../study/types.js'; import { readFileSync } from 'node:fs';",
-        'study/load.ts': "const p = await import('./parse.js'); import { UserError } from '../errors.js';",
+        'study/load.ts': "const p = await import('./yaml.js'); import { UserError } from '../errors.js';",
+        'study/yaml.ts': "export { parseStudy } from './parse.js';",
         'study/parse.ts': "import { parseDocument } from 'yaml';",
         'study/types.ts': '',
         'errors.ts': '',
