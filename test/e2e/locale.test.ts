@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
-import { closePanes, hasTmux, openPanes, openShell } from '../helpers/pane.js';
+import { closePanes, hasTmux, lineModeWalk, openPanes, openShell } from '../helpers/pane.js';
 
 beforeAll(openPanes);
 afterAll(closePanes);
@@ -19,14 +19,7 @@ describe.skipIf(!hasTmux)('TERM=dumb', () => {
     await sh.type('reprotree --tree figure-1');
     const first = await sh.waitFor('Answer 1 (it matters) or 2 (it does not)');
     expect(first).toMatch(/^TERM=dumb: .*one line at a time.*$/m);
-    await sh.type('2');
-    await sh.waitFor('Question 2');
-    await sh.type('1');
-    await sh.waitFor('Ask them? 1 yes, 2 no');
-    await sh.type('2');
-    // Not saving the answers: Enter.
-    await sh.waitFor('Save your answers');
-    await sh.type('');
+    await lineModeWalk(sh);
     expect(await sh.exited()).toBe(0);
     const out = sh.output();
     const ours = out.slice(out.indexOf('reprotree --tree figure-1'));

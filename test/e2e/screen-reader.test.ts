@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
-import { closePanes, hasTmux, openPanes, openShell } from '../helpers/pane.js';
+import { closePanes, hasTmux, lineModeWalk, openPanes, openShell } from '../helpers/pane.js';
 
 beforeAll(openPanes);
 afterAll(closePanes);
@@ -23,15 +23,7 @@ describe.skipIf(!hasTmux)('line mode in a terminal', () => {
     await sh.type('t');
     const outline = await sh.waitFor('If it matters');
     expect(outline).toMatch(/^ {2}If it does not matter: /m);
-    await sh.type('2');
-    await sh.waitFor('Question 2');
-    await sh.type('1');
-    // A majority answer: the offer of more questions, declined.
-    await sh.waitFor('Ask them? 1 yes, 2 no');
-    await sh.type('2');
-    // Not saving the answers: Enter.
-    await sh.waitFor('Save your answers');
-    await sh.type('');
+    await lineModeWalk(sh);
     expect(await sh.exited()).toBe(0);
     const all = sh.lines().join('\n');
     const fromResult = all.slice(all.indexOf('Use '));

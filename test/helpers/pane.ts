@@ -223,5 +223,20 @@ export async function openShell(options: { columns?: number; rows?: number; env?
   };
 }
 
+/**
+ * Line mode on the figure-1 tree, from its first question to the end: auto-logging does not
+ * matter, lines of code does; then no to the offer of more questions (a majority leaf) and
+ * Enter to the offer to save the answers.
+ */
+export async function lineModeWalk(sh: Shell): Promise<void> {
+  await sh.type('2');
+  await sh.waitFor('Question 2');
+  await sh.type('1');
+  await sh.waitFor('Ask them? 1 yes, 2 no');
+  await sh.type('2');
+  await sh.waitFor('Save your answers');
+  await sh.type('');
+}
+
 /** Whether the terminal settings `stty -a` printed are cooked: line editing and echo on. */
 export const cooked = (stty: string) => /(^|\s)icanon(\s|;|$)/m.test(stty) && /(^|\s)echo(\s|;|$)/m.test(stty);
