@@ -2,17 +2,18 @@
  * Gini impurity exactly as scikit-learn 1.2 computes it (sklearn/tree/_criterion.pyx, class Gini),
  * operation for operation: many candidate splits of a preference table are equally good, and the
  * winner among them is decided by comparing these doubles, so the rounding must be the same.
- * Counts are whole numbers held in doubles, as scikit-learn's weighted counts are.
+ *
+ * Counts are whole numbers, as scikit-learn's weighted counts are with unit weights. scikit-learn
+ * sums count² over every class in class order; here the sum is taken over the classes present,
+ * in any order. That is the same double: each term is an integer below 2^40 and so is every
+ * partial sum (at most (2^20)^2), so all of them are exact, and an absent class adds 0.
  */
 
-/** Gini.node_impurity: 1 - Σ count² / n², summed over classes in class order. */
-export function giniImpurity(counts: Float64Array, offset: number, nClasses: number, n: number): number {
-  let sq = 0.0;
-  for (let c = 0; c < nClasses; c++) {
-    const v = counts[offset + c]!;
-    sq += v * v;
-  }
-  // `gini = 0.0; gini += 1.0 - sq / (n * n); return gini / n_outputs` with one output.
+/**
+ * Gini.node_impurity and Gini.children_impurity: `gini = 0.0; gini += 1.0 - sq_count / (n * n)`
+ * with one output, where `sq` is Σ count² over the node's classes. Adding to 0.0 changes nothing.
+ */
+export function giniFromSquares(sq: number, n: number): number {
   return 1.0 - sq / (n * n);
 }
 

@@ -7,7 +7,7 @@ import { renderDot } from '../render/dot.js';
 import { exportText } from '../render/export-text.js';
 import { renderMermaid } from '../render/mermaid.js';
 import { renderSvg } from '../render/svg.js';
-import { treeJson } from '../render/tree-json.js';
+import { treeJsonText } from '../render/tree-json.js';
 import { renderTreeText } from '../render/tree-text.js';
 import { depthFlag, load, seedFlag } from './common.js';
 import type { Context } from './context.js';
@@ -38,7 +38,7 @@ export async function tree(ctx: Context): Promise<void> {
 function render(fitted: FittedTree, format: string, ctx: Context, answers: readonly boolean[] | undefined): string {
   switch (format) {
     case 'json':
-      return JSON.stringify(treeJson(fitted), null, 2) + '\n';
+      return treeJsonText(fitted);
     case 'export-text':
       return exportText(fitted.tree);
     case 'mermaid':
