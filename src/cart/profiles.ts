@@ -112,6 +112,8 @@ function classKeys(masks: Int32Array, count: number, frameworks: readonly string
     .map((id, f) => ({ id, f }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .forEach(({ f }, r) => (rank[f] = r));
+  const weight = new Float64Array(F);
+  for (let f = 0; f < F; f++) weight[f] = 2 ** (F - 1 - rank[f]!);
   const keys = new Float64Array(count);
   for (let i = 0; i < count; i++) {
     const mask = masks[i]!;
@@ -122,7 +124,7 @@ function classKeys(masks: Int32Array, count: number, frameworks: readonly string
       if (mask & (1 << f)) {
         size++;
         first = rank[f]!;
-        byRank += 2 ** (F - 1 - first);
+        byRank += weight[f]!;
       }
     }
     // Singles first, by rank (0..29); then by size, largest first; then the larger byRank first.

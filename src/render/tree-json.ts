@@ -26,53 +26,33 @@ export interface TreeNodeJson {
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
+/** A growing buffer of UTF-8 bytes that the node loop writes into directly. */
 class Bytes {
-  private buf: Uint8Array;
-  private length = 0;
+  buf: Uint8Array;
+  at = 0;
 
   constructor(capacity: number) {
     this.buf = new Uint8Array(Math.max(capacity, 1024));
   }
 
-  private room(n: number): void {
-    if (this.length + n <= this.buf.length) return;
-    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + n));
-    grown.set(this.buf.subarray(0, this.length));
-    this.buf = grown;
-  }
-
-  bytes(b: Uint8Array): void {
-    this.room(b.length);
-    this.buf.set(b, this.length);
-    this.length += b.length;
-  }
-
-  /** Text that is ASCII (JSON syntax, numbers). */
-  ascii(s: string): void {
-    this.room(s.length);
-    for (let i = 0; i < s.length; i++) this.buf[this.length++] = s.charCodeAt(i);
-  }
-
-  /** A whole number, as JSON writes it. */
-  int(n: number): void {
-    if (n < 0 || n > 0x7fffffff || n !== Math.floor(n)) {
-      this.ascii(num(n));
-      return;
+  /** Makes room for `n` more bytes. */
+  room(n: number): Uint8Array {
+    if (this.at + n > this.buf.length) {
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.at + n));
+      grown.set(this.buf.subarray(0, this.at));
+      this.buf = grown;
     }
-    let digits = 1;
-    for (let x = n; x >= 10; x = Math.floor(x / 10)) digits++;
-    this.room(digits);
-    let at = this.length + digits;
-    this.length = at;
-    let x = n;
-    do {
-      this.buf[--at] = 48 + (x % 10);
-      x = Math.floor(x / 10);
-    } while (x > 0);
+    return this.buf;
+  }
+
+  write(s: string): void {
+    const bytes = encoder.encode(s);
+    this.room(bytes.length).set(bytes, this.at);
+    this.at += bytes.length;
   }
 
   text(): string {
-    return decoder.decode(this.buf.subarray(0, this.length));
+    return decoder.decode(this.buf.subarray(0, this.at));
   }
 }
 
@@ -81,71 +61,105 @@ function num(x: number): string {
   return Number.isFinite(x) ? String(x) : 'null';
 }
 
-const quoted = (s: string) => encoder.encode(JSON.stringify(s));
+/** Copies `piece` into `buf` at `at`; returns the index after it. */
+function put(buf: Uint8Array, at: number, piece: Uint8Array): number {
+  const n = piece.length;
+  // Short pieces by hand; from a few dozen bytes a native copy wins over its call.
+  if (n > 24) buf.set(piece, at);
+  else for (let i = 0; i < n; i++) buf[at + i] = piece[i]!;
+  return at + n;
+}
+
+/** Writes a whole number 0 <= n < 2^31 at `at`, as JSON does; returns the index after it. */
+function putInt(buf: Uint8Array, at: number, n: number): number {
+  let digits = 1;
+  for (let x = n; x >= 10; x = (x / 10) | 0) digits++;
+  let i = at + digits;
+  let x = n;
+  do {
+    buf[--i] = 48 + (x % 10);
+    x = (x / 10) | 0;
+  } while (x > 0);
+  return at + digits;
+}
 
 /** Writes the `nodes` array; its lines are indented by `indent` spaces. */
 function writeNodes(out: Bytes, tree: Tree, indent: number): void {
   if (tree.nodeCount === 0) {
-    out.ascii('[]');
+    out.write('[]');
     return;
   }
+  const quoted = (s: string) => encoder.encode(JSON.stringify(s));
   const names = tree.classes.map((c) => quoted(c.name));
   const criteria = tree.features.map(quoted);
+  let longest = 0;
+  for (const name of [...names, ...criteria]) longest = Math.max(longest, name.length);
+  // Impurities repeat (a node's is fixed by its counts): each distinct one is converted once.
+  const impurities = new Map<number, Uint8Array>();
   const pad = (n: number) => ' '.repeat(n);
   const [i0, i1, i2, i3] = [pad(indent), pad(indent + 2), pad(indent + 4), pad(indent + 6)];
-  const open = encoder.encode(`\n${i1}{\n${i2}"id": `);
-  const samples = encoder.encode(`,\n${i2}"samples": `);
-  const impurity = encoder.encode(`,\n${i2}"impurity": `);
-  const counts = encoder.encode(`,\n${i2}"counts": {`);
-  const countAt = encoder.encode(`\n${i3}`);
-  const countSep = encoder.encode(`,\n${i3}`);
-  const colon = encoder.encode(': ');
-  const countsEnd = encoder.encode(`\n${i2}}`);
-  const cls = encoder.encode(`,\n${i2}"class": `);
-  const criterion = encoder.encode(`,\n${i2}"criterion": `);
-  const threshold = encoder.encode(`,\n${i2}"threshold": `);
-  const no = encoder.encode(`,\n${i2}"no": `);
-  const yes = encoder.encode(`,\n${i2}"yes": `);
-  const close = encoder.encode(`\n${i1}}`);
-  out.ascii('[');
+  const piece = (s: string) => encoder.encode(s);
+  const open = piece(`\n${i1}{\n${i2}"id": `);
+  const samples = piece(`,\n${i2}"samples": `);
+  const impurity = piece(`,\n${i2}"impurity": `);
+  const counts = piece(`,\n${i2}"counts": {`);
+  // A class's line in `counts` up to its number, one piece per class.
+  const countKeys = tree.classes.map((c) => piece(`\n${i3}${JSON.stringify(c.name)}: `));
+  const countsEnd = piece(`\n${i2}}`);
+  const cls = piece(`,\n${i2}"class": `);
+  const criterion = piece(`,\n${i2}"criterion": `);
+  const threshold = piece(`,\n${i2}"threshold": `);
+  const no = piece(`,\n${i2}"no": `);
+  const yes = piece(`,\n${i2}"yes": `);
+  const close = piece(`\n${i1}}`);
+  const half = piece('0.5');
+  const comma = 44;
+  out.write('[');
   for (let id = 0; id < tree.nodeCount; id++) {
-    if (id > 0) out.ascii(',');
-    out.bytes(open);
-    out.int(id);
-    out.bytes(samples);
-    out.int(tree.nSamples[id]!);
-    out.bytes(impurity);
-    out.ascii(num(tree.impurity[id]!));
-    out.bytes(counts);
     const held = tree.classesIn(id);
+    const value = tree.impurity[id]!;
+    let impurityText = impurities.get(value);
+    if (impurityText === undefined) impurities.set(value, (impurityText = piece(num(value))));
+    // Every piece of a node is at most 40 bytes, plus its names: room for all of them at once.
+    const buf = out.room(12 * 40 + (held + 2) * (longest + 40));
+    let at = out.at;
+    if (id > 0) buf[at++] = comma;
+    at = put(buf, at, open);
+    at = putInt(buf, at, id);
+    at = put(buf, at, samples);
+    at = putInt(buf, at, tree.nSamples[id]!);
+    at = put(buf, at, impurity);
+    at = put(buf, at, impurityText);
+    at = put(buf, at, counts);
     for (let i = 0; i < held; i++) {
-      out.bytes(i === 0 ? countAt : countSep);
-      out.bytes(names[tree.classAt(id, i)]!);
-      out.bytes(colon);
-      out.int(tree.countAt(id, i));
+      if (i > 0) buf[at++] = comma;
+      at = put(buf, at, countKeys[tree.classAt(id, i)]!);
+      at = putInt(buf, at, tree.countAt(id, i));
     }
-    if (held > 0) out.bytes(countsEnd);
-    else out.ascii('}');
-    out.bytes(cls);
-    out.bytes(names[tree.predictedClass(id)]!);
+    if (held > 0) at = put(buf, at, countsEnd);
+    else buf[at++] = 125;
+    at = put(buf, at, cls);
+    at = put(buf, at, names[tree.predictedClass(id)]!);
     if (!tree.isLeaf(id)) {
-      out.bytes(criterion);
-      out.bytes(criteria[tree.feature[id]!]!);
-      out.bytes(threshold);
-      out.ascii(num(tree.threshold[id]!));
-      out.bytes(no);
-      out.int(tree.left[id]!);
-      out.bytes(yes);
-      out.int(tree.right[id]!);
+      at = put(buf, at, criterion);
+      at = put(buf, at, criteria[tree.feature[id]!]!);
+      at = put(buf, at, threshold);
+      // A 0/1 feature's threshold is 0.5, one value: converted once.
+      at = put(buf, at, tree.threshold[id] === 0.5 ? half : piece(num(tree.threshold[id]!)));
+      at = put(buf, at, no);
+      at = putInt(buf, at, tree.left[id]!);
+      at = put(buf, at, yes);
+      at = putInt(buf, at, tree.right[id]!);
     }
-    out.bytes(close);
+    at = put(buf, at, close);
+    out.at = at;
   }
-  out.ascii(`\n${i0}]`);
+  out.write(`\n${i0}]`);
 }
 
 /** The nodes as values (for tests and for callers that want objects), read back from the text. */
 export function treeNodesJson(tree: Tree): TreeNodeJson[] {
-  const out = new Bytes(tree.nodeCount * 200);
+  const out = new Bytes(tree.nodeCount * 240);
   writeNodes(out, tree, 0);
   return JSON.parse(out.text()) as TreeNodeJson[];
 }
@@ -171,9 +185,9 @@ export function treeJsonText(fitted: FittedTree): string {
     `"training_accuracy": ${num(tree.accuracy())}`,
     `"nodes": `,
   ];
-  const out = new Bytes(tree.nodeCount * 200);
-  out.bytes(encoder.encode(`{\n  ${head.join(',\n  ')}`));
+  const out = new Bytes(tree.nodeCount * 240);
+  out.write(`{\n  ${head.join(',\n  ')}`);
   writeNodes(out, tree, 2);
-  out.ascii('\n}\n');
+  out.write('\n}\n');
   return out.text();
 }
