@@ -73,24 +73,21 @@ export function compareClasses(a: readonly string[], b: readonly string[]): numb
 }
 
 /**
- * A tie set whose member list and name are only made when asked for: a table can have a million
- * classes, and most are never printed.
+ * A tie set whose member list and name are made when asked for, not kept: a table can have a
+ * million classes, and most are seldom or never printed.
  */
 class LazyTieClass implements TieClass {
-  private cachedMembers: number[] | undefined;
-  private cachedName: string | undefined;
-
   constructor(
     readonly mask: number,
     private readonly frameworks: readonly string[],
   ) {}
 
   get members(): readonly number[] {
-    return (this.cachedMembers ??= membersOf(this.mask, this.frameworks.length));
+    return membersOf(this.mask, this.frameworks.length);
   }
 
   get name(): string {
-    return (this.cachedName ??= this.members.map((f) => this.frameworks[f]).join('+'));
+    return this.members.map((f) => this.frameworks[f]).join('+');
   }
 }
 
@@ -99,22 +96,23 @@ export function classOf(mask: number, frameworks: readonly string[]): TieClass {
 }
 
 /**
- * Each class's place in `compareClasses` order as one number, so a million classes sort natively.
- * Ids are lowercase letters, digits and '-', all above '+' in code order, so comparing two names
- * joined with '+' is comparing their sorted id lists element by element; for sets of one size that
- * is decided by the alphabetically first id in one set and not the other. With framework f at bit
- * F-1-rank(f) (rank = alphabetical position), that set has the larger number: it sorts first.
+ * The classes' order (`compareClasses`) as a permutation of their provisional ids. Each class gets
+ * a 36-bit key: ids are lowercase letters, digits and '-', all above '+' in code order, so
+ * comparing two names joined with '+' is comparing their sorted id lists element by element; for
+ * sets of one size that is decided by the alphabetically first id in one set and not the other.
+ * With framework f at bit F-1-rank(f) (rank = alphabetical position), that set has the larger
+ * number, so it sorts first. A radix sort on the keys costs per class, whatever their number.
  */
-function classKeys(masks: Int32Array, count: number, frameworks: readonly string[]): Float64Array {
+function classOrder(masks: Int32Array, count: number, frameworks: readonly string[]): Int32Array {
   const F = frameworks.length;
   const rank = new Int32Array(F);
   frameworks
     .map((id, f) => ({ id, f }))
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .forEach(({ f }, r) => (rank[f] = r));
-  const weight = new Float64Array(F);
-  for (let f = 0; f < F; f++) weight[f] = 2 ** (F - 1 - rank[f]!);
-  const keys = new Float64Array(count);
+  // The key as two 18-bit halves.
+  const high = new Int32Array(count);
+  const low = new Int32Array(count);
   for (let i = 0; i < count; i++) {
     const mask = masks[i]!;
     let size = 0;
@@ -124,13 +122,36 @@ function classKeys(masks: Int32Array, count: number, frameworks: readonly string
       if (mask & (1 << f)) {
         size++;
         first = rank[f]!;
-        byRank += weight[f]!;
+        byRank |= 1 << (F - 1 - first);
       }
     }
     // Singles first, by rank (0..29); then by size, largest first; then the larger byRank first.
-    keys[i] = size === 1 ? first : 32 + (31 - size) * 2 ** 30 + (2 ** 30 - 1 - byRank);
+    const key = size === 1 ? first : 32 + (31 - size) * 2 ** 30 + (2 ** 30 - 1 - byRank);
+    high[i] = Math.floor(key / 2 ** 18);
+    low[i] = key % 2 ** 18;
   }
-  return keys;
+  // Least significant digit first, 9 bits at a time; each pass is stable.
+  let order = Int32Array.from({ length: count }, (_, i) => i);
+  let next = new Int32Array(count);
+  const buckets = new Int32Array(512);
+  for (let pass = 0; pass < 4; pass++) {
+    const half = pass < 2 ? low : high;
+    const shift = (pass & 1) * 9;
+    buckets.fill(0);
+    for (let i = 0; i < count; i++) buckets[(half[i]! >>> shift) & 511]! += 1;
+    let sum = 0;
+    for (let d = 0; d < 512; d++) {
+      const n = buckets[d]!;
+      buckets[d] = sum;
+      sum += n;
+    }
+    for (let i = 0; i < count; i++) {
+      const id = order[i]!;
+      next[buckets[(half[id]! >>> shift) & 511]!++] = id;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
 }
 
 /**
@@ -228,21 +249,8 @@ export function buildTrainingSet(table: ScoreTable): TrainingSet {
   }
 
   const count = ids.count;
-  const keys = classKeys(ids.masks, count, table.frameworks);
-  const sorted = keys.slice().sort();
-  // Provisional id → class index: where its key sits in the sorted keys.
-  const finalId = new Int32Array(count);
-  for (let i = 0; i < count; i++) {
-    let lo = 0;
-    let hi = count - 1;
-    const key = keys[i]!;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid]! < key) lo = mid + 1;
-      else hi = mid;
-    }
-    finalId[lo] = i;
-  }
+  // finalId[c] = the provisional id of class c; toFinal the other way.
+  const finalId = classOrder(ids.masks, count, table.frameworks);
   const toFinal = new Int32Array(count);
   for (let c = 0; c < count; c++) toFinal[finalId[c]!] = c;
   const classCounts = new Int32Array(count);

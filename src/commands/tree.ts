@@ -7,7 +7,7 @@ import { renderDot } from '../render/dot.js';
 import { exportText } from '../render/export-text.js';
 import { renderMermaid } from '../render/mermaid.js';
 import { renderSvg } from '../render/svg.js';
-import { treeJsonText } from '../render/tree-json.js';
+import { treeJsonPieces } from '../render/tree-json.js';
 import { renderTreeText } from '../render/tree-text.js';
 import { depthFlag, load, seedFlag } from './common.js';
 import type { Context } from './context.js';
@@ -30,6 +30,12 @@ export async function tree(ctx: Context): Promise<void> {
   if (given && UNMARKED.has(format)) {
     ctx.err(`reprotree: --format ${format} does not mark a path, so your answers are not shown; the text, mermaid, dot and svg formats mark it.\n`);
   }
+  if (format === 'json') {
+    // Written piece by piece: the JSON of the largest trees is more than one string can hold.
+    for (const piece of treeJsonPieces(fitted)) ctx.out(piece);
+    ctx.timings.render = performance.now() - t0;
+    return;
+  }
   const text = render(fitted, format, ctx, answers);
   ctx.timings.render = performance.now() - t0;
   ctx.out(text);
@@ -37,8 +43,6 @@ export async function tree(ctx: Context): Promise<void> {
 
 function render(fitted: FittedTree, format: string, ctx: Context, answers: readonly boolean[] | undefined): string {
   switch (format) {
-    case 'json':
-      return treeJsonText(fitted);
     case 'export-text':
       return exportText(fitted.tree);
     case 'mermaid':

@@ -51,8 +51,11 @@ class Bytes {
     this.at += bytes.length;
   }
 
-  text(): string {
-    return decoder.decode(this.buf.subarray(0, this.at));
+  /** The bytes so far as text, emptying the buffer. */
+  take(): string {
+    const text = decoder.decode(this.buf.subarray(0, this.at));
+    this.at = 0;
+    return text;
   }
 }
 
@@ -63,11 +66,50 @@ function num(x: number): string {
 
 /** Copies `piece` into `buf` at `at`; returns the index after it. */
 function put(buf: Uint8Array, at: number, piece: Uint8Array): number {
-  const n = piece.length;
+  return putRange(buf, at, piece, 0, piece.length);
+}
+
+/** Copies from[start, end) into `buf` at `at`; returns the index after it. */
+function putRange(buf: Uint8Array, at: number, from: Uint8Array, start: number, end: number): number {
+  const n = end - start;
   // Short pieces by hand; from a few dozen bytes a native copy wins over its call.
-  if (n > 24) buf.set(piece, at);
-  else for (let i = 0; i < n; i++) buf[at + i] = piece[i]!;
+  if (n > 24) buf.set(from.subarray(start, end), at);
+  else for (let i = 0; i < n; i++) buf[at + i] = from[start + i]!;
   return at + n;
+}
+
+/**
+ * Every class name, quoted, in one array (a table can have a million classes: one array, not a
+ * million): name c is bytes[at[c], at[c + 1]).
+ */
+function quotedNames(tree: Tree): { bytes: Uint8Array; at: Int32Array; longest: number } {
+  const at = new Int32Array(tree.nClasses + 1);
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  let longest = 0;
+  const batch: string[] = [];
+  const flush = () => {
+    const bytes = encoder.encode(batch.join(''));
+    parts.push(bytes);
+    size += bytes.length;
+    batch.length = 0;
+  };
+  for (let c = 0; c < tree.nClasses; c++) {
+    const quoted = JSON.stringify(tree.classes[c]!.name);
+    // Ids and '+' are ASCII: one byte per character.
+    at[c + 1] = at[c]! + quoted.length;
+    longest = Math.max(longest, quoted.length);
+    batch.push(quoted);
+    if (batch.length === 4096) flush();
+  }
+  flush();
+  const bytes = new Uint8Array(size);
+  let from = 0;
+  for (const part of parts) {
+    bytes.set(part, from);
+    from += part.length;
+  }
+  return { bytes, at, longest };
 }
 
 /** Writes a whole number 0 <= n < 2^31 at `at`, as JSON does; returns the index after it. */
@@ -83,17 +125,22 @@ function putInt(buf: Uint8Array, at: number, n: number): number {
   return at + digits;
 }
 
-/** Writes the `nodes` array; its lines are indented by `indent` spaces. */
-function writeNodes(out: Bytes, tree: Tree, indent: number): void {
+/** Text is handed on in pieces of about this many bytes: a tree's JSON can pass a gigabyte. */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * Writes the `nodes` array, its lines indented by `indent` spaces, handing over the text so far
+ * each time the buffer passes PIECE_BYTES.
+ */
+function* writeNodes(out: Bytes, tree: Tree, indent: number): Generator<string> {
   if (tree.nodeCount === 0) {
     out.write('[]');
     return;
   }
-  const quoted = (s: string) => encoder.encode(JSON.stringify(s));
-  const names = tree.classes.map((c) => quoted(c.name));
-  const criteria = tree.features.map(quoted);
-  let longest = 0;
-  for (const name of [...names, ...criteria]) longest = Math.max(longest, name.length);
+  const names = quotedNames(tree);
+  const criteria = tree.features.map((f) => encoder.encode(JSON.stringify(f)));
+  let longest = names.longest;
+  for (const name of criteria) longest = Math.max(longest, name.length);
   // Impurities repeat (a node's is fixed by its counts): each distinct one is converted once.
   const impurities = new Map<number, Uint8Array>();
   const pad = (n: number) => ' '.repeat(n);
@@ -103,8 +150,8 @@ function writeNodes(out: Bytes, tree: Tree, indent: number): void {
   const samples = piece(`,\n${i2}"samples": `);
   const impurity = piece(`,\n${i2}"impurity": `);
   const counts = piece(`,\n${i2}"counts": {`);
-  // A class's line in `counts` up to its number, one piece per class.
-  const countKeys = tree.classes.map((c) => piece(`\n${i3}${JSON.stringify(c.name)}: `));
+  const countKey = piece(`\n${i3}`);
+  const colon = piece(': ');
   const countsEnd = piece(`\n${i2}}`);
   const cls = piece(`,\n${i2}"class": `);
   const criterion = piece(`,\n${i2}"criterion": `);
@@ -133,13 +180,17 @@ function writeNodes(out: Bytes, tree: Tree, indent: number): void {
     at = put(buf, at, counts);
     for (let i = 0; i < held; i++) {
       if (i > 0) buf[at++] = comma;
-      at = put(buf, at, countKeys[tree.classAt(id, i)]!);
+      at = put(buf, at, countKey);
+      const c = tree.classAt(id, i);
+      at = putRange(buf, at, names.bytes, names.at[c]!, names.at[c + 1]!);
+      at = put(buf, at, colon);
       at = putInt(buf, at, tree.countAt(id, i));
     }
     if (held > 0) at = put(buf, at, countsEnd);
     else buf[at++] = 125;
     at = put(buf, at, cls);
-    at = put(buf, at, names[tree.predictedClass(id)]!);
+    const predicted = tree.predictedClass(id);
+    at = putRange(buf, at, names.bytes, names.at[predicted]!, names.at[predicted + 1]!);
     if (!tree.isLeaf(id)) {
       at = put(buf, at, criterion);
       at = put(buf, at, criteria[tree.feature[id]!]!);
@@ -153,15 +204,16 @@ function writeNodes(out: Bytes, tree: Tree, indent: number): void {
     }
     at = put(buf, at, close);
     out.at = at;
+    if (at > PIECE_BYTES) yield out.take();
   }
   out.write(`\n${i0}]`);
 }
 
 /** The nodes as values (for tests and for callers that want objects), read back from the text. */
 export function treeNodesJson(tree: Tree): TreeNodeJson[] {
-  const out = new Bytes(tree.nodeCount * 240);
-  writeNodes(out, tree, 0);
-  return JSON.parse(out.text()) as TreeNodeJson[];
+  const out = new Bytes(PIECE_BYTES);
+  const text = [...writeNodes(out, tree, 0), out.take()].join('');
+  return JSON.parse(text) as TreeNodeJson[];
 }
 
 /** A list of strings as JSON.stringify lays it out two spaces in. */
@@ -170,8 +222,11 @@ function list(items: readonly string[]): string {
   return `[\n    ${items.map((s) => JSON.stringify(s)).join(',\n    ')}\n  ]`;
 }
 
-/** `reprotree tree --format json`: the whole document, ending in a newline. */
-export function treeJsonText(fitted: FittedTree): string {
+/**
+ * `reprotree tree --format json`: the whole document, ending in a newline, in pieces of about a
+ * megabyte to be written one after the other (one string could not hold the largest trees').
+ */
+export function* treeJsonPieces(fitted: FittedTree): Generator<string> {
   const { tree, spec } = fitted;
   const head = [
     `"tree": ${JSON.stringify(spec.name)}`,
@@ -185,9 +240,14 @@ export function treeJsonText(fitted: FittedTree): string {
     `"training_accuracy": ${num(tree.accuracy())}`,
     `"nodes": `,
   ];
-  const out = new Bytes(tree.nodeCount * 240);
+  const out = new Bytes(Math.min(tree.nodeCount * 240, 2 * PIECE_BYTES));
   out.write(`{\n  ${head.join(',\n  ')}`);
-  writeNodes(out, tree, 2);
+  yield* writeNodes(out, tree, 2);
   out.write('\n}\n');
-  return out.text();
+  yield out.take();
+}
+
+/** The whole document as one string, for trees of a reasonable size (tests, small trees). */
+export function treeJsonText(fitted: FittedTree): string {
+  return [...treeJsonPieces(fitted)].join('');
 }
