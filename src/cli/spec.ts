@@ -13,7 +13,7 @@ export interface FlagSpec {
 }
 
 export const FLAGS = {
-  criteria: { name: 'criteria', type: 'string', value: 'FILE', description: 'criteria file to read (default: the bundled criteria.yaml)' },
+  criteria: { name: 'criteria', type: 'string', value: 'FILE', description: 'criteria file to read (default: the bundled criteria.yaml); 2 to 30 frameworks, 1 to 20 criteria' },
   tree: { name: 'tree', type: 'string', value: 'NAME', description: "which of the file's trees to use (default: its default_tree)" },
   important: {
     name: 'important',

@@ -335,8 +335,12 @@ export function parseStudy(text: string, file: string): Study {
   if (fwNodes && fwNodes.length < 2) {
     r.problem(fwEntry!.value, `there must be at least 2 frameworks to choose between; found ${fwNodes.length}.`);
   }
-  if (frameworks.length > MAX_FRAMEWORKS) {
-    r.problem(fwEntry!.value, `there are ${frameworks.length} frameworks; reprotree handles at most ${MAX_FRAMEWORKS}.`);
+  // Counted as listed, so that one that does not parse still counts towards the limit.
+  if (fwNodes && fwNodes.length > MAX_FRAMEWORKS) {
+    r.problem(
+      fwEntry!.value,
+      `there are ${fwNodes.length} frameworks, but at most ${MAX_FRAMEWORKS} are allowed: leave out those that cannot come first, or split them across two files.`,
+    );
   }
   const fwIds = frameworks.map((f) => f.id);
   // With a framework that did not parse, a name that matches none may be that one: saying it is

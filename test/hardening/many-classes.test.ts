@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildTrainingSet } from '../../src/cart/profiles.js';
-import { BIN } from '../helpers/cli.js';
+import { BIN, expectUserError, run } from '../helpers/cli.js';
 import { ROOT } from '../helpers/fixtures.js';
 
 const GIB_IN_KB = 1024 * 1024;
@@ -59,6 +59,21 @@ const next18 = drawn(18);
 const few18 = criteriaFile('few-values-18.yaml', () => next18(), 18);
 const next20 = drawn(20);
 const few20 = criteriaFile('few-values-20.yaml', () => next20());
+
+describe('the framework limit', () => {
+  it('refuses a 31st framework where the list starts, and says what to do', () => {
+    const file = join(dir, 'thirty-one.yaml');
+    const ids = Array.from({ length: 31 }, (_, f) => `f${f}`);
+    writeFileSync(file, `frameworks:\n${ids.map((id) => `  - {id: ${id}}\n`).join('')}criteria:\n  - {id: c, name: C, scores: {${ids.map((id) => `${id}: 1`).join(', ')}}}\n`);
+    for (const args of [['validate', file], ['--important', 'c', '--criteria', file]]) {
+      expect(expectUserError(run(args))).toBe(`${file}:2:3: there are 31 frameworks, but at most 30 are allowed: leave out those that cannot come first, or split them across two files.\n`);
+    }
+  });
+
+  it('is documented in --help', () => {
+    expect(run(['--help']).stdout).toMatch(/2 to 30\s+frameworks, 1 to 20 criteria/);
+  });
+});
 
 describe('30 frameworks, 20 criteria, a tie set per profile', () => {
   it('really has a class for every profile', () => {
