@@ -9,7 +9,8 @@
 //     long-lived /usr/bin/python3 on the same X and y (the labels are handed over, not recomputed);
 //   - our fit timed in this process (warm: the same code after earlier runs optimised it).
 // It prints medians and the ratio cold fit / scikit-learn fit, and checks that both trees have
-// the same features and sample counts node for node. Not run in CI.
+// the same features and sample counts node for node. On a busy machine wall times stretch, so
+// the whole `tree --format json` run's CPU time (user + system) is printed too. Not run in CI.
 // Usage: node bench/fit.js [--runs N] [--k 12,16,20] [--frameworks F]
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -137,13 +138,22 @@ const sklearnFit = (k, labelsFile) =>
     python.stdin.write(`${k} ${labelsFile}\n`);
   });
 
+// Preloaded into each run: at exit, its CPU time in ms on stderr's last line.
+const cpuHook = join(dir, 'cpu.cjs');
+writeFileSync(
+  cpuHook,
+  "process.on('exit', () => { const u = process.resourceUsage(); process.stderr.write('cpu ' + (u.userCPUTime + u.systemCPUTime) / 1000 + '\\n'); });\n",
+);
+
 function run(args) {
   const t0 = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 20 });
+  const r = spawnSync(process.execPath, ['--require', cpuHook, bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 20 });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`reprotree ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-  const last = r.stderr.toString().trim().split('\n').pop();
-  return { ms, timings: last.startsWith('{') ? JSON.parse(last).timings_ms : undefined };
+  const lines = r.stderr.toString().trim().split('\n');
+  const cpu = Number(lines.pop().slice(4));
+  const last = lines.pop() ?? '';
+  return { ms, cpu, timings: last.startsWith('{') ? JSON.parse(last).timings_ms : undefined };
 }
 
 const median = (xs) => {
@@ -156,7 +166,7 @@ const ratio = (a, b) => (b === undefined ? '-' : (a / b).toFixed(2) + 'x');
 const load = spawnSync('uptime', { encoding: 'utf8' }).stdout?.trim();
 console.log(`node ${process.version}; ${nFrameworks} frameworks; load: ${load}`);
 console.log('times in ms, medians; fit cold = in-process fit of a fresh `reprotree tree` run, warm = in this process');
-const header = ['k', 'runs', 'label', 'fit cold', 'fit warm', 'sklearn', 'cold/skl', 'warm/skl', 'tree json', 'recommend', 'same tree'];
+const header = ['k', 'runs', 'label', 'fit cold', 'fit warm', 'sklearn', 'cold/skl', 'warm/skl', 'tree json', 'json cpu', 'recommend', 'same tree'];
 const rows = [header];
 for (const k of ks) {
   const scores = scoresFor(k, nFrameworks);
@@ -165,7 +175,7 @@ for (const k of ks) {
   const labelsFile = join(dir, `k${k}.labels`);
   writeFileSync(labelsFile, new Int32Array(data.labels));
   const runs = runsFor(k);
-  const s = { label: [], cold: [], warm: [], sk: [], json: [], rec: [] };
+  const s = { label: [], cold: [], warm: [], sk: [], json: [], jsonCpu: [], rec: [] };
   let same = hasSklearn ? 'yes' : '-';
   // One untimed round first: the file cache, and scikit-learn building X.
   run(['tree', '--format', 'json', '--criteria', file]);
@@ -173,6 +183,7 @@ for (const k of ks) {
   for (let i = 0; i < runs; i++) {
     const whole = run(['tree', '--format', 'json', '--timings', '--criteria', file]);
     s.json.push(whole.ms);
+    s.jsonCpu.push(whole.cpu);
     s.label.push(whole.timings.label);
     s.cold.push(whole.timings.fit);
     s.rec.push(run(['--important', 'c1', '--json', '--criteria', file]).ms);
@@ -192,7 +203,7 @@ for (const k of ks) {
   const sk = hasSklearn ? median(s.sk) : undefined;
   const cold = median(s.cold);
   const warm = median(s.warm);
-  rows.push([k, runs, f1(median(s.label)), f1(cold), f1(warm), f1(sk), ratio(cold, sk), ratio(warm, sk), f1(median(s.json)), f1(median(s.rec)), same]);
+  rows.push([k, runs, f1(median(s.label)), f1(cold), f1(warm), f1(sk), ratio(cold, sk), ratio(warm, sk), f1(median(s.json)), f1(median(s.jsonCpu)), f1(median(s.rec)), same]);
   console.log(rows[rows.length - 1].join('\t'));
 }
 python?.stdin.end();
