@@ -3,10 +3,11 @@
  * samples, Gini impurity, non-zero class counts (in class order) and predicted class, and for a
  * question its criterion, threshold and children ("no" = does not matter, "yes" = matters).
  *
- * A tree of 20 criteria can have hundreds of thousands of nodes (tens of megabytes of JSON), so
- * the text is written byte by byte into one growing buffer — what `JSON.stringify(value, null, 2)`
- * would print, without an object or a string per node: each name is encoded once, integers are
- * written digit by digit, and only the impurity goes through a number-to-text conversion.
+ * A tree of 20 criteria can have hundreds of thousands of nodes (tens of megabytes of JSON, over
+ * a gigabyte when every profile has a class of its own), so the text is written byte by byte into
+ * a buffer and handed on a megabyte at a time — what `JSON.stringify(value, null, 2)` would print,
+ * without an object or a string per node: names and fixed pieces are encoded once, integers are
+ * written digit by digit, and each distinct impurity is converted to text once.
  */
 import type { FittedTree } from '../advice/model.js';
 import type { Tree } from '../cart/tree.js';
@@ -245,9 +246,4 @@ export function* treeJsonPieces(fitted: FittedTree): Generator<string> {
   yield* writeNodes(out, tree, 2);
   out.write('\n}\n');
   yield out.take();
-}
-
-/** The whole document as one string, for trees of a reasonable size (tests, small trees). */
-export function treeJsonText(fitted: FittedTree): string {
-  return [...treeJsonPieces(fitted)].join('');
 }
