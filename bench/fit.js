@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import { buildWasm } from '../scripts/build-wasm.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/reprotree.js');
@@ -32,7 +33,9 @@ const runsFor = (k) => (values.runs ? Number(values.runs) : k <= 16 ? 11 : k <= 
 const dir = mkdtempSync(join(tmpdir(), 'reprotree-bench-fit-'));
 process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 
-// The fitter itself, bundled from the sources so that the numbers are for the code in src/.
+// The fitter itself, compiled and bundled from the sources so that the numbers are for the code
+// in src/ (the whole-process runs use dist/: run `npm run build` after changing it).
+await buildWasm();
 await build({
   absWorkingDir: root,
   stdin: {

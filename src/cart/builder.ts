@@ -1,7 +1,7 @@
 /**
  * Fitting: scikit-learn 1.2's DecisionTreeClassifier with its defaults (min_samples_split=2,
  * min_samples_leaf=1, min_weight_fraction_leaf=0, min_impurity_decrease=0, max_features=None).
- * The builder, splitter and criterion run as WebAssembly (src/cart/wasm/fit.ts, where each of
+ * The builder, splitter and criterion run as WebAssembly (src/cart/wasm/, where each of
  * scikit-learn's rules is reproduced and explained); this side hands it the labels and the seed
  * and wraps what it returns as a Tree.
  */
@@ -9,7 +9,7 @@ import type { ScoreTable, TrainingSet } from './profiles.js';
 import { buildTrainingSet } from './profiles.js';
 import { splitterSeed } from './rng.js';
 import { Tree } from './tree.js';
-import { FIT_WASM } from './wasm/fit-binary.js';
+import { FIT_WASM } from './fit-wasm.js';
 
 export interface FitOptions {
   /** Depth limit (>= 1); Infinity for none, as `max_depth=None`. */
