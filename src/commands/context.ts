@@ -16,8 +16,8 @@ export interface Context {
   /** Columns available on stdout (80 when it is not a terminal). */
   readonly width: number;
   readonly timings: Timings;
-  /** Writes the result to stdout. */
-  out(text: string): void;
+  /** Writes the result to stdout (text, or bytes already encoded as UTF-8). */
+  out(text: string | Uint8Array): void;
   /** Writes hints and notes to stderr. */
   err(text: string): void;
 }
