@@ -66,7 +66,9 @@ export function splitterSeed(seed: number): number {
 }
 
 /**
- * scikit-learn's `our_rand_r` (sklearn/utils/_random.pxd), a 32-bit xorshift. The state is held
+ * scikit-learn's `our_rand_r` (sklearn/utils/_random.pxd), a 32-bit xorshift. The fitter draws
+ * from its own copy inside the WebAssembly (wasm/random.ts); this one, checked against values
+ * transcribed from scikit-learn, drives the plain reference fitter of the tests. The state is held
  * as the int32 with the same bits as the C code's uint32: JavaScript's `<<` and `^` wrap exactly
  * as uint32 arithmetic does, and `>>>` shifts in zeros as an unsigned shift does.
  */
