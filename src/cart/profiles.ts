@@ -227,6 +227,8 @@ export function buildTrainingSet(table: ScoreTable): TrainingSet {
   // Profile 0: nothing matters, every total is 0 and every framework ties.
   labels[0] = ids.id((2 ** F - 1) | 0);
   let ones = 0;
+  let lastMask = 0;
+  let lastId = 0;
   for (let p = 1; p < n; p++) {
     const low = p & -p;
     // p - 1 ended in (trailing zeros of p) ones; p drops them and sets `low`.
@@ -245,7 +247,12 @@ export function buildTrainingSet(table: ScoreTable): TrainingSet {
         mask = 1 << f;
       } else if (t === best) mask |= 1 << f;
     }
-    labels[p] = ids.id(mask);
+    // Neighbouring profiles often tie the same set: skip the table then.
+    if (mask !== lastMask) {
+      lastMask = mask;
+      lastId = ids.id(mask);
+    }
+    labels[p] = lastId;
   }
 
   const count = ids.count;
