@@ -19,7 +19,7 @@ export const FLAGS = {
     name: 'criteria',
     type: 'string',
     value: 'FILE',
-    description: "criteria file to read (default: the bundled criteria.yaml; '-': standard input)",
+    description: "criteria file to read (default: the bundled criteria.yaml; '-': standard input); 2 to 30 frameworks, 1 to 20 criteria",
   },
   tree: { name: 'tree', type: 'string', value: 'NAME', description: "which of the file's trees to use (default: its default_tree)" },
   important: {

@@ -215,8 +215,7 @@ function questionSvg(fitted: FittedTree, node: number, x: number, y: number, col
     const total = tree.nSamples[child]!;
     const h = (BAR_H * total) / tallest;
     let bottom = y + AXIS_Y;
-    counts.forEach((n, c) => {
-      if (n <= 0) return;
+    counts.forEach(({ cls: c, count: n }) => {
       const seg = (h * n) / total;
       out.push(
         `<rect x="${num(cx - BAR_W / 2)}" y="${num(bottom - seg)}" width="${BAR_W}" height="${num(seg)}" fill="${colors[c]}" stroke="${INK}" stroke-width="0.5"/>`,
@@ -257,9 +256,8 @@ function leafSvg(fitted: FittedTree, node: number, x: number, y: number, r: numb
   const { tree } = fitted;
   const out: string[] = [];
   const cy = y + MAX_R;
-  const counts = tree.counts(node);
   const total = tree.nSamples[node]!;
-  const present = counts.map((n, c) => ({ n, c })).filter((s) => s.n > 0);
+  const present = tree.counts(node).map(({ cls, count }) => ({ n: count, c: cls }));
   if (present.length === 1) {
     out.push(`<circle cx="${num(x)}" cy="${num(cy)}" r="${num(r)}" fill="${colors[present[0]!.c]}" stroke="${INK}" stroke-width="0.5"/>`);
   } else {

@@ -128,12 +128,9 @@ function rows(fitted: FittedTree, path: ReadonlySet<number>, step: 3 | 4): Row[]
  * Cells per class, by largest remainder so they add up to `cells` exactly; the classes in
  * descending count (class order among equals) so the recommendation comes first.
  */
-function barSegments(counts: readonly number[], cells: number): { cls: number; cells: number }[] {
-  const total = counts.reduce((a, b) => a + b, 0);
-  const order = counts
-    .map((n, cls) => ({ cls, n }))
-    .filter((x) => x.n > 0)
-    .sort((a, b) => b.n - a.n || a.cls - b.cls);
+function barSegments(counts: readonly { cls: number; count: number }[], cells: number): { cls: number; cells: number }[] {
+  const total = counts.reduce((a, b) => a + b.count, 0);
+  const order = counts.map(({ cls, count }) => ({ cls, n: count })).sort((a, b) => b.n - a.n || a.cls - b.cls);
   const exact = order.map((x) => (x.n / total) * cells);
   const seg = order.map((x, i) => ({ cls: x.cls, cells: Math.floor(exact[i]!) }));
   let left = cells - seg.reduce((a, s) => a + s.cells, 0);

@@ -347,8 +347,12 @@ function readFrameworks(r: Reader, root: Node, entry: Entry | undefined): Items<
   if (nodes && nodes.length < 2) {
     r.problem(entry!.value, `there must be at least 2 frameworks to choose between; found ${nodes.length}.`);
   }
-  if (frameworks.length > MAX_FRAMEWORKS) {
-    r.problem(entry!.value, `there are ${frameworks.length} frameworks; reprotree handles at most ${MAX_FRAMEWORKS}.`);
+  // Counted as listed, so that one that does not parse still counts towards the limit.
+  if (nodes && nodes.length > MAX_FRAMEWORKS) {
+    r.problem(
+      entry!.value,
+      `there are ${nodes.length} frameworks, but at most ${MAX_FRAMEWORKS} are allowed: leave out those that cannot come first, or split them across two files.`,
+    );
   }
   return { items: frameworks, complete: frameworks.length === (nodes?.length ?? 0) };
 }
