@@ -19,6 +19,8 @@ export const PACKAGES = {
   react: ['tui'],
   'ink-select-input': ['tui'],
   yaml: ['study'],
+  // Display width belongs to terminal-text.ts, the one place that measures text.
+  'get-east-asian-width': ['render'],
 };
 
 /**

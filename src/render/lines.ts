@@ -1,14 +1,14 @@
 /**
- * Text laid out in terminal lines: the width to wrap to, wrapping and cutting styled lines, and
- * blocks → lines that fit a width, for screens that count their rows (a pager must know how tall
+ * Text laid out in terminal lines: the width to wrap to, and blocks → lines that fit a width
+ * (measured and wrapped by terminal-text.ts), for screens that count their rows (a pager must know how tall
  * its text is). Blocks render exactly as the scripted output does; only a table too wide for the
  * terminal, or any table in plain mode (where bar glyphs and rules would be read aloud), is
  * stacked: one row per criterion, each framework's score named.
  */
 import type { Block, Line, Span } from './blocks.js';
-import { plain, span, toText, wrap } from './blocks.js';
+import { plain, span, toText } from './blocks.js';
 import type { Style } from './style.js';
-import { styleCodeAt, visibleWidth } from './style.js';
+import { displayWidth, wrap } from './terminal-text.js';
 
 /** Running text wider than this is hard to read, however wide the terminal. */
 export const MAX_READING_WIDTH = 100;
@@ -32,15 +32,13 @@ export function styleLine(line: Line, style: Style): string {
   return toText([{ kind: 'para', text: line }], style, Infinity).replace(/\n+$/, '');
 }
 
-/** Wraps styled text to `width` columns, every line starting with `indent`. */
+/** Wraps styled text to `width` columns, every line (the first too) starting with `indent`. */
 export function wrapIndented(text: string, width: number, indent = ''): string[] {
-  return wrap(text, Math.max(10, width - indent.length))
-    .split('\n')
-    .map((l) => indent + l);
+  return wrap(indent + text, width, indent);
 }
 
 function naturalWidth(b: Block, style: Style): number {
-  return Math.max(...toText([b], style, Infinity).split('\n').map(visibleWidth));
+  return Math.max(...toText([b], style, Infinity).split('\n').map(displayWidth));
 }
 
 /** A bar and the space before it, as format.ts's bar() draws it after a score. */
@@ -68,7 +66,7 @@ function stacked(t: Table, style: Style, width: number, options: LineOptions): s
       continue;
     }
     const one = '  ' + styleLine([...label, span('  '), ...values], style);
-    if (visibleWidth(one) <= width) {
+    if (displayWidth(one) <= width) {
       out.push(one);
       continue;
     }
@@ -79,7 +77,7 @@ function stacked(t: Table, style: Style, width: number, options: LineOptions): s
       values.map((v) => ({ ...v, text: v.text.replace(BAR, '') })),
       style,
     );
-    if (visibleWidth(withBars) <= width) out.push(withBars);
+    if (displayWidth(withBars) <= width) out.push(withBars);
     else out.push(...wrapIndented(bare, width, '    '));
   }
   return out;
@@ -94,33 +92,11 @@ export function blocksToLines(blocks: readonly Block[], style: Style, width: num
     } else {
       const text = toText([b], style, width).replace(/\n+$/, '').split('\n');
       // Headings come out unwrapped, and a long word can overrun: wrap what is still too wide.
-      lines.push(...text.flatMap((l) => (visibleWidth(l) > width ? wrapIndented(l, width) : [l])), '');
+      lines.push(...text.flatMap((l) => (displayWidth(l) > width ? wrap(l, width) : [l])), '');
     }
   }
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
-}
-
-/** Cuts a styled line to `width` columns, ending in … when it had to; styles stay balanced. */
-export function fitWidth(line: string, width: number): string {
-  if (visibleWidth(line) <= width) return line;
-  let out = '';
-  let shown = 0;
-  for (let i = 0; i < line.length; ) {
-    const code = styleCodeAt(line, i);
-    if (code) {
-      // Escape codes after the cut still go out, so a bold or colour opened earlier is closed.
-      out += code;
-      i += code.length;
-      continue;
-    }
-    const ch = String.fromCodePoint(line.codePointAt(i)!);
-    if (shown < width - 1) out += ch;
-    else if (shown === width - 1) out += '…';
-    shown++;
-    i += ch.length;
-  }
-  return out;
 }
 
 /** A paragraph wrapped to `width`, as lines. */

@@ -11,7 +11,7 @@ import type { FittedTree } from '../advice/model.js';
 import { maxOf } from './format.js';
 import { ansiColor, classColors } from './palette.js';
 import type { Style } from './style.js';
-import { unstyled } from './style.js';
+import { displayWidth, stripAnsi, truncate } from './terminal-text.js';
 import { EDGE_NO, EDGE_YES, leafLabel, pathNodes, preorder, questionLabel } from './tree-labels.js';
 import type { Visit } from './tree-labels.js';
 
@@ -133,12 +133,6 @@ function barSegments(counts: readonly number[], cells: number): { cls: number; c
   return seg.filter((s) => s.cells > 0);
 }
 
-function truncate(s: string, width: number): string {
-  const chars = [...s];
-  if (chars.length <= width) return s;
-  return width <= 0 ? '' : chars.slice(0, width - 1).join('') + '…';
-}
-
 export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): string {
   const { style, answers } = options;
   const { tree } = fitted;
@@ -148,8 +142,8 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
   const colors = classColors(fitted).map((hex) => ansiColor(style, hex));
   const nWidth = `n=${tree.nSamples[0]}`.length;
 
-  const treeWidth = (r: Row) => r.lines.reduce((a, l) => a + [...l.text].length, 0);
-  const leftWidth = (r: Row) => treeWidth(r) + [...r.edge].length + [...r.label].length;
+  const treeWidth = (r: Row) => r.lines.reduce((a, l) => a + displayWidth(l.text), 0);
+  const leftWidth = (r: Row) => treeWidth(r) + displayWidth(r.edge) + displayWidth(r.label);
   const fits = (rs: Row[], bar: number) => maxOf(rs.map(leftWidth)) + 2 + (bar > 0 ? bar + 1 : 0) + nWidth <= width;
   let layout = LAYOUTS[LAYOUTS.length - 1]!;
   let all = rows(fitted, path, layout.step);
@@ -170,11 +164,10 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
     const isLeaf = tree.isLeaf(r.visit.node);
     const lead = treeWidth(r);
     // Cut as one string so a label never loses more than it must; the edge keeps its own style.
-    const cut = [...truncate(r.edge + r.label, column - 2 - lead)];
-    const edgeLength = [...r.edge].length;
-    const edge = cut.slice(0, edgeLength).join('');
-    const label = cut.slice(edgeLength).join('');
-    const room = Math.max(0, column - lead - cut.length);
+    const cut = truncate(r.edge + r.label, Math.max(0, column - 2 - lead));
+    const edge = cut.slice(0, Math.min(r.edge.length, cut.length));
+    const label = cut.slice(edge.length);
+    const room = Math.max(0, column - lead - displayWidth(cut));
     // Dotted leaders carry the eye from a shallow leaf to its bar across the gap.
     const gap = isLeaf && room > 3 ? ` ${style.dim('·'.repeat(room - 2))} ` : ' '.repeat(room);
 
@@ -206,5 +199,5 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
 
 /** A line too wide even without labels (a very deep tree in few columns) is cut, uncoloured. */
 function stripped(line: string, style: Style): string {
-  return style.enabled ? unstyled(line) : line;
+  return style.enabled ? stripAnsi(line) : line;
 }

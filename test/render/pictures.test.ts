@@ -12,11 +12,13 @@ import { isImportant } from '../../src/cart/profiles.js';
 import { renderDot } from '../../src/render/dot.js';
 import { renderMermaid } from '../../src/render/mermaid.js';
 import { classColors, PATH_COLOR } from '../../src/render/palette.js';
-import { createStyle, visibleWidth } from '../../src/render/style.js';
+import { createStyle } from '../../src/render/style.js';
 import { renderSvg } from '../../src/render/svg.js';
+import { displayWidth } from '../../src/render/terminal-text.js';
 import { renderTreeText } from '../../src/render/tree-text.js';
 import { loadStudy } from '../../src/study/load.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { renamed } from '../helpers/study.js';
 
 const study = await loadStudy(ROOT + 'criteria.yaml');
 const plain = createStyle(false);
@@ -75,7 +77,7 @@ describe('the text tree', () => {
           for (const answers of [undefined, profile(fitted, 5)]) {
             const lines = renderTreeText(fitted, { style, width, answers }).trimEnd().split('\n');
             expect(lines).toHaveLength(fitted.tree.nodeCount);
-            for (const line of lines) expect(visibleWidth(line), `${fitted.spec.name} at ${width}: ${line}`).toBeLessThanOrEqual(width);
+            for (const line of lines) expect(displayWidth(line), `${fitted.spec.name} at ${width}: ${line}`).toBeLessThanOrEqual(width);
           }
         }
       }
@@ -92,6 +94,20 @@ describe('the text tree', () => {
       const text = renderTreeText(fitted, { style: plain, width });
       expect(text).not.toContain('…');
       expect(text).toContain('█');
+    }
+  });
+
+  it('lines up the n= column whatever the names are written in', () => {
+    const wide = fitTree(
+      renamed({ runtime: '速度 runtime', memory: 'Me\u0301moire 🚀', wandb: 'Aim 🚀 Größe 速度', mlflow: '👨\u200d👩\u200d👧 flow' }),
+      'full',
+    );
+    for (const width of [60, 80, 100]) {
+      const lines = renderTreeText(wide, { style: plain, width }).trimEnd().split('\n');
+      const ends = new Set(lines.map((l) => displayWidth(l)));
+      expect(ends, `at ${width}`).toEqual(new Set([Math.max(...ends)]));
+      expect(Math.max(...ends)).toBeLessThanOrEqual(width);
+      expect(lines.some((l) => l.includes('速度 runtime?'))).toBe(true);
     }
   });
 
