@@ -47,11 +47,15 @@ async function run(invocation: Invocation, io: IO): Promise<void> {
   }
 }
 
-/** Columns to lay text out in: the terminal's, else COLUMNS, else 80. */
-function outputWidth(): number {
-  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
-  const env = Number(process.env.COLUMNS);
-  return Number.isInteger(env) && env >= 20 ? env : 80;
+/** Narrower than this, text is laid out as if this wide: a line of a few columns says nothing. */
+const MIN_WIDTH = 20;
+
+/** Columns to lay text out in: COLUMNS when it is a number, else the terminal's, else 80. */
+export function outputWidth(env: NodeJS.ProcessEnv, stdout: { isTTY?: boolean; columns?: number }): number {
+  const columns = env.COLUMNS?.trim() ?? '';
+  if (/^\d{1,6}$/.test(columns) && Number(columns) > 0) return Math.max(MIN_WIDTH, Number(columns));
+  if (stdout.isTTY && stdout.columns) return Math.max(MIN_WIDTH, stdout.columns);
+  return 80;
 }
 
 /** Prints an error the way its kind deserves and returns the exit code. */
@@ -87,7 +91,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       out: (text) => void process.stdout.write(text),
       err: (text) => void process.stderr.write(text),
       style: createStyle(colorWanted(process.stdout, p.values['no-color'] === true)),
-      width: outputWidth(),
+      width: outputWidth(process.env, process.stdout),
       timings,
     };
     if (p.values.version) io.out(`${VERSION}\n`);

@@ -1,8 +1,8 @@
 /** Steps several commands share: load the study (timed) and write a report in the asked format. */
 import { BUNDLED_CRITERIA } from '../paths.js';
-import { toMarkdown, toText } from '../render/blocks.js';
+import { toMarkdown } from '../render/blocks.js';
 import type { Block } from '../render/blocks.js';
-import { readingWidth } from '../render/lines.js';
+import { blocksToLines, readingWidth } from '../render/lines.js';
 import { loadStudy } from '../study/load.js';
 import type { Study } from '../study/types.js';
 import type { IO } from './io.js';
@@ -25,7 +25,8 @@ export function writeReport(io: IO, format: ReportFormat, view: { json: () => ob
   let text: string;
   if (format === 'json') text = JSON.stringify(view.json(), null, 2) + '\n';
   else if (format === 'markdown') text = toMarkdown(view.blocks());
-  else text = toText(view.blocks(), io.style, readingWidth(io.width));
+  // Laid out as the questionnaire's result screen is: a table too wide for the terminal is stacked.
+  else text = blocksToLines(view.blocks(), io.style, readingWidth(io.width)).join('\n') + '\n';
   io.timings.render = (io.timings.render ?? 0) + (performance.now() - t0);
   io.out(text);
 }

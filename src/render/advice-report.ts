@@ -199,6 +199,7 @@ function scoreTable(advice: Advice): Block {
     rows,
     align: ['l', 'l', ...study.frameworks.map(() => 'l' as const)],
     footer: 1,
+    labels: 2,
   };
 }
 

@@ -25,6 +25,8 @@ export type Block =
       readonly align: readonly ('l' | 'r')[];
       /** Rows drawn with a rule above them (totals). */
       readonly footer?: number;
+      /** How many leading columns name a row (1 when not given): a stacked layout puts them first. */
+      readonly labels?: number;
     };
 
 export const span = (text: string, tone?: Tone): Span => (tone ? { text, tone } : { text });
