@@ -82,14 +82,26 @@ export function clusterWidth(cluster: string): number {
   return Math.min(width, 2);
 }
 
+/**
+ * How wide one grapheme cluster is: clusterWidth counts terminal columns; a picture can measure
+ * in pixels instead and still wrap and cut with the functions here.
+ */
+export type ClusterMeasure = (cluster: string) => number;
+
 /** Columns `s` takes in a terminal, escape sequences ignored. */
 export function displayWidth(s: string): number {
   const text = stripAnsi(s);
-  if (ASCII.test(text)) return text.length;
+  return ASCII.test(text) ? text.length : measuredWidth(text, clusterWidth);
+}
+
+/** The width of `s` by `measure`, escape sequences ignored. */
+export function measuredWidth(s: string, measure: ClusterMeasure): number {
   let width = 0;
-  for (const g of graphemes(text)) width += clusterWidth(g);
+  for (const g of graphemes(stripAnsi(s))) width += measure(g);
   return width;
 }
+
+const widthBy = (s: string, measure: ClusterMeasure) => (measure === clusterWidth ? displayWidth(s) : measuredWidth(s, measure));
 
 /** A piece of styled text: an escape sequence (no columns) or one grapheme cluster. */
 interface Piece {
@@ -99,7 +111,7 @@ interface Piece {
 }
 
 /** Styled text as escape sequences and clusters, in order. */
-function pieces(s: string): Piece[] {
+function pieces(s: string, measure: ClusterMeasure): Piece[] {
   const out: Piece[] = [];
   let i = 0;
   while (i < s.length) {
@@ -112,40 +124,40 @@ function pieces(s: string): Piece[] {
     // The plain run up to the next escape character (or a lone one, which is just text).
     const next = s.slice(i + 1).search(ANSI_START);
     const end = next < 0 ? s.length : i + 1 + next;
-    for (const g of graphemes(s.slice(i, end))) out.push({ text: g, width: clusterWidth(g), escape: false });
+    for (const g of graphemes(s.slice(i, end))) out.push({ text: g, width: measure(g), escape: false });
     i = end;
   }
   return out;
 }
 
 /**
- * `s` cut to at most `width` columns, ending in `ellipsis` when anything was cut. Escape
- * sequences after the cut are kept, so a bold or colour opened earlier is closed.
+ * `s` cut to at most `width` columns (or the unit of `measure`), ending in `ellipsis` when
+ * anything was cut. Escape sequences after the cut are kept, so a style opened earlier is closed.
  */
-export function truncate(s: string, width: number, ellipsis = '…'): string {
-  if (displayWidth(s) <= width) return s;
-  const room = Math.max(0, width - displayWidth(ellipsis));
+export function truncate(s: string, width: number, ellipsis = '…', measure: ClusterMeasure = clusterWidth): string {
+  if (widthBy(s, measure) <= width) return s;
+  const room = Math.max(0, width - widthBy(ellipsis, measure));
   let out = '';
   let shown = 0;
   let cut = false;
-  for (const p of pieces(s)) {
+  for (const p of pieces(s, measure)) {
     if (p.escape) out += p.text;
     else if (!cut && shown + p.width <= room) {
       out += p.text;
       shown += p.width;
     } else if (!cut) {
       cut = true;
-      if (width >= displayWidth(ellipsis)) out += ellipsis;
+      if (width >= widthBy(ellipsis, measure)) out += ellipsis;
     }
   }
   return out;
 }
 
-/** Splits styled text after at most `width` columns (at least one cluster): [head, rest]. */
-function splitAt(s: string, width: number): [string, string] {
+/** Splits styled text after at most `width` (at least one cluster): [head, rest]. */
+function splitAt(s: string, width: number, measure: ClusterMeasure): [string, string] {
   let head = '';
   let shown = 0;
-  const all = pieces(s);
+  const all = pieces(s, measure);
   let i = 0;
   for (; i < all.length; i++) {
     const p = all[i]!;
@@ -163,35 +175,38 @@ function splitAt(s: string, width: number): [string, string] {
 }
 
 /**
- * Word-wraps styled text to lines of at most `width` columns, continuing with `indent`. Breaks at
- * spaces; the text's own leading spaces stay on its first line. A word wider than a line is
- * broken between clusters, so nothing runs past the width (unless the width is less than two).
+ * Word-wraps styled text to lines of at most `width` columns (or the unit of `measure`),
+ * continuing with `indent`. Breaks at spaces; the text's own leading spaces stay on its first
+ * line. A word wider than a line is broken between clusters, so nothing runs past the width
+ * (unless a single cluster is wider).
  */
-export function wrap(text: string, width: number, indent = ''): string[] {
+export function wrap(text: string, width: number, indent = '', measure: ClusterMeasure = clusterWidth): string[] {
   const lead = /^ */.exec(text)![0];
-  const indentWidth = displayWidth(indent);
+  const space = measure(' ');
+  const indentWidth = widthBy(indent, measure);
   const lines: string[] = [];
   let current = lead;
-  let currentWidth = lead.length;
+  let currentWidth = lead.length * space;
   let fresh = true;
   for (const word of text.slice(lead.length).split(' ')) {
-    const w = displayWidth(word);
-    if (!fresh && currentWidth + 1 + w > width) {
+    const w = widthBy(word, measure);
+    if (!fresh && currentWidth + space + w > width) {
       lines.push(current);
       current = indent;
       currentWidth = indentWidth;
       fresh = true;
     }
     current += fresh ? word : ` ${word}`;
-    currentWidth += fresh ? w : 1 + w;
+    currentWidth += fresh ? w : space + w;
     fresh = false;
     // Here the word starts a line (it would have fitted otherwise) and is wider than one.
     while (currentWidth > width && indentWidth < width) {
-      const [head, rest] = splitAt(current, width);
-      if (rest === '' || displayWidth(rest) === 0) break;
+      const [head, rest] = splitAt(current, width, measure);
+      const restWidth = widthBy(rest, measure);
+      if (restWidth === 0) break;
       lines.push(head);
       current = indent + rest;
-      currentWidth = indentWidth + displayWidth(rest);
+      currentWidth = indentWidth + restWidth;
     }
   }
   lines.push(current);
