@@ -30,6 +30,7 @@ export function commandHelp(spec: CommandSpec): string {
     'Options:',
     table(rows),
     '',
+    ...(spec.notes ?? []).flatMap((n) => [...wrap(n, HELP_WIDTH), '']),
     'Examples:',
     ...spec.examples.map((e) => `  ${e}`),
     '',

@@ -11,6 +11,7 @@ import type { Document, Node, Pair } from 'yaml';
 import { MAX_CRITERIA, MAX_FRAMEWORKS } from '../cart/profiles.js';
 import { MAX_SEED } from '../cart/rng.js';
 import { didYouMean } from '../errors.js';
+import { isScore, SCORE_RULE } from './limits.js';
 import { StudyError } from './problems.js';
 import type { Problem } from './problems.js';
 import type { Criterion, Framework, Study, TreeSpec } from './types.js';
@@ -21,7 +22,42 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 /** C0 and C1 control characters other than tab, line feed and carriage return. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Line breaks and tabs, which a one-line name may not hold (other text folds them to spaces). */
+const BREAK = /[\n\r\t\u2028\u2029]/;
+/**
+ * Format characters (Unicode category Cf): invisible, yet they change what text shows. The
+ * bidirectional controls (U+202A–U+202E, U+2066–U+2069) can make a name read backwards on
+ * screen (the "Trojan Source" trick), and zero-width ones make two names look the same.
+ */
+const FORMAT = /\p{Cf}/u;
+const FORMAT_NAMES: Readonly<Record<string, string>> = {
+  '\u00ad': 'soft hyphen',
+  '\u061c': 'Arabic letter mark',
+  '\u200b': 'zero-width space',
+  '\u200c': 'zero-width non-joiner',
+  '\u200d': 'zero-width joiner',
+  '\u200e': 'left-to-right mark',
+  '\u200f': 'right-to-left mark',
+  '\u202a': 'left-to-right embedding',
+  '\u202b': 'right-to-left embedding',
+  '\u202c': 'pop directional formatting',
+  '\u202d': 'left-to-right override',
+  '\u202e': 'right-to-left override',
+  '\u2060': 'word joiner',
+  '\u2066': 'left-to-right isolate',
+  '\u2067': 'right-to-left isolate',
+  '\u2068': 'first strong isolate',
+  '\u2069': 'pop directional isolate',
+  '\ufeff': 'zero-width no-break space',
+};
 const MAX_ID_LENGTH = 40;
+
+/** "U+202E (right-to-left override)": a character no one can see, named. */
+function codePoint(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  const name = FORMAT_NAMES[ch];
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
+}
 
 /** yaml's messages for the mistakes people make by hand, in words that say what to do. */
 function syntaxMessage(code: string, message: string): string {
@@ -61,13 +97,27 @@ class Reader {
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
+    private readonly text: string,
   ) {}
 
   problem(at: Node | Pair | null | undefined, message: string): void {
     const node = (at && 'key' in at && !('range' in at) ? (at.key as Node | null) : (at as Node | null)) ?? null;
-    const offset = node?.range?.[0] ?? 0;
+    this.problemAt(node?.range?.[0] ?? 0, message);
+  }
+
+  problemAt(offset: number, message: string): void {
     const { line, col } = this.lines.linePos(offset);
     this.problems.push({ line, col, message });
+  }
+
+  /**
+   * A problem with one character of a scalar: at that character where the file has it as it is,
+   * else (written as an escape such as "\u202e") at the scalar.
+   */
+  characterProblem(node: Node, ch: string, message: string): void {
+    const [start = 0, end = start] = node.range ?? [];
+    const at = this.text.slice(start, end).indexOf(ch);
+    this.problemAt(at < 0 ? start : start + at, message);
   }
 
   /** Follows an alias (counting it) so that `*anchor` reads like the anchored node. */
@@ -129,8 +179,9 @@ class Reader {
       return undefined;
     }
     // Text goes to terminals: an escape sequence in a name could recolour or move the cursor.
-    if (CONTROL.test(n.value)) {
-      this.problem(n, `${what} contains a control character; use plain text.`);
+    const control = CONTROL.exec(n.value)?.[0];
+    if (control !== undefined) {
+      this.characterProblem(n, control, `${what} contains a control character (${codePoint(control)}); use plain text.`);
       return undefined;
     }
     // Every text is shown as running text, so line breaks (from `|` or `>` blocks) become spaces.
@@ -141,6 +192,39 @@ class Reader {
   absent(node: Node | null | undefined): boolean {
     const n = this.resolve(node);
     return n === null || (isScalar(n) && n.value === null);
+  }
+
+  /**
+   * A name: text on one line, with nothing invisible in it. `longer` says where longer text goes.
+   * Line breaks are refused rather than folded: a name is a label, and a break in one is a slip.
+   */
+  name(node: Node | null, what: string, longer: string): string | undefined {
+    const n = this.resolve(node);
+    const raw = isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
+    const brk = raw === undefined ? undefined : BREAK.exec(raw)?.[0];
+    if (n && brk === '\t') {
+      this.characterProblem(n, brk, `${what} contains a tab; use spaces.`);
+      return undefined;
+    }
+    // At the name itself: a break written in the file is the end of a line, not the slip.
+    if (n && brk !== undefined) {
+      this.problem(n, `${what} contains a line break; a name is one line (longer text goes in ${longer}).`);
+      return undefined;
+    }
+    const format = raw === undefined ? undefined : FORMAT.exec(raw)?.[0];
+    if (n && format !== undefined) {
+      this.characterProblem(n, format, `${what} contains ${codePoint(format)}, an invisible character that changes how text shows; remove it.`);
+      return undefined;
+    }
+    return this.string(n, what);
+  }
+
+  /** A name that may be left out (`full_name:` with nothing after it reads as absent). */
+  optionalName(node: Node | null | undefined, what: string, longer: string): string | undefined {
+    const n = this.resolve(node);
+    if (this.absent(n)) return undefined;
+    const s = this.name(n, what, longer);
+    return s?.trim() === '' ? undefined : s;
   }
 
   /** A present-but-null optional value (`question:` with nothing after it) reads as absent. */
@@ -310,11 +394,11 @@ function readFrameworks(r: Reader, root: Node, entry: Entry | undefined): Items<
     if (!m) continue;
     const id = r.itemId(m, node, 'framework', frameworks);
     if (id === undefined) continue;
-    const name = m.has('name') ? r.string(m.get('name')!.value, `the name of framework '${id}'`) : id;
+    const name = m.has('name') ? r.name(m.get('name')!.value, `the name of framework '${id}'`, '`full_name` or `summary`') : id;
     frameworks.push({
       id,
       name: name ?? id,
-      fullName: r.optionalString(m.get('full_name')?.value, `full_name of '${id}'`),
+      fullName: r.optionalName(m.get('full_name')?.value, `full_name of '${id}'`, '`summary`'),
       url: r.optionalString(m.get('url')?.value, `url of '${id}'`),
       summary: r.optionalString(m.get('summary')?.value, `summary of '${id}'`),
     });
@@ -350,8 +434,8 @@ function readScores(r: Reader, m: Entries, id: string, idKey: Node, frameworks: 
     }
     const v = r.number(value ?? key, `the score of '${fw}' on '${id}'`);
     if (v === undefined) continue;
-    if (!Number.isFinite(v) || v < 0) {
-      r.problem(r.resolve(value), `the score of '${fw}' on '${id}' must be a finite number of at least 0, not ${v}.`);
+    if (!isScore(v)) {
+      r.problem(r.resolve(value), `the score of '${fw}' on '${id}' must be ${SCORE_RULE}, not ${v}.`);
       continue;
     }
     scores[f] = v;
@@ -387,7 +471,7 @@ function readCriterion(r: Reader, node: Node, taken: readonly Criterion[], frame
   if (id === undefined) return undefined;
   const idKey = m.get('id')!.key;
   const nameEntry = m.get('name');
-  const name = nameEntry ? r.string(nameEntry.value, `the name of criterion '${id}'`) : undefined;
+  const name = nameEntry ? r.name(nameEntry.value, `the name of criterion '${id}'`, '`question` or `help`') : undefined;
   if (!nameEntry) r.problem(idKey, `criterion '${id}' has no \`name\`.`);
   const question = r.optionalString(m.get('question')?.value, `the question of '${id}'`);
   const help = r.optionalString(m.get('help')?.value, `the help of '${id}'`);
@@ -469,7 +553,7 @@ function readDefaultTree(r: Reader, entry: Entry | undefined, trees: readonly Tr
 /** Parses and validates criteria YAML text. `file` names it in messages. */
 export function parseStudy(text: string, file: string): Study {
   const { doc, lines } = readDocument(text, file);
-  const r = new Reader(doc, lines);
+  const r = new Reader(doc, lines, text);
   const root = doc.contents as Node | null;
   if (root === null || r.absent(root) || (isScalar(root) && root.value === '')) {
     throw new StudyError(file, [
