@@ -13,7 +13,7 @@ import { recommend } from './commands/recommend.js';
 import { scores } from './commands/scores.js';
 import { tree } from './commands/tree.js';
 import { validate } from './commands/validate.js';
-import { Cancelled, UserError } from './errors.js';
+import { Cancelled, printable, UserError } from './errors.js';
 import { colorWanted, createStyle } from './render/style.js';
 import { StudyError } from './study/problems.js';
 
@@ -73,7 +73,7 @@ function report(e: unknown): number {
   const message = e instanceof Error ? e.message : String(e);
   const stack = e instanceof Error ? e.stack : message;
   process.stderr.write(
-    `reprotree: internal error: ${message}\nThis is a bug in reprotree, not in your input. Please report it with the command you ran and this message` +
+    `reprotree: internal error: ${printable(message)}\nThis is a bug in reprotree, not in your input. Please report it with the command you ran and this message` +
       (process.env.REPROTREE_DEBUG ? `:\n${stack}\n` : ' (run again with REPROTREE_DEBUG=1 for the stack trace).\n'),
   );
   return 1;

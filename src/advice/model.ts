@@ -6,7 +6,7 @@ import { buildTree } from '../cart/builder.js';
 import { buildTrainingSet } from '../cart/profiles.js';
 import type { ScoreTable, TrainingSet } from '../cart/profiles.js';
 import type { Tree } from '../cart/tree.js';
-import { didYouMean, UserError } from '../errors.js';
+import { didYouMean, printable, UserError } from '../errors.js';
 import type { Study, TreeSpec } from '../study/types.js';
 
 export interface FittedTree {
@@ -30,7 +30,9 @@ export function findTree(study: Study, name: string | undefined): TreeSpec {
   const spec = study.trees.find((t) => t.name === wanted);
   if (!spec) {
     const names = study.trees.map((t) => t.name);
-    throw new UserError(`There is no tree named '${wanted}' in ${study.file}; the trees are ${names.join(', ')}.${didYouMean(wanted, names)}`);
+    throw new UserError(
+      `There is no tree named '${printable(wanted)}' in ${printable(study.file)}; the trees are ${names.join(', ')}.${didYouMean(wanted, names)}`,
+    );
   }
   return spec;
 }

@@ -6,7 +6,7 @@
 import { MAX_SEED } from '../cart/rng.js';
 import { REPORT_FORMATS as REPORT, TREE_FORMATS as TREE } from '../commands/options.js';
 import type { AnswerLists, AskOptions, RecommendOptions, ScoresOptions, TreeOptions, ValidateOptions } from '../commands/options.js';
-import { UserError } from '../errors.js';
+import { printable, UserError } from '../errors.js';
 import type { Parsed } from './parse.js';
 
 /** The command to run with its options; `command` tells which options record it is. */
@@ -43,7 +43,7 @@ function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state', min: number,
   if (name === 'max-depth' && s.toLowerCase() === 'none') return Infinity;
   if (!/^\d+$/.test(s) || Number(s) < min || Number(s) > max) {
     const what = name === 'max-depth' ? `a whole number of at least ${min} (or 'none')` : `a whole number from ${min} to ${max}`;
-    throw new UserError(`--${name} must be ${what}, not '${s}'.`);
+    throw new UserError(`--${name} must be ${what}, not '${printable(s)}'.`);
   }
   return Number(s);
 }
@@ -52,7 +52,7 @@ function validateFile(p: Parsed): string | undefined {
   const positional = p.positionals[0];
   const flag = p.values.criteria;
   if (positional !== undefined && flag !== undefined && positional !== flag) {
-    throw new UserError(`validate was given two files (${positional} and --criteria ${flag}); give one.`);
+    throw new UserError(`validate was given two files (${printable(positional)} and --criteria ${printable(flag)}); give one.`);
   }
   return positional ?? flag;
 }

@@ -2,7 +2,7 @@
  * --important / --not-important → one answer per study criterion. Checked here rather than in cli/
  * because the ids are the loaded study's; the messages name the flags the lists came from.
  */
-import { didYouMean, UserError } from '../errors.js';
+import { didYouMean, printable, UserError } from '../errors.js';
 import type { Study } from '../study/types.js';
 
 function ids(list: string, flag: string, study: Study): number[] {
@@ -12,12 +12,14 @@ function ids(list: string, flag: string, study: Study): number[] {
   for (const part of parts) {
     if (part === '') {
       throw new UserError(
-        `--${flag} has an empty item in '${list}'; list criteria ids separated by commas, e.g. --${flag} ${all.slice(0, 2).join(',')}.`,
+        `--${flag} has an empty item in '${printable(list)}'; list criteria ids separated by commas, e.g. --${flag} ${all.slice(0, 2).join(',')}.`,
       );
     }
     const i = all.indexOf(part.toLowerCase());
     if (i < 0) {
-      throw new UserError(`'${part}' is not a criterion in ${study.file}.${didYouMean(part, all)} The criteria are ${all.join(', ')}.`);
+      throw new UserError(
+        `'${printable(part)}' is not a criterion in ${printable(study.file)}.${didYouMean(part, all)} The criteria are ${all.join(', ')}.`,
+      );
     }
     if (out.includes(i)) throw new UserError(`--${flag} names '${all[i]}' twice; name each criterion once.`);
     out.push(i);

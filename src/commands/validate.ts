@@ -1,4 +1,5 @@
 /** `reprotree validate [FILE]`: exit 0 and a one-line summary when the file is usable. */
+import { printable } from '../errors.js';
 import { BUNDLED_CRITERIA } from '../paths.js';
 import { plural } from '../render/format.js';
 import { load } from './common.js';
@@ -10,6 +11,6 @@ export async function validate(options: ValidateOptions, io: IO): Promise<void> 
   const study = await load(io, file);
   const trees = study.trees.map((t) => t.name).join(', ');
   io.out(
-    `${file}: OK — ${plural(study.frameworks.length, 'framework')}, ${plural(study.criteria.length, 'criterion', 'criteria')}, trees: ${trees} (default ${study.defaultTree}).\n`,
+    `${printable(file)}: OK — ${plural(study.frameworks.length, 'framework')}, ${plural(study.criteria.length, 'criterion', 'criteria')}, trees: ${trees} (default ${study.defaultTree}).\n`,
   );
 }

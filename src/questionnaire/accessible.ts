@@ -5,7 +5,7 @@
  * the advice. `printf '1\n2\n1\n' | reprotree --accessible` answers three questions.
  */
 import { createInterface } from 'node:readline';
-import { Cancelled, UserError } from '../errors.js';
+import { Cancelled, printable, UserError } from '../errors.js';
 import { adviceReport } from '../render/advice-report.js';
 import { blocksToLines, styleLine } from '../render/lines.js';
 import { createStyle } from '../render/style.js';
@@ -67,7 +67,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
     ctx.err(prompt);
     const line = await input.next();
     // A piped reply is not echoed by a terminal; Ctrl-D leaves the cursor after the prompt.
-    if (piped || line === undefined) ctx.err(line === undefined ? '\n' : `${line}\n`);
+    if (piped || line === undefined) ctx.err(line === undefined ? '\n' : `${printable(line)}\n`);
     return line;
   };
   const report = (lines: readonly string[]) => ctx.out(lines.join('\n') + '\n');
@@ -120,7 +120,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
       say(
         line.trim() === ''
           ? `Type 1 to ${yes}, or 2 to keep this answer.`
-          : `'${line.trim()}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`,
+          : `'${printable(line.trim())}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`,
       );
     }
   }
@@ -165,7 +165,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
           say(
             line.trim() === ''
               ? 'Type 1 if it matters, 2 if it does not, or b, r, ? or q.'
-              : `'${line.trim()}' is not an answer here: type 1 if it matters, 2 if it does not, or b, r, ? or q.`,
+              : `'${printable(line.trim())}' is not an answer here: type 1 if it matters, 2 if it does not, or b, r, ? or q.`,
           );
       }
     }
@@ -189,7 +189,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
       const parts = line.split(/[\s,]+/).filter((p) => p !== '');
       const bad = parts.find((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > criteria.length);
       if (bad !== undefined) {
-        say(`'${bad}' is not one of the numbers 1 to ${criteria.length}; try again, or type q to quit.`);
+        say(`'${printable(bad)}' is not one of the numbers 1 to ${criteria.length}; try again, or type q to quit.`);
         continue;
       }
       const ticked = new Set(parts.map((p) => criteria[Number(p) - 1]!));

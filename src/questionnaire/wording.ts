@@ -5,6 +5,7 @@
  * they can be read and tested without a terminal.
  */
 import type { Advice } from '../advice/advise.js';
+import { printable } from '../errors.js';
 import type { FittedTree } from '../advice/model.js';
 import type { Block, Line, Span } from '../render/blocks.js';
 import { span } from '../render/blocks.js';
@@ -39,7 +40,7 @@ export function introLines(study: Study, fitted: FittedTree, style: Style, width
   );
   const what =
     `Answer a few yes/no questions and reprotree walks a decision tree to the tracker that suits you, then shows why. ` +
-    `The tree is fitted to how ${frameworks} scored in ${source ?? 'the study in ' + study.file}.`;
+    `The tree is fitted to how ${frameworks} scored in ${source ?? 'the study in ' + printable(study.file)}.`;
   return [
     ...wrapIndented(
       styleLine([span('reprotree', 'accent'), span(` · ${study.title ?? 'Which experiment tracker fits your project?'}`, 'strong')], style),
@@ -193,8 +194,14 @@ export const transcript = {
   more: (fitted: FittedTree, style: Style): string => `${style.cyan('…')} Asking more, on the ${fitted.spec.name} tree without its depth limit`,
 };
 
+/**
+ * An argument as a shell reads it back: bare, in single quotes, or, when it holds a character a
+ * terminal must not see as it is, in bash's $'...' with that character escaped.
+ */
 function quoteArg(s: string): string {
-  return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w./@%+=:,-]+$/.test(s)) return s;
+  if (printable(s) === s) return `'${s.replace(/'/g, `'\\''`)}'`;
+  return `$'${printable(s.replace(/[\\']/g, '\\$&'))}'`;
 }
 
 /**

@@ -10,7 +10,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yam
 import type { Document, Node, Pair } from 'yaml';
 import { MAX_CRITERIA, MAX_FRAMEWORKS } from '../cart/profiles.js';
 import { MAX_SEED } from '../cart/rng.js';
-import { didYouMean } from '../errors.js';
+import { didYouMean, printable } from '../errors.js';
 import { isScore, SCORE_RULE } from './limits.js';
 import { StudyError } from './problems.js';
 import type { Problem } from './problems.js';
@@ -149,13 +149,13 @@ class Reader {
       }
       const name = String(key.value);
       if (known && !known.includes(name)) {
-        this.problem(key, `unknown key '${name}' in ${what}.${didYouMean(name, known)}`);
+        this.problem(key, `unknown key '${printable(name)}' in ${what}.${didYouMean(name, known)}`);
         continue;
       }
       const earlier = out.get(name);
       if (earlier) {
         const { line } = this.lines.linePos(earlier.key.range?.[0] ?? 0);
-        this.problem(key, `'${name}' appears twice in ${what} (first on line ${line}); keep one.`);
+        this.problem(key, `'${printable(name)}' appears twice in ${what} (first on line ${line}); keep one.`);
         continue;
       }
       out.set(name, { key, value: (pair.value as Node | null) ?? null });
@@ -245,7 +245,7 @@ class Reader {
     if (!ID.test(value) || value.length > MAX_ID_LENGTH) {
       this.problem(
         n,
-        `${what} '${value}' is not a valid id: use lowercase letters, digits and '-' (not first), at most ${MAX_ID_LENGTH} characters.`,
+        `${what} '${printable(value)}' is not a valid id: use lowercase letters, digits and '-' (not first), at most ${MAX_ID_LENGTH} characters.`,
       );
       return undefined;
     }
@@ -295,7 +295,7 @@ function describe(n: Node | null): string {
   if (isScalar(n)) {
     const v = n.value;
     if (v === null) return ', but it is empty';
-    if (typeof v === 'string') return `, not the text '${v.length > 30 ? v.slice(0, 30) + '…' : v}'`;
+    if (typeof v === 'string') return `, not the text '${printable(Array.from(v).length > 30 ? Array.from(v).slice(0, 30).join('') + '…' : v)}'`;
     return `, not ${String(v)}`;
   }
   return '';
@@ -427,9 +427,10 @@ function readScores(r: Reader, m: Entries, id: string, idKey: Node, frameworks: 
         // `{guild: 2,5}` reads as guild: 2 and a key "5" with no value.
         r.problem(
           key,
-          `'${fw}' in the scores of '${id}' looks like the end of a number written with a decimal comma; write decimals with a point, e.g. 2.5.`,
+          `'${printable(fw)}' in the scores of '${id}' looks like the end of a number written with a decimal comma; write decimals with a point, e.g. 2.5.`,
         );
-      } else if (frameworks.complete) r.problem(key, `the scores of '${id}' name '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
+      } else if (frameworks.complete)
+        r.problem(key, `the scores of '${id}' name '${printable(fw)}', which is not a framework.${didYouMean(fw, fwIds)}`);
       continue;
     }
     const v = r.number(value ?? key, `the score of '${fw}' on '${id}'`);
@@ -456,7 +457,7 @@ function readEvidence(r: Reader, m: Entries, id: string, frameworks: Items<Frame
   for (const [fw, { key, value }] of em ?? []) {
     const f = fwIds.indexOf(fw);
     if (f < 0) {
-      if (frameworks.complete) r.problem(key, `the evidence of '${id}' names '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
+      if (frameworks.complete) r.problem(key, `the evidence of '${id}' names '${printable(fw)}', which is not a framework.${didYouMean(fw, fwIds)}`);
       continue;
     }
     evidence[f] = r.optionalString(value ?? key, `the evidence for '${fw}' on '${id}'`);
@@ -524,7 +525,7 @@ function readTrees(r: Reader, entry: Entry | undefined, criteria: Items<Criterio
   const tm = entry && !r.absent(entry.value) ? r.map(entry.value, 'trees') : null;
   for (const [name, { key, value }] of tm ?? []) {
     if (!ID.test(name)) {
-      r.problem(key, `tree name '${name}' is not a valid id: use lowercase letters, digits and '-'.`);
+      r.problem(key, `tree name '${printable(name)}' is not a valid id: use lowercase letters, digits and '-'.`);
       continue;
     }
     const spec: Entries | null = r.absent(value) ? new Map() : r.map(value, `tree '${name}'`, TREE_KEYS);
@@ -546,7 +547,7 @@ function readDefaultTree(r: Reader, entry: Entry | undefined, trees: readonly Tr
   if (dt === undefined) return first;
   const names = trees.map((t) => t.name);
   if (names.includes(dt)) return dt;
-  r.problem(r.resolve(entry!.value), `default_tree '${dt}' is not one of the trees (${names.join(', ')}).${didYouMean(dt, names)}`);
+  r.problem(r.resolve(entry!.value), `default_tree '${printable(dt)}' is not one of the trees (${names.join(', ')}).${didYouMean(dt, names)}`);
   return first;
 }
 

@@ -3,7 +3,7 @@
  * the common case (the bundled file, unchanged) never loads the parser at all.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
-import { UserError } from '../errors.js';
+import { printable, UserError } from '../errors.js';
 
 /** Files larger than this are refused before parsing: criteria files are a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -30,32 +30,34 @@ function readBounded(file: string): Buffer {
 }
 
 export function readStudyFile(file: string): string {
+  // The path as messages show it (a name can hold an escape sequence).
+  const shown = printable(file);
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new UserError(`${file} is a directory, not a criteria file; pass the path of a .yaml file.`);
+    if (st.isDirectory()) throw new UserError(`${shown} is a directory, not a criteria file; pass the path of a .yaml file.`);
     size = st.size;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`Cannot read ${file}: ${reason(e)}. Check the path and try again.`);
+    throw new UserError(`Cannot read ${shown}: ${reason(e)}. Check the path and try again.`);
   }
   if (size > MAX_FILE_BYTES) {
-    throw new UserError(`${file} is ${size} bytes, over the 1 MiB limit for a criteria file; is it the right file?`);
+    throw new UserError(`${shown} is ${size} bytes, over the 1 MiB limit for a criteria file; is it the right file?`);
   }
   let bytes: Buffer;
   try {
     bytes = readBounded(file);
   } catch (e) {
-    throw new UserError(`Cannot read ${file}: ${reason(e)}. Check the path and its permissions.`);
+    throw new UserError(`Cannot read ${shown}: ${reason(e)}. Check the path and its permissions.`);
   }
   if (bytes.length > MAX_FILE_BYTES) {
-    throw new UserError(`${file} is over the 1 MiB limit for a criteria file; is it the right file?`);
+    throw new UserError(`${shown} is over the 1 MiB limit for a criteria file; is it the right file?`);
   }
-  if (bytes.includes(0)) throw new UserError(`${file} looks like a binary file, not YAML text; pass a criteria .yaml file.`);
+  if (bytes.includes(0)) throw new UserError(`${shown} looks like a binary file, not YAML text; pass a criteria .yaml file.`);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UserError(`${file} is not valid UTF-8 text; save it as UTF-8 and try again.`);
+    throw new UserError(`${shown} is not valid UTF-8 text; save it as UTF-8 and try again.`);
   }
 }
 

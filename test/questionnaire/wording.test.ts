@@ -107,6 +107,14 @@ describe('the closing summary', () => {
     expect(text).toContain("reprotree --criteria 'my criteria.yaml' --important runtime");
   });
 
+  it('quotes a file name the way a shell reads it back, escaping what a terminal must not see', () => {
+    const s = walk(startSession(trees('figure-1').base), true);
+    const advice = result(s).advice;
+    expect(scriptedCommand(s, advice, "it's.yaml")).toContain("--criteria 'it'\\''s.yaml'");
+    expect(scriptedCommand(s, advice, "x\u001b[2J\\it's.yaml")).toContain("--criteria $'x\\e[2J\\\\it\\'s.yaml'");
+    expect(scriptedCommand(s, advice, 'A\u202egnp.yaml')).toContain("--criteria $'A\\u202Egnp.yaml'");
+  });
+
   it('offers no command when no tree in the file is the unlimited one walked', () => {
     const t = trees('figure-2');
     const s0 = walk(startSession(t.base), false, false);
