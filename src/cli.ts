@@ -1,6 +1,7 @@
 /**
  * The command line: flags → command → output. The one place that prints errors and picks exit
- * codes: 0 done, 2 the user's input or usage, 130 cancelled, 1 a bug.
+ * codes: 0 done, 2 the user's input or usage (or output that cannot be written), 130 cancelled,
+ * 1 a bug.
  */
 import { commandHelp, mainHelp } from './cli/help.js';
 import { resolve } from './cli/options.js';
@@ -20,14 +21,31 @@ import { StudyError } from './study/problems.js';
 declare const __REPROTREE_VERSION__: string | undefined;
 export const VERSION = typeof __REPROTREE_VERSION__ === 'string' ? __REPROTREE_VERSION__ : 'dev';
 
-/** Output into a closed pipe (`reprotree ... | head -1`) ends the program quietly. */
-function quietOnClosedPipe(): void {
+/** Why a write failed, for the codes a user can do something about. */
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'over the disk quota',
+  EFBIG: 'the file is too large',
+  EIO: 'an input/output error',
+  EBADF: 'the output is closed',
+};
+
+/**
+ * Output into a closed pipe (`reprotree ... | head -1`) ends the program quietly. Any other
+ * failure to write (a full disk, `> /dev/full`) is the user's environment, not a bug: one
+ * sentence where possible and exit 2, or the code the run had already earned (a usage error whose
+ * message cannot be written is still a usage error).
+ */
+function handleWriteErrors(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      // Any other failure to write (a full disk, a closed descriptor): say so once, where possible.
-      if (stream !== process.stderr) process.stderr.write(`reprotree: cannot write the output: ${e.code ?? e.message}.\n`);
-      process.exit(1);
+      if (stream !== process.stderr) {
+        const why = e.code ? `${e.code}${WRITE_FAILURES[e.code] ? ` (${WRITE_FAILURES[e.code]})` : ''}` : printable(e.message);
+        process.stderr.write(`reprotree: the output cannot be written: ${why}.\n`);
+      }
+      const earned = Number(process.exitCode ?? 0);
+      process.exit(earned !== 0 ? earned : 2);
     });
   }
 }
@@ -80,7 +98,7 @@ function report(e: unknown): number {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  quietOnClosedPipe();
+  handleWriteErrors();
   const timings: Timings = {};
   let parsed: Parsed | undefined;
   let code = 0;

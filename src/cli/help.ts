@@ -68,7 +68,8 @@ export function mainHelp(version: string): string {
     '  reprotree --important runtime --tree figure-1 --json',
     '  reprotree tree --tree figure-1',
     '',
-    'Exit codes: 0 done, 2 bad input or usage, 130 cancelled, 1 a bug in reprotree.',
+    'Exit codes: 0 done, 2 bad input or usage, or output that cannot be written, 130 cancelled,',
+    '1 a bug in reprotree.',
     '',
   ].join('\n');
 }
