@@ -26,10 +26,15 @@ export interface FitOverrides {
 }
 
 export function findTree(study: Study, name: string | undefined): TreeSpec {
-  const wanted = (name ?? study.defaultTree).toLowerCase();
+  const wanted = name ?? study.defaultTree;
   const spec = study.trees.find((t) => t.name === wanted);
   if (!spec) {
     const names = study.trees.map((t) => t.name);
+    // Matched exactly, as the file's default_tree is: tree names are lowercase ids.
+    const lower = names.find((n) => n === wanted.toLowerCase());
+    if (lower !== undefined) {
+      throw new UserError(`There is no tree named '${printable(wanted)}': tree names are lowercase, as in ${printable(study.file)}; use '${lower}'.`);
+    }
     throw new UserError(
       `There is no tree named '${printable(wanted)}' in ${printable(study.file)}; the trees are ${names.join(', ')}.${didYouMean(wanted, names)}`,
     );

@@ -1,6 +1,7 @@
 /**
  * --important / --not-important → one answer per study criterion. Checked here rather than in cli/
- * because the ids are the loaded study's; the messages name the flags the lists came from.
+ * because the ids are the loaded study's; the messages name the flags the lists came from. Ids
+ * are matched exactly: they are lowercase in every criteria file.
  */
 import { didYouMean, printable, UserError } from '../errors.js';
 import type { Study } from '../study/types.js';
@@ -15,7 +16,12 @@ function ids(list: string, flag: string, study: Study): number[] {
         `--${flag} has an empty item in '${printable(list)}'; list criteria ids separated by commas, e.g. --${flag} ${all.slice(0, 2).join(',')}.`,
       );
     }
-    const i = all.indexOf(part.toLowerCase());
+    const i = all.indexOf(part);
+    // Ids are matched exactly, as a criteria file matches them (where an upper-case id is refused).
+    const lower = all.indexOf(part.toLowerCase());
+    if (i < 0 && lower >= 0) {
+      throw new UserError(`'${printable(part)}' is not a criterion id: ids are lowercase, as in ${printable(study.file)}; use '${all[lower]}'.`);
+    }
     if (i < 0) {
       throw new UserError(
         `'${printable(part)}' is not a criterion in ${printable(study.file)}.${didYouMean(part, all)} The criteria are ${all.join(', ')}.`,

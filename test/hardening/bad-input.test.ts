@@ -232,6 +232,23 @@ describe('bad flag values', () => {
     ['--checklist with --important', ['--important', 'keras', '--checklist'], /--checklist does not apply to scripted advice/],
     ['--tree with no value', ['--tree'], /--tree needs a value/],
     ['validate with two files', ['validate', 'a.yaml', 'b.yaml'], /Unexpected argument 'b\.yaml' for validate/],
+    // Ids are matched exactly on the command line, as in a file, where an upper-case id is refused.
+    [
+      'an upper-case criterion',
+      ['--important', 'RUNTIME'],
+      /^reprotree: 'RUNTIME' is not a criterion id: ids are lowercase, as in .*criteria\.yaml; use 'runtime'\.\n$/,
+    ],
+    [
+      'a capitalised criterion among others',
+      ['tree', '--important', 'runtime', '--not-important', 'Keras'],
+      /'Keras' is not a criterion id: .*use 'keras'\./,
+    ],
+    [
+      'an upper-case tree',
+      ['--tree', 'FIGURE-1', '--important', 'runtime'],
+      /There is no tree named 'FIGURE-1': tree names are lowercase, .*; use 'figure-1'\./,
+    ],
+    ['an upper-case tree, asking', ['--tree', 'Figure-1', '--accessible'], /There is no tree named 'Figure-1': tree names are lowercase/],
   ];
   it.each(flags)('%s', (_name, args, message) => {
     expect(expectUserError(run(args))).toMatch(message);
