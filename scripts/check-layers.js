@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 /** From the bottom up; a layer may import its own and every layer before it. */
-export const LAYERS = ['base', 'cart', 'study', 'advice', 'render', 'questionnaire', 'tui', 'commands', 'cli'];
+export const LAYERS = ['base', 'cart', 'study', 'measure', 'advice', 'render', 'questionnaire', 'tui', 'commands', 'cli'];
 
 /** Packages only some layers may import (the rest may import any Node built-in). */
 export const PACKAGES = {

@@ -2,32 +2,12 @@
  * Reading a criteria file safely: size, type, encoding. Kept apart from the YAML parser so that
  * the common case (the bundled file, unchanged) never loads the parser at all.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { printable, UserError } from '../errors.js';
+import { decodeUtf8, readBounded, reason } from '../files.js';
 
 /** Files larger than this are refused before parsing: criteria files are a few kilobytes. */
 export const MAX_FILE_BYTES = 1024 * 1024;
-
-/**
- * At most MAX_FILE_BYTES + 1 bytes of the file. The size from stat is not enough: devices and
- * pipes (`/dev/zero`, `<(...)`) report 0 and could stream forever.
- */
-function readBounded(file: string): Buffer {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(MAX_FILE_BYTES + 1);
-    let filled = 0;
-    for (;;) {
-      const n = readSync(fd, buffer, filled, buffer.length - filled, null);
-      if (n === 0) break;
-      filled += n;
-      if (filled === buffer.length) break;
-    }
-    return buffer.subarray(0, filled);
-  } finally {
-    closeSync(fd);
-  }
-}
 
 export function readStudyFile(file: string): string {
   // The path as messages show it (a name can hold an escape sequence).
@@ -46,7 +26,7 @@ export function readStudyFile(file: string): string {
   }
   let bytes: Buffer;
   try {
-    bytes = readBounded(file);
+    bytes = readBounded(file, MAX_FILE_BYTES);
   } catch (e) {
     throw new UserError(`Cannot read ${shown}: ${reason(e)}. Check the path and its permissions.`);
   }
@@ -54,17 +34,7 @@ export function readStudyFile(file: string): string {
     throw new UserError(`${shown} is over the 1 MiB limit for a criteria file; is it the right file?`);
   }
   if (bytes.includes(0)) throw new UserError(`${shown} looks like a binary file, not YAML text; pass a criteria .yaml file.`);
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UserError(`${shown} is not valid UTF-8 text; save it as UTF-8 and try again.`);
-  }
-}
-
-function reason(e: unknown): string {
-  const code = (e as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  if (code === 'EISDIR') return 'it is a directory';
-  return code ?? String((e as Error).message ?? e);
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new UserError(`${shown} is not valid UTF-8 text; save it as UTF-8 and try again.`);
+  return text;
 }
