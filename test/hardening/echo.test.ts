@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { printable } from '../../src/errors.js';
+import { readMeasurements } from '../../src/measure/read.js';
 import { expectUserError, run } from '../helpers/cli.js';
 import type { Result } from '../helpers/cli.js';
 
@@ -104,5 +105,25 @@ describe('replies echoed by the accessible questionnaire', () => {
     const r = clean(run(['--accessible', '--tree', 'figure-1'], { input: '\u001b[2J\n2\n2\n2\n2\n' }));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain("'\\e[2J' is not an answer here");
+  });
+});
+
+describe('measurement files echoed in messages', () => {
+  const problem = (path: string) => {
+    try {
+      readMeasurements(path);
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('it was accepted');
+  };
+
+  it('their paths and keys, escaped like everything else', () => {
+    expect(problem(join(dir, 'm\u001b[2J.json'))).toContain(`Cannot read ${dir}/m\\e[2J.json: no such file`);
+    const file = join(dir, 'keys.json');
+    writeFileSync(file, JSON.stringify({ format: 'reprotree-measurements/1', 'x\u202e\u009b2J': 1 }));
+    const message = problem(file);
+    expect(message).toContain('\\u202E\\u009B2J');
+    expect(message).not.toMatch(RAW);
   });
 });
