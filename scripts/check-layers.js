@@ -27,7 +27,20 @@ export const PACKAGES = {
  * Modules that carry a heavy dependency or most of a front end: the build makes each a bundle of
  * its own, loaded on demand, which only works while every importer uses import().
  */
-export const LAZY = ['study/parse.ts', 'questionnaire/accessible.ts', 'tui/run.ts', 'tui/mount.ts'];
+export const LAZY = ['study/yaml.ts', 'questionnaire/accessible.ts', 'tui/run.ts', 'tui/mount.ts'];
+
+/**
+ * The entry of the scripted path: everything it reaches without import() is in dist/cli.cjs, which
+ * every run loads, so nothing it reaches may import a package (Node's built-ins are fine).
+ */
+export const ENTRY = 'cli.ts';
+
+/**
+ * Packages the scripted path may load at every start all the same: small, with no dependencies
+ * of their own, and measured. get-east-asian-width is a few kilobytes of Unicode range tables that
+ * every text layout needs (bench/startup.js shows it within the start-up budget).
+ */
+export const AT_START = ['get-east-asian-width'];
 
 /** The layer of a file under src/ (`cli.ts` belongs with cli/; other files at the top are base). */
 export function layerOf(file) {
@@ -73,6 +86,9 @@ export function checkLayers(files) {
   const problems = [];
   const paths = new Set(files.keys());
   const graph = new Map();
+  /** Per module: the modules it imports statically, and the packages it imports. */
+  const statics = new Map();
+  const packages = new Map();
   for (const [file, text] of files) {
     const layer = layerOf(file);
     if (layer === undefined) {
@@ -80,15 +96,19 @@ export function checkLayers(files) {
       continue;
     }
     const edges = [];
+    statics.set(file, []);
+    packages.set(file, []);
     for (const { specifier, dynamic } of importsOf(file, text)) {
       if (specifier.startsWith('node:')) continue;
       const target = resolve(file, specifier, paths);
       if (target === undefined) {
+        packages.get(file).push(specifier);
         const allowed = PACKAGES[packageOf(specifier)];
         if (allowed && !allowed.includes(layer)) problems.push(`${file}: imports ${specifier}, which only ${allowed.join(', ')} may import`);
         continue;
       }
       edges.push(target);
+      if (!dynamic) statics.get(file).push(target);
       const to = layerOf(target);
       if (to !== undefined && LAYERS.indexOf(to) > LAYERS.indexOf(layer)) {
         problems.push(
@@ -99,7 +119,28 @@ export function checkLayers(files) {
     }
     graph.set(file, edges);
   }
+  if (files.has(ENTRY)) problems.push(...packagesAtStart(statics, packages));
   for (const cycle of cycles(graph)) problems.push(`${cycle[0]}: imports itself through ${cycle.slice(1, -1).join(' → ') || 'itself'}`);
+  return problems;
+}
+
+/** The modules ENTRY reaches without import() that import a package, each with the way there. */
+function packagesAtStart(statics, packages) {
+  const problems = [];
+  const via = new Map([[ENTRY, [ENTRY]]]);
+  const queue = [ENTRY];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    for (const p of packages.get(file) ?? []) {
+      if (AT_START.includes(packageOf(p))) continue;
+      problems.push(`${file}: imports ${p}, yet ${via.get(file).join(' → ')} loads it at every start; reach it through import()`);
+    }
+    for (const next of statics.get(file) ?? []) {
+      if (via.has(next)) continue;
+      via.set(next, [...via.get(file), next]);
+      queue.push(next);
+    }
+  }
   return problems;
 }
 

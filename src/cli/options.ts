@@ -4,8 +4,8 @@
  * whether ACCESSIBLE asks for line mode.
  */
 import { MAX_SEED } from '../cart/rng.js';
-import { REPORT_FORMATS as REPORT, TREE_FORMATS as TREE } from '../commands/options.js';
-import type { AnswerLists, AskOptions, RecommendOptions, ScoresOptions, TreeOptions, ValidateOptions } from '../commands/options.js';
+import { INIT_FILE, REPORT_FORMATS as REPORT, SCORES_FORMATS as SCORES, TREE_FORMATS as TREE } from '../commands/options.js';
+import type { AnswerSources, AskOptions, InitOptions, RecommendOptions, ScoresOptions, TreeOptions, ValidateOptions } from '../commands/options.js';
 import { printable, UserError } from '../errors.js';
 import type { Parsed } from './parse.js';
 
@@ -15,6 +15,7 @@ export type Invocation =
   | { readonly command: 'recommend'; readonly options: RecommendOptions }
   | { readonly command: 'tree'; readonly options: TreeOptions }
   | { readonly command: 'scores'; readonly options: ScoresOptions }
+  | { readonly command: 'init'; readonly options: InitOptions }
   | { readonly command: 'validate'; readonly options: ValidateOptions };
 
 /** ACCESSIBLE asks for plain numbered questions unless it is unset, empty, 0 or false. */
@@ -31,8 +32,22 @@ function formatIn<F extends string>(formats: readonly F[], p: Parsed): F {
   return format;
 }
 
-function answerLists(p: Parsed): AnswerLists {
-  return { important: p.values.important, notImportant: p.values['not-important'] };
+function answerSources(p: Parsed): AnswerSources {
+  return { important: p.values.important, notImportant: p.values['not-important'], file: p.values.answers };
+}
+
+/** Standard input can be read once: by one of --criteria and --answers, and not by the questionnaire. */
+function checkStdin(p: Parsed): void {
+  const readers = (['criteria', 'answers'] as const).filter((f) => p.values[f] === '-');
+  if (readers.length > 1) {
+    throw new UserError('--criteria - and --answers - would both read standard input; save one of them to a file and name it.');
+  }
+  if (readers[0] !== undefined && p.command.name === 'ask') {
+    throw new UserError(`The questionnaire reads your keys from standard input, so --${readers[0]} cannot read it too; name a file instead of '-'.`);
+  }
+  if (p.values['save-answers'] === '-') {
+    throw new UserError('--save-answers needs a file name; standard output is where the result goes.');
+  }
 }
 
 /** A whole number from `min` to `max` (or 'none', for a depth: no limit), or undefined if not given. */
@@ -48,18 +63,19 @@ function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state', min: number,
   return Number(s);
 }
 
-function validateFile(p: Parsed): string | undefined {
-  const positional = p.positionals[0];
+/** validate's files: those named, --criteria's too; standard input at most once. */
+function validateFiles(p: Parsed): string[] {
+  const files = [...p.positionals];
   const flag = p.values.criteria;
-  if (positional !== undefined && flag !== undefined && positional !== flag) {
-    throw new UserError(`validate was given two files (${printable(positional)} and --criteria ${printable(flag)}); give one.`);
-  }
-  return positional ?? flag;
+  if (flag !== undefined && !files.includes(flag)) files.push(flag);
+  if (files.filter((f) => f === '-').length > 1) throw new UserError("'-' (standard input) can be read once; name it once.");
+  return files;
 }
 
 export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invocation {
   const { values } = p;
   const criteria = values.criteria;
+  checkStdin(p);
   switch (p.command.name) {
     case 'ask':
       return {
@@ -69,10 +85,12 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
           tree: values.tree,
           start: values.checklist ? 'checklist' : 'questions',
           accessible: values.accessible === true || accessibleAsked(env),
+          answers: answerSources(p),
+          saveAnswers: values['save-answers'],
         },
       };
     case 'recommend':
-      return { command: 'recommend', options: { criteria, tree: values.tree, format: formatIn(REPORT, p), answers: answerLists(p) } };
+      return { command: 'recommend', options: { criteria, tree: values.tree, format: formatIn(REPORT, p), answers: answerSources(p) } };
     case 'tree':
       return {
         command: 'tree',
@@ -80,14 +98,16 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
           criteria,
           tree: values.tree,
           format: formatIn(TREE, p),
-          answers: answerLists(p),
+          answers: answerSources(p),
           maxDepth: wholeNumber(p, 'max-depth', 1, 1000),
           randomState: wholeNumber(p, 'random-state', 0, MAX_SEED),
         },
       };
     case 'scores':
-      return { command: 'scores', options: { criteria, format: formatIn(REPORT, p) } };
+      return { command: 'scores', options: { criteria, format: formatIn(SCORES, p) } };
+    case 'init':
+      return { command: 'init', options: { file: p.positionals[0] ?? INIT_FILE, force: values.force === true } };
     case 'validate':
-      return { command: 'validate', options: { file: validateFile(p) } };
+      return { command: 'validate', options: { files: validateFiles(p) } };
   }
 }

@@ -134,7 +134,7 @@ export function parse(argv: readonly string[]): Parsed {
       `'${printable(f)}' is not a format of ${command.name}; use one of ${command.formats.join(', ')}.${didYouMean(f, command.formats)}`,
     );
   }
-  for (const f of ['criteria', 'tree', 'important', 'not-important', 'format', 'max-depth', 'random-state'] as const) {
+  for (const f of ['criteria', 'tree', 'important', 'not-important', 'answers', 'save-answers', 'format', 'max-depth', 'random-state'] as const) {
     if (values[f] === '') throw new UserError(`--${f} needs a value; see reprotree ${command.name} --help.`);
   }
   return { command, explicit, values, positionals };
@@ -145,6 +145,8 @@ function translate(e: Error & { code?: string }): UserError {
   if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     const flag = /'([^']+)'/.exec(msg)?.[1] ?? msg;
     const bare = flag.replace(/^-+/, '').split('=')[0]!;
+    // Many tools print their version with -v; this one keeps -v free and says where it is.
+    if (flag === '-v' || bare === 'v') return new UserError(`Unknown option '${flag}'. For the version, use -V or --version.`);
     const names = ALL_FLAGS.map((f) => f.name);
     const suggestion = closestFlag(bare, names);
     return new UserError(`Unknown option '${printable(flag)}'.${suggestion} See reprotree --help.`);

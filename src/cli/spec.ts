@@ -4,7 +4,7 @@
  * from behaviour.
  */
 import { MAX_CRITERIA } from '../cart/profiles.js';
-import { REPORT_FORMATS, TREE_FORMATS } from '../commands/options.js';
+import { INIT_FILE, REPORT_FORMATS, SCORES_FORMATS, TREE_FORMATS } from '../commands/options.js';
 import { SCORE_RULE } from '../study/limits.js';
 
 export interface FlagSpec {
@@ -17,21 +17,38 @@ export interface FlagSpec {
 }
 
 export const FLAGS = {
-  criteria: { name: 'criteria', type: 'string', value: 'FILE', description: 'criteria file to read (default: the bundled criteria.yaml)' },
+  criteria: {
+    name: 'criteria',
+    type: 'string',
+    value: 'FILE',
+    description: "criteria file to read (default: the bundled criteria.yaml; '-': standard input)",
+  },
   tree: { name: 'tree', type: 'string', value: 'NAME', description: "which of the file's trees to use (default: its default_tree)" },
   important: {
     name: 'important',
     short: 'i',
     type: 'string',
     value: 'IDS',
-    description: 'comma-separated criteria ids (lowercase, as in the file) that matter to you; all others do not',
+    description: 'comma-separated criteria ids (lowercase, as in the file) that matter to you; in scripted advice all others do not',
   },
   'not-important': {
     name: 'not-important',
     short: 'n',
     type: 'string',
     value: 'IDS',
-    description: 'criteria that do not matter (optional: unnamed criteria do not matter anyway)',
+    description: 'criteria that do not matter (optional in scripted advice, where unnamed criteria do not matter anyway)',
+  },
+  answers: {
+    name: 'answers',
+    type: 'string',
+    value: 'FILE',
+    description: "answers from a JSON or YAML file of criterion ids and true/false ('-': standard input)",
+  },
+  'save-answers': {
+    name: 'save-answers',
+    type: 'string',
+    value: 'FILE',
+    description: 'save your answers to FILE (as JSON) when you finish, for --answers',
   },
   format: { name: 'format', short: 'f', type: 'string', value: 'FORMAT', description: 'output format' },
   json: { name: 'json', type: 'boolean', description: 'same as --format json' },
@@ -42,6 +59,7 @@ export const FLAGS = {
     value: 'S',
     description: "scikit-learn's random_state: decides between equally good splits (0 to 4294967295)",
   },
+  force: { name: 'force', type: 'boolean', description: 'overwrite FILE if it exists' },
   checklist: { name: 'checklist', type: 'boolean', description: 'tick every criterion at once instead of one question at a time' },
   accessible: {
     name: 'accessible',
@@ -86,7 +104,7 @@ export interface CommandSpec {
   readonly implied?: { readonly usage: string; readonly summary: string; readonly by?: readonly FlagName[] };
 }
 
-/** Flags every command but validate takes; the main help lists them with --version. */
+/** Flags most commands take (init none of them, validate some); the main help lists them with --version. */
 export const COMMON_FLAGS = ['criteria', 'no-color', 'timings', 'help'] as const satisfies readonly FlagName[];
 /** Flags that stand on their own, without a command. */
 export const TOP_FLAGS = ['version'] as const satisfies readonly FlagName[];
@@ -95,17 +113,26 @@ const DECLARED = [
   {
     name: 'ask',
     summary: 'the interactive questionnaire (the default when no answers are given)',
-    usage: 'reprotree [ask] [--tree NAME] [--checklist] [--accessible] [--criteria FILE]',
-    flags: ['tree', 'checklist', 'accessible', ...COMMON_FLAGS],
+    usage:
+      'reprotree [ask] [--tree NAME] [--checklist] [--accessible] [--important IDS] [--not-important IDS] [--answers FILE] [--save-answers FILE] [--criteria FILE]',
+    flags: ['tree', 'checklist', 'accessible', 'important', 'not-important', 'answers', 'save-answers', ...COMMON_FLAGS],
     maxPositionals: 0,
-    examples: ['reprotree', 'reprotree --tree figure-1', 'reprotree --checklist', "printf '1\\n2\\n1\\n' | reprotree --accessible"],
+    examples: [
+      'reprotree',
+      'reprotree --tree figure-1',
+      'reprotree --checklist',
+      'reprotree ask --important keras',
+      'reprotree --save-answers mine.json',
+      'reprotree ask --answers mine.json --tree figure-2',
+      "printf '1\\n2\\n1\\n' | reprotree --accessible",
+    ],
     implied: { usage: 'reprotree', summary: 'answer a few questions in the terminal' },
   },
   {
     name: 'recommend',
     summary: 'scripted advice: every answer as a flag (the default when --important and co. are given)',
-    usage: 'reprotree [recommend] --important IDS [--not-important IDS] [--tree NAME] [--format text|json|markdown]',
-    flags: ['important', 'not-important', 'tree', 'format', 'json', ...COMMON_FLAGS],
+    usage: 'reprotree [recommend] --important IDS [--not-important IDS] [--answers FILE] [--tree NAME] [--format text|json|markdown]',
+    flags: ['important', 'not-important', 'answers', 'tree', 'format', 'json', ...COMMON_FLAGS],
     formats: REPORT_FORMATS,
     maxPositionals: 0,
     examples: [
@@ -113,18 +140,20 @@ const DECLARED = [
       'reprotree --important runtime --tree figure-1',
       'reprotree --important collaboration,sklearn --json',
       'reprotree recommend --format markdown --important lines',
+      'reprotree --answers mine.json --json',
     ],
     implied: {
       usage: 'reprotree --important IDS [options]',
       summary: 'the same advice in one command',
-      by: ['important', 'not-important', 'json', 'format'],
+      by: ['important', 'not-important', 'answers', 'json', 'format'],
     },
   },
   {
     name: 'tree',
     summary: 'draw a fitted tree (text, Mermaid, DOT, SVG) with your path marked; or export_text, JSON',
-    usage: 'reprotree tree [--tree NAME] [--format FORMAT] [--important IDS] [--not-important IDS] [--max-depth N] [--random-state S]',
-    flags: ['tree', 'format', 'json', 'important', 'not-important', 'max-depth', 'random-state', ...COMMON_FLAGS],
+    usage:
+      'reprotree tree [--tree NAME] [--format FORMAT] [--important IDS] [--not-important IDS] [--answers FILE] [--max-depth N] [--random-state S]',
+    flags: ['tree', 'format', 'json', 'important', 'not-important', 'answers', 'max-depth', 'random-state', ...COMMON_FLAGS],
     formats: TREE_FORMATS,
     maxPositionals: 0,
     examples: [
@@ -140,19 +169,27 @@ const DECLARED = [
   {
     name: 'scores',
     summary: "the study's score table with the evidence behind every score",
-    usage: 'reprotree scores [--format text|json|markdown] [--criteria FILE]',
+    usage: 'reprotree scores [--format text|json|markdown|yaml] [--criteria FILE]',
     flags: ['format', 'json', ...COMMON_FLAGS],
-    formats: REPORT_FORMATS,
+    formats: SCORES_FORMATS,
     maxPositionals: 0,
-    examples: ['reprotree scores', 'reprotree scores --format markdown > SCORES.md'],
+    examples: ['reprotree scores', 'reprotree scores --format markdown > SCORES.md', 'reprotree scores --format yaml --criteria mine.yaml'],
+  },
+  {
+    name: 'init',
+    summary: `start your own criteria file: the bundled data with a note on each section (default ${INIT_FILE})`,
+    usage: `reprotree init [FILE] [--force]`,
+    flags: ['force', 'help'],
+    maxPositionals: 1,
+    examples: ['reprotree init', 'reprotree init my-criteria.yaml', 'reprotree init - | less'],
   },
   {
     name: 'validate',
-    summary: 'check a criteria file and list every problem with its line and column',
-    usage: 'reprotree validate [FILE]',
+    summary: 'check criteria files and list every problem with its line and column',
+    usage: 'reprotree validate [FILE...]',
     flags: ['criteria', 'no-color', 'help'],
-    maxPositionals: 1,
-    examples: ['reprotree validate my-criteria.yaml'],
+    maxPositionals: Number.POSITIVE_INFINITY,
+    examples: ['reprotree validate my-criteria.yaml', 'reprotree validate a.yaml b.yaml', 'reprotree scores --format yaml | reprotree validate -'],
     notes: [
       `A criteria file names 2 or more frameworks and 1 to ${MAX_CRITERIA} criteria. Ids are lowercase letters, digits and '-'. ` +
         `A score is ${SCORE_RULE}, so that totals stay exact. ` +

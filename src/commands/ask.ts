@@ -4,6 +4,9 @@
  */
 import { findTree } from '../advice/model.js';
 import { UserError } from '../errors.js';
+import { checkWritable } from '../files.js';
+import type { WalkOptions } from '../questionnaire/front-end.js';
+import { givenAnswers } from './answers.js';
 import { load } from './common.js';
 import type { IO } from './io.js';
 import type { AskOptions } from './options.js';
@@ -23,15 +26,20 @@ function inCi(env: NodeJS.ProcessEnv = process.env): boolean {
 
 export async function ask(options: AskOptions, io: IO): Promise<void> {
   const study = await load(io, options.criteria);
-  // A mistyped --tree is the more useful message, terminal or not.
+  // A mistyped --tree or answer is the more useful message, terminal or not.
   findTree(study, options.tree);
+  // Found out now rather than after the last question.
+  if (options.saveAnswers !== undefined) checkWritable(options.saveAnswers, '--save-answers');
+  // Flags and an answers file answer their questions before the walk; the rest are asked.
+  const preset = await givenAnswers(study, options.answers, io);
+  const walk: WalkOptions = { tree: options.tree, start: options.start, criteria: options.criteria, preset, saveAnswers: options.saveAnswers };
   if (options.accessible) {
     const { runAccessible } = await import('../questionnaire/accessible.js');
-    await runAccessible(study, options, io);
+    await runAccessible(study, walk, io);
     return;
   }
   if (!process.stdin.isTTY || !process.stdout.isTTY || inCi()) throw new UserError(scriptedHint());
   // Ink and React load only here: the scripted path never pays for them.
   const { runInteractive } = await import('../tui/run.js');
-  await runInteractive(study, options, io);
+  await runInteractive(study, walk, io);
 }

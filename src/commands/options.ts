@@ -2,11 +2,18 @@
  * What each command is asked to do, already typed and checked: cli/ resolves the command line
  * into one of these records, and the commands never see a flag.
  */
-import type { WalkOptions } from '../questionnaire/front-end.js';
+import type { StartMode } from '../questionnaire/session.js';
 
 /** Formats of the reports (advice and scores); the first is the default. */
 export const REPORT_FORMATS = ['text', 'json', 'markdown'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** Formats of `scores`: the reports', and the criteria file itself. */
+export const SCORES_FORMATS = [...REPORT_FORMATS, 'yaml'] as const;
+export type ScoresFormat = (typeof SCORES_FORMATS)[number];
+
+/** The file `init` writes when none is named. */
+export const INIT_FILE = 'reprotree-criteria.yaml';
 
 /** Formats of `tree`; the first is the default. */
 export const TREE_FORMATS = ['text', 'mermaid', 'dot', 'svg', 'export-text', 'json'] as const;
@@ -17,28 +24,39 @@ export interface StudyOptions {
   readonly criteria: string | undefined;
 }
 
-/** Comma-separated criteria ids as given; checked against the study once it is loaded. */
-export interface AnswerLists {
+/**
+ * Where answers come from, as given: comma-separated criteria ids and an answers file, checked
+ * against the study once it is loaded. The lists win over the file for the ids they name.
+ */
+export interface AnswerSources {
   readonly important: string | undefined;
   readonly notImportant: string | undefined;
+  /** An answers file (JSON or YAML), or `-` for standard input. */
+  readonly file: string | undefined;
 }
 
-export interface AskOptions extends StudyOptions, WalkOptions {
+export interface AskOptions extends StudyOptions {
+  readonly tree: string | undefined;
+  readonly start: StartMode;
   /** Plain numbered questions read line by line instead of the Ink screens. */
   readonly accessible: boolean;
+  /** Answers given before the walk: their questions are not asked. */
+  readonly answers: AnswerSources;
+  /** Where to save the answers at the end, if anywhere. */
+  readonly saveAnswers: string | undefined;
 }
 
 export interface RecommendOptions extends StudyOptions {
   readonly tree: string | undefined;
   readonly format: ReportFormat;
-  readonly answers: AnswerLists;
+  readonly answers: AnswerSources;
 }
 
 export interface TreeOptions extends StudyOptions {
   readonly tree: string | undefined;
   readonly format: TreeFormat;
-  /** Answers to mark the path of; both lists undefined when none were given. */
-  readonly answers: AnswerLists;
+  /** Answers to mark the path of; all undefined when none were given. */
+  readonly answers: AnswerSources;
   /** Depth limit instead of the tree's (Infinity for none). */
   readonly maxDepth: number | undefined;
   /** Seed instead of the file's random_state. */
@@ -46,10 +64,17 @@ export interface TreeOptions extends StudyOptions {
 }
 
 export interface ScoresOptions extends StudyOptions {
-  readonly format: ReportFormat;
+  readonly format: ScoresFormat;
+}
+
+export interface InitOptions {
+  /** Where to write the criteria file; `-` for standard output. */
+  readonly file: string;
+  /** Overwrite the file if it exists. */
+  readonly force: boolean;
 }
 
 export interface ValidateOptions {
-  /** The file to check; undefined for the bundled one. */
-  readonly file: string | undefined;
+  /** The files to check, in order (`-`: standard input); none for the bundled one. */
+  readonly files: readonly string[];
 }

@@ -1,16 +1,16 @@
-/** Scripted advice: answers from flags, result as text, Markdown or JSON. */
+/** Scripted advice: answers from flags or a file, result as text, Markdown or JSON. */
 import { advise } from '../advice/advise.js';
 import { fitTree } from '../advice/model.js';
 import { adviceJson } from '../render/advice-json.js';
 import { adviceReport } from '../render/advice-report.js';
-import { parseAnswers } from './answers.js';
+import { everyAnswer, givenAnswers } from './answers.js';
 import { load, writeReport } from './common.js';
 import type { IO } from './io.js';
 import type { RecommendOptions } from './options.js';
 
 export async function recommend(options: RecommendOptions, io: IO): Promise<void> {
   const study = await load(io, options.criteria);
-  const answers = parseAnswers(study, options.answers.important, options.answers.notImportant);
+  const answers = everyAnswer(study, await givenAnswers(study, options.answers, io));
   const fitted = fitTree(study, options.tree, {}, io.timings);
   const t0 = performance.now();
   const advice = advise(fitted, answers);

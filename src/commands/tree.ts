@@ -7,7 +7,7 @@ import { renderMermaid } from '../render/mermaid.js';
 import { renderSvg } from '../render/svg.js';
 import { treeJson } from '../render/tree-json.js';
 import { renderTreeText } from '../render/tree-text.js';
-import { parseAnswers } from './answers.js';
+import { anyGiven, everyAnswer, givenAnswers } from './answers.js';
 import { load } from './common.js';
 import type { IO } from './io.js';
 import type { TreeFormat, TreeOptions } from './options.js';
@@ -17,10 +17,9 @@ const UNMARKED: ReadonlySet<TreeFormat> = new Set(['export-text', 'json']);
 
 export async function tree(options: TreeOptions, io: IO): Promise<void> {
   const study = await load(io, options.criteria);
-  const { important, notImportant } = options.answers;
-  const given = important !== undefined || notImportant !== undefined;
-  // Parsed even where unused, so a misspelt criterion is still reported.
-  const answers = given ? parseAnswers(study, important, notImportant) : undefined;
+  const given = anyGiven(options.answers);
+  // Read even where unused, so a misspelt criterion is still reported.
+  const answers = given ? everyAnswer(study, await givenAnswers(study, options.answers, io)) : undefined;
   const fitted = fitTree(study, options.tree, { maxDepth: options.maxDepth, randomState: options.randomState }, io.timings);
   const t0 = performance.now();
   const { format } = options;

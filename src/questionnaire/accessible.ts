@@ -16,7 +16,8 @@ import { fromTicks, locate, moreQuestions, startSession } from './session.js';
 import type { FrontEndIO, WalkOptions } from './front-end.js';
 import type { QuestionPosition, Session } from './session.js';
 import { questionnaireTrees } from './trees.js';
-import { evidenceBlocks, exactOffer, firstSentence, introLines, progress, scoresLine, scriptedCommand } from './wording.js';
+import { AnswersSaver } from './saved-answers.js';
+import { evidenceBlocks, exactOffer, firstSentence, introLines, notices, presetLine, progress, scoresLine, scriptedCommand } from './wording.js';
 
 /** Prompts carry no colour: they are read aloud. */
 const PLAIN = createStyle(false);
@@ -74,7 +75,9 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
 
   try {
     say(...introLines(study, trees.base, PLAIN, WIDE));
-    let session = startSession(trees.base);
+    const preset = presetLine(study, options.preset);
+    if (preset) say(preset, '');
+    let session = startSession(trees.base, options.preset);
     if (options.start === 'checklist') session = await checklist(session);
     else
       say(
@@ -95,7 +98,13 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
         say('');
         continue;
       }
-      const command = scriptedCommand(session, at.advice, options.criteria);
+      const saver = new AnswersSaver(study, options.saveAnswers);
+      if (options.saveAnswers !== undefined || (await askSave(saver.target()))) {
+        const saved = saver.save(session);
+        if (saved.kind === 'failed') throw new UserError(saved.message);
+        say(notices.saved(saved.file));
+      }
+      const command = scriptedCommand(session, at.advice, options.criteria, saver.file);
       if (command) say(`Same advice without the questions: ${command}`);
       return;
     }
@@ -122,6 +131,19 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
           ? `Type 1 to ${yes}, or 2 to keep this answer.`
           : `'${printable(line.trim())}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`,
       );
+    }
+  }
+
+  /** At the end, the line-mode `s`: whether to save the answers to `file`. The end of the input says no. */
+  async function askSave(file: string): Promise<boolean> {
+    say('');
+    for (;;) {
+      const line = await ask(`Save your answers to ${file}, to use them again with --answers? 1 yes, 2 no (Enter): `);
+      if (line === undefined) return false;
+      const t = line.trim().toLowerCase();
+      if (['1', 'y', 'yes', 's', 'save'].includes(t)) return true;
+      if (['', '2', 'n', 'no', 'q', 'quit'].includes(t)) return false;
+      say(`'${line.trim()}' is not an answer here: type 1 to save them, or 2 (or just Enter) to finish.`);
     }
   }
 
@@ -172,7 +194,10 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
   }
 
   async function checklist(session: Session): Promise<Session> {
-    const criteria = trees.base.featureCriteria;
+    // Criteria answered before the walk are not listed again; the ticks are added to theirs.
+    const criteria = trees.base.featureCriteria.filter((c) => !options.preset.has(c));
+    const given = [...options.preset].filter(([, important]) => important).map(([c]) => c);
+    if (criteria.length === 0) return walked(fromTicks(session, new Set(given)));
     say(
       'Which of these matter to you? Type their numbers separated by spaces or commas, or just press Enter if none does.',
       ...criteria.map((c, i) => `${i + 1}. ${study.criteria[c]!.name}: ${study.criteria[c]!.question}`),
@@ -192,17 +217,22 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
         say(`'${printable(bad)}' is not one of the numbers 1 to ${criteria.length}; try again, or type q to quit.`);
         continue;
       }
-      const ticked = new Set(parts.map((p) => criteria[Number(p) - 1]!));
-      const next = fromTicks(session, ticked);
-      const at = locate(next);
-      if (at.kind === 'result') {
-        say('', `Walking the ${trees.base.spec.name} tree with your choices:`);
-        at.advice.path.forEach((s, i) => {
-          say(`${i + 1}. ${study.criteria[s.criterion]!.name}? ${s.important ? 'chosen, so it matters' : 'not chosen, so it does not matter'}.`);
-        });
-        say('');
-      }
-      return next;
+      const ticked = new Set([...given, ...parts.map((p) => criteria[Number(p) - 1]!)]);
+      return walked(fromTicks(session, ticked));
     }
+  }
+
+  /** Says how the checklist's answers walk the tree, and goes on from there. */
+  function walked(next: Session): Session {
+    const at = locate(next);
+    if (at.kind === 'result') {
+      say('', `Walking the ${trees.base.spec.name} tree with your choices:`);
+      at.advice.path.forEach((s, i) => {
+        const how = options.preset.has(s.criterion) ? 'answered already' : s.important ? 'chosen' : 'not chosen';
+        say(`${i + 1}. ${study.criteria[s.criterion]!.name}? ${how}, so it ${s.important ? 'matters' : 'does not matter'}.`);
+      });
+      say('');
+    }
+    return next;
   }
 }

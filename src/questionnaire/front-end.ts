@@ -13,6 +13,10 @@ export interface WalkOptions {
   readonly start: StartMode;
   /** The criteria file the user named, for the scripted command given at the end. */
   readonly criteria: string | undefined;
+  /** Answers given before the walk (flags, an answers file), by criterion: not asked again. */
+  readonly preset: ReadonlyMap<number, boolean>;
+  /** Where to save the answers when the walk ends (--save-answers); `s` on the result saves there too. */
+  readonly saveAnswers: string | undefined;
 }
 
 export interface FrontEndIO {

@@ -37,7 +37,8 @@ export function applyMove(trees: Trees, session: Session, move: Move): Moved {
       return { kind: 'went-back', session: previous, to: locate(previous) };
     }
     case 'restart':
-      return { kind: 'restarted', session: startSession(trees.base) };
+      // Answers given before the walk stay: they came from the command line, not from this walk.
+      return { kind: 'restarted', session: startSession(trees.base, session.preset) };
     case 'more': {
       if (at.kind !== 'result' || !at.exactable) return { kind: 'refused' };
       const unlimited = trees.unlimited();

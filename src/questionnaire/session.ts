@@ -26,6 +26,11 @@ export interface Session {
   readonly extendedAt?: number;
   /** Every answer ever given to a criterion, so a question that comes back shows it pre-selected. */
   readonly remembered: ReadonlyMap<number, boolean>;
+  /**
+   * Answers given before the walk (flags, an answers file), by criterion: the walk follows them
+   * without asking, wherever in the tree their questions come. `answers` override them.
+   */
+  readonly preset: ReadonlyMap<number, boolean>;
 }
 
 export type Position = QuestionPosition | ResultPosition;
@@ -54,12 +59,13 @@ export interface ResultPosition {
   readonly exactable: boolean;
 }
 
-export function startSession(base: FittedTree): Session {
-  return { base, fitted: base, answers: [], remembered: new Map() };
+export function startSession(base: FittedTree, preset: ReadonlyMap<number, boolean> = new Map()): Session {
+  return { base, fitted: base, answers: [], remembered: new Map(), preset };
 }
 
+/** Every answer in force: those given before the walk, then the walk's own over them. */
 export function knownAnswers(s: Session): Map<number, boolean> {
-  return new Map(s.answers.map((a) => [a.criterion, a.important]));
+  return new Map([...s.preset, ...s.answers.map((a) => [a.criterion, a.important] as const)]);
 }
 
 /** answers[c] for every study criterion; unanswered ones (skipped or unasked) do not matter. */
@@ -183,7 +189,7 @@ export function fromTicks(s: Session, ticked: ReadonlySet<number>): Session {
 export function withTicks(s: Session, ticked: ReadonlySet<number>): Session {
   const remembered = new Map(s.remembered);
   for (const c of s.base.featureCriteria) remembered.set(c, ticked.has(c));
-  return { base: s.base, fitted: s.base, answers: [], remembered };
+  return { base: s.base, fitted: s.base, answers: [], remembered, preset: s.preset };
 }
 
 /** How many more questions the unlimited tree could ask, for the offer on a result. */

@@ -118,11 +118,21 @@ export function treeViewHeading(session: Session): Line {
   ];
 }
 
-/** Remarks for a move that cannot be made. */
+/** Remarks for a move that cannot be made, or for what a key did. */
 export const notices = {
   firstQuestion: 'This is the first question; there is nothing to go back to.',
   checklistFirst: 'The checklist is where this walk starts; there is nothing before it.',
+  saved: (file: string): string => `Saved your answers to ${printable(file)}; --answers ${quoteArg(file)} gives them again.`,
 } as const;
+
+/** "Answered already: Keras deep dive matters, Runtime does not.": answers given before the walk. */
+export function presetLine(study: Study, preset: ReadonlyMap<number, boolean>): string | undefined {
+  if (preset.size === 0) return undefined;
+  const said = [...preset]
+    .sort(([a], [b]) => a - b)
+    .map(([c, important]) => `${study.criteria[c]!.name} ${important ? 'matters' : 'does not matter'}`);
+  return `Answered already, so not asked: ${said.join(', ')}.`;
+}
 
 /** "one more question", "up to 4 more questions". */
 function moreQuestionsPhrase(n: number): string {
@@ -195,10 +205,10 @@ export const transcript = {
 };
 
 /**
- * An argument as a shell reads it back: bare, in single quotes, or, when it holds a character a
+ * A shell word as a shell reads it back: bare, in single quotes, or, when it holds a character a
  * terminal must not see as it is, in bash's $'...' with that character escaped.
  */
-function quoteArg(s: string): string {
+export function quoteArg(s: string): string {
   if (/^[\w./@%+=:,-]+$/.test(s)) return s;
   if (printable(s) === s) return `'${s.replace(/'/g, `'\\''`)}'`;
   return `$'${printable(s.replace(/[\\']/g, '\\$&'))}'`;
@@ -207,8 +217,9 @@ function quoteArg(s: string): string {
 /**
  * The scripted command that gives the same advice, or undefined when the walked tree cannot be
  * named on the command line (an unlimited growth of a depth-limited tree with no file entry).
+ * With `answersFile` (where the answers were saved) it reads them from there.
  */
-export function scriptedCommand(session: Session, advice: Advice, criteriaFile?: string): string | undefined {
+export function scriptedCommand(session: Session, advice: Advice, criteriaFile?: string, answersFile?: string): string | undefined {
   const { study } = session.base;
   let spec: TreeSpec | undefined = session.fitted.spec;
   if (session.extendedAt !== undefined && session.fitted !== session.base) {
@@ -220,7 +231,8 @@ export function scriptedCommand(session: Session, advice: Advice, criteriaFile?:
   const args = ['reprotree'];
   if (criteriaFile !== undefined) args.push('--criteria', quoteArg(criteriaFile));
   if (spec.name !== study.defaultTree) args.push('--tree', spec.name);
-  if (important.length > 0) args.push('--important', important.map((c) => study.criteria[c]!.id).join(','));
+  if (answersFile !== undefined) args.push('--answers', quoteArg(answersFile));
+  else if (important.length > 0) args.push('--important', important.map((c) => study.criteria[c]!.id).join(','));
   else {
     // Unnamed criteria do not matter anyway; naming the ones asked says what was answered.
     const asked = advice.path.length > 0 ? advice.path.map((s) => s.criterion) : advice.fitted.featureCriteria.slice(0, 1);
@@ -236,6 +248,7 @@ export function summaryText(
   style: Style,
   width: number,
   criteriaFile?: string,
+  answersFile?: string,
 ): string {
   const { advice, skipped } = result;
   const { study, spec } = advice.fitted;
@@ -265,7 +278,8 @@ export function summaryText(
       ...wrapIndented(style.yellow(`This is the ${spec.name} tree's majority answer; for exactly your answers ${exact} scores best.`), width, '  '),
     );
   }
-  const command = scriptedCommand(session, advice, criteriaFile);
+  if (answersFile !== undefined) lines.push(...wrapIndented(`Your answers are saved in ${answersFile}.`, width, '  '));
+  const command = scriptedCommand(session, advice, criteriaFile, answersFile);
   // The command on a row of its own, never wrapped, so it copies whole at any width.
   if (command) lines.push(...wrapIndented(style.dim('Same advice without the questions:'), width, '  '), `  ${command}`);
   return lines.join('\n') + '\n';

@@ -66,18 +66,18 @@ function stacked(t: Table, style: Style, width: number, options: LineOptions): s
     return { label, cells, named, values };
   });
   const one = (spans: readonly Span[], indent: string) => indent + styleLine(spans, style);
-  const wrapped = (spans: readonly Span[], indent: string, more = '  ') => wrap(one(spans, indent), width, indent + more);
-  if (options.plain) return rows.flatMap((r) => wrapped([...r.label, span(': '), ...r.values], ''));
+  const wrapSpans = (spans: readonly Span[], indent: string, more = '  ') => wrap(one(spans, indent), width, indent + more);
+  if (options.plain) return rows.flatMap((r) => wrapSpans([...r.label, span(': '), ...r.values], ''));
 
   const column = Math.max(...headers.map(displayWidth));
   const scoreColumn = Math.max(...rows.flatMap((r) => r.cells.map((c) => displayWidth(plain(noBars(c))))));
   const layouts: ((r: (typeof rows)[number]) => string[])[] = [
     (r) => [one([...r.label, span('  '), ...r.values], '  ')],
-    (r) => [...wrapped(r.label, '  '), one(r.values, '    ')],
-    (r) => [...wrapped(r.label, '  '), one(noBars(r.values), '    ')],
-    (r) => [...wrapped(r.label, '  '), ...r.cells.map((_, i) => one(r.named(i, padEnd(headers[i] ?? '', column)), '    '))],
+    (r) => [...wrapSpans(r.label, '  '), one(r.values, '    ')],
+    (r) => [...wrapSpans(r.label, '  '), one(noBars(r.values), '    ')],
+    (r) => [...wrapSpans(r.label, '  '), ...r.cells.map((_, i) => one(r.named(i, padEnd(headers[i] ?? '', column)), '    '))],
     (r) => [
-      ...wrapped(r.label, '  '),
+      ...wrapSpans(r.label, '  '),
       ...r.cells.flatMap((c, i) => {
         const score = styleLine(noBars(c), style);
         return wrap(`    ${padStart(score, scoreColumn)}  ${styleLine([span(headers[i] ?? '', 'dim')], style)}`, width, ' '.repeat(6 + scoreColumn));

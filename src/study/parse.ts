@@ -89,8 +89,11 @@ interface Entry {
 /** A mapping's entries by key. */
 type Entries = Map<string, Entry>;
 
+/** Display names taken so far, lowercased, with the item that has each and where. */
+type Names = Map<string, { id: string; at: Node }>;
+
 /** The validation walk: collects problems with positions while building the Study. */
-class Reader {
+export class Reader {
   readonly problems: Problem[] = [];
   private aliases = 0;
 
@@ -252,6 +255,24 @@ class Reader {
     return value;
   }
 
+  /**
+   * Reports `name` when an earlier item of the same kind is shown under the same name, ignoring
+   * case: two trackers both called "Same" would make advice read "a tie between Same and Same".
+   */
+  uniqueName(seen: Names, kind: string, id: string, name: string, at: Node): void {
+    const key = name.toLowerCase();
+    const earlier = seen.get(key);
+    if (!earlier) {
+      seen.set(key, { id, at });
+      return;
+    }
+    const { line } = this.lines.linePos(earlier.at.range?.[0] ?? 0);
+    this.problem(
+      at,
+      `${kind} '${id}' has the name '${printable(name)}', which ${kind} '${earlier.id}' already has (line ${line}, case aside); give each ${kind} a name of its own.`,
+    );
+  }
+
   /** The `id` of a framework or criterion, reported when missing, malformed or already taken. */
   itemId(entries: Entries, item: Node, kind: string, taken: readonly { id: string }[]): string | undefined {
     const entry = entries.get('id');
@@ -346,7 +367,7 @@ function tooDeep(text: string): number {
 const TOO_DEEP = 'the YAML is nested too deeply to read; a criteria file is a few levels deep.';
 
 /** The YAML document, or a StudyError at the first thing that stops it being read at all. */
-function readDocument(text: string, file: string): { doc: Document; lines: LineCounter } {
+export function readDocument(text: string, file: string): { doc: Document; lines: LineCounter } {
   const lines = new LineCounter();
   const deep = tooDeep(text);
   if (deep >= 0) {
@@ -389,12 +410,16 @@ function readFrameworks(r: Reader, root: Node, entry: Entry | undefined): Items<
   const frameworks: Framework[] = [];
   if (!entry) r.problem(root, 'the file has no `frameworks:` list; add one with an `id` and `name` per framework.');
   const nodes = entry ? r.list(entry.value, 'frameworks') : null;
+  const names: Names = new Map();
   for (const node of nodes ?? []) {
     const m = r.map(node, 'a framework', FRAMEWORK_KEYS);
     if (!m) continue;
     const id = r.itemId(m, node, 'framework', frameworks);
     if (id === undefined) continue;
-    const name = m.has('name') ? r.name(m.get('name')!.value, `the name of framework '${id}'`, '`full_name` or `summary`') : id;
+    const nameEntry = m.get('name');
+    const name = nameEntry ? r.name(nameEntry.value, `the name of framework '${id}'`, '`full_name` or `summary`') : id;
+    // Without a name the id is shown, so it must not look like another framework's name either.
+    if (name !== undefined) r.uniqueName(names, 'framework', id, name, nameEntry?.value ?? m.get('id')!.value ?? node);
     frameworks.push({
       id,
       name: name ?? id,
@@ -465,7 +490,7 @@ function readEvidence(r: Reader, m: Entries, id: string, frameworks: Items<Frame
   return evidence;
 }
 
-function readCriterion(r: Reader, node: Node, taken: readonly Criterion[], frameworks: Items<Framework>): Criterion | undefined {
+function readCriterion(r: Reader, node: Node, taken: readonly Criterion[], frameworks: Items<Framework>, names: Names): Criterion | undefined {
   const m = r.map(node, 'a criterion', CRITERION_KEYS);
   if (!m) return undefined;
   const id = r.itemId(m, node, 'criterion', taken);
@@ -474,6 +499,7 @@ function readCriterion(r: Reader, node: Node, taken: readonly Criterion[], frame
   const nameEntry = m.get('name');
   const name = nameEntry ? r.name(nameEntry.value, `the name of criterion '${id}'`, '`question` or `help`') : undefined;
   if (!nameEntry) r.problem(idKey, `criterion '${id}' has no \`name\`.`);
+  else if (name !== undefined) r.uniqueName(names, 'criterion', id, name, nameEntry.value ?? idKey);
   const question = r.optionalString(m.get('question')?.value, `the question of '${id}'`);
   const help = r.optionalString(m.get('help')?.value, `the help of '${id}'`);
   const scores = readScores(r, m, id, idKey, frameworks);
@@ -492,8 +518,9 @@ function readCriteria(r: Reader, root: Node, entry: Entry | undefined, framework
       `there are ${nodes.length} criteria, but at most ${MAX_CRITERIA} are allowed: the tree is fitted on every combination, and 2^${MAX_CRITERIA} profiles is the ceiling.`,
     );
   }
+  const names: Names = new Map();
   for (const node of nodes ?? []) {
-    const criterion = readCriterion(r, node, criteria, frameworks);
+    const criterion = readCriterion(r, node, criteria, frameworks, names);
     if (criterion) criteria.push(criterion);
   }
   return { items: criteria, complete: criteria.length === (nodes?.length ?? 0) };

@@ -35,8 +35,12 @@ export interface AppProps {
   readonly style: Style;
   /** Start with one question at a time, or with the checklist. */
   readonly start: StartMode;
+  /** Answers given before the walk, by criterion: followed without asking. */
+  readonly preset?: ReadonlyMap<number, boolean>;
   /** Called once, when the user finishes on a result or quits; the app then exits. */
   readonly onDone: (outcome: Outcome) => void;
+  /** Saves a result's answers (the `s` key) and returns the remark to show: where, or why not. */
+  readonly save: (session: Session) => string;
   /** A fixed size instead of the terminal's (tests; the layout follows resizes otherwise). */
   readonly size?: Size;
   /** Pause between the steps of the checklist's walk. */
@@ -50,11 +54,18 @@ function outcomeOf(state: AppState): Outcome | undefined {
   return undefined;
 }
 
-export function App({ trees, style, start, onDone, size: fixed, stepMs = 250 }: AppProps) {
+export function App({ trees, style, start, preset, onDone, save, size: fixed, stepMs = 250 }: AppProps) {
   const size = useTerminalSize(fixed);
   const reduce = useMemo(() => makeReducer(trees, style, stepMs), [trees, style, stepMs]);
-  const [state, dispatch] = useReducer(reduce, undefined, (): AppState => initialState(trees, start));
+  const [state, dispatch] = useReducer(reduce, undefined, (): AppState => initialState(trees, start, preset));
   const { exit } = useApp();
+
+  // Each `s` once: the reducer records the answers to save, the write happens here.
+  const request = state.kind === 'live' ? state.saveRequest : undefined;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: one save per request, whatever save's identity.
+  useEffect(() => {
+    if (request) dispatch({ type: 'saved', notice: save(request.session) });
+  }, [request?.id]);
 
   // Once, when the app ends: after that the state no longer changes.
   // biome-ignore lint/correctness/useExhaustiveDependencies: onDone is called once, whatever its identity.

@@ -62,6 +62,11 @@ export interface LiveState {
   readonly log: readonly LogEntry[];
   /** Counts restarts, so screens that keep their own state (a highlighted choice) start afresh. */
   readonly epoch: number;
+  /**
+   * The latest `s` on a result: the answers to save, numbered so that each press saves once. The
+   * app saves them (a write is no work for a reducer) and reports back with `saved`.
+   */
+  readonly saveRequest?: { readonly id: number; readonly session: Session };
 }
 
 /** The app has ended: on a result the user accepted, or cancelled. */
@@ -87,6 +92,10 @@ export type Action =
   /** Enter on the walk: every step at once, or on to the result once all show. */
   | { readonly type: 'walked' }
   | { readonly type: 'finish' }
+  /** Saves the result's answers (the `s` key). */
+  | { readonly type: 'save' }
+  /** The app saved them, or could not: the remark to show. */
+  | { readonly type: 'saved'; readonly notice: string }
   /** Moves the question's highlight by `by` choices (wrapping). */
   | { readonly type: 'choose'; readonly by: number }
   /** Answers the question with the highlighted choice. */
@@ -158,6 +167,7 @@ export function keyAction(state: AppState, k: KeyPress): Action | undefined {
   if (input === 'c' && screen === 'question') return { type: 'mode', mode: 'checklist' };
   if (input === 'c' && screen === 'checklist') return { type: 'mode', mode: 'questions' };
   if (input === 'm' && screen === 'result') return { type: 'more' };
+  if (input === 's' && screen === 'result') return { type: 'save' };
   if (screen === 'question') {
     if (k.upArrow || input === 'k') return { type: 'choose', by: -1 };
     if (k.downArrow || input === 'j') return { type: 'choose', by: 1 };
@@ -177,12 +187,14 @@ export function keyAction(state: AppState, k: KeyPress): Action | undefined {
 
 const NO_TICKS: Ticks = { ticked: new Set(), cursor: 0 };
 
-export function initialState(trees: Trees, start: StartMode): LiveState {
+/** The first state; answers given before the walk are followed, and ticked on a checklist. */
+export function initialState(trees: Trees, start: StartMode, preset: ReadonlyMap<number, boolean> = new Map()): LiveState {
+  const ticked = new Set([...preset].filter(([, important]) => important).map(([c]) => c));
   return {
     kind: 'live',
-    session: startSession(trees.base),
+    session: startSession(trees.base, preset),
     start,
-    phase: start === 'checklist' ? { kind: 'ticking', ...NO_TICKS } : { kind: 'questions' },
+    phase: start === 'checklist' ? { kind: 'ticking', ...NO_TICKS, ticked } : { kind: 'questions' },
     epoch: 0,
     log: [],
   };
@@ -235,7 +247,10 @@ export function makeReducer(trees: Trees, style: Style, stepMs = 250) {
         return logged({ ...state, session: moved.session }, text);
       }
       case 'restarted':
-        return logged({ ...initialState(trees, state.start), log: state.log, epoch: state.epoch + 1 }, transcript.restart(style));
+        return logged(
+          { ...initialState(trees, state.start, moved.session.preset), log: state.log, epoch: state.epoch + 1 },
+          transcript.restart(style),
+        );
       case 'extended':
         return logged({ ...state, session: moved.session }, transcript.more(moved.tree, style));
       case 'refused':
@@ -340,6 +355,12 @@ export function makeReducer(trees: Trees, style: Style, stepMs = 250) {
         const result = resultOf(state);
         return result ? { kind: 'done', session: state.session, result, log: state.log } : state;
       }
+      case 'save': {
+        if (!resultOf(state)) return state;
+        return { ...state, saveRequest: { id: (state.saveRequest?.id ?? 0) + 1, session: state.session } };
+      }
+      case 'saved':
+        return { ...state, notice: action.notice };
       case 'cancel':
         return { kind: 'cancelled', log: state.log };
       case 'dismiss':

@@ -32,7 +32,7 @@ export const WALK_HINTS: readonly Hint[] = [
 /** On a majority leaf `m` takes the offer of the exact answer: `more` questions, or none. */
 export function resultHints(more: number | undefined): readonly Hint[] {
   const m: readonly Hint[] = more === undefined ? [] : [['m', more === 0 ? 'exact answer' : 'ask more']];
-  return [['Enter', 'done'], ...m, ['t', 'tree'], ['?', 'evidence'], ['←', 'back'], ['r', 'restart']];
+  return [['Enter', 'done'], ...m, ['s', 'save answers'], ['t', 'tree'], ['?', 'evidence'], ['←', 'back'], ['r', 'restart']];
 }
 
 export const VIEW_HINTS: readonly Hint[] = [['Esc', 'back']];

@@ -46,7 +46,14 @@ describe('arguments echoed in messages', () => {
     ['a format against --json', ['scores', '--json', '--format', '\u001b[5m'], '--json and --format \\e[5m contradict'],
     ['a depth', ['tree', '--max-depth', '3\u001b[H'], "not '3\\e[H'"],
     ['an extra argument', ['tree', '\u202eabc'], "Unexpected argument '\\u202Eabc' for tree"],
-    ['two files', ['validate', 'a\u0007.yaml', '--criteria', 'b.yaml'], '(a\\x07.yaml and --criteria b.yaml)'],
+    ['one of several files', ['validate', 'a\u0007.yaml', '--criteria', 'b.yaml'], 'Cannot read a\\x07.yaml: no such file'],
+    ['an answers file', ['--answers', `${dir}/\u001b[2J.json`], `Cannot read ${dir}/\\e[2J.json`],
+    [
+      'a file to save answers to',
+      ['ask', '--save-answers', '/nonexistent\u001b[2J/a.json'],
+      '--save-answers /nonexistent\\e[2J/a.json: cannot write in /nonexistent\\e[2J',
+    ],
+    ['a file to write', ['init', `${dir}/missing\u001b[2J/x.yaml`], `Cannot write ${dir}/missing\\e[2J/x.yaml: its folder does not exist`],
     ['a split list', ['--important', 'runtime,', 'ke\u001bras'], '--important runtime,ke\\eras'],
     ['a criteria file', ['--important', 'runtime', '--criteria', `${dir}/\u001b[2J.yaml`], `Cannot read ${dir}/\\e[2J.yaml`],
   ])('%s', (_name, args, shown) => {

@@ -3,20 +3,43 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf, readSources } from '../../scripts/check-layers.js';
 import { run } from '../helpers/cli.js';
 import { ROOT } from '../helpers/fixtures.js';
 
-const pkg = JSON.parse(readFileSync(ROOT + 'package.json', 'utf8')) as { scripts: Record<string, string>; dependencies: Record<string, string> };
+const pkg = JSON.parse(readFileSync(ROOT + 'package.json', 'utf8')) as {
+  scripts: Record<string, string>;
+  dependencies?: Record<string, string>;
+  devDependencies: Record<string, string>;
+};
+
+/** The packages src/ imports, which the build bundles into dist/. */
+function bundledPackages(): string[] {
+  const names = new Set<string>();
+  for (const [file, text] of readSources(ROOT + 'src')) {
+    for (const { specifier } of importsOf(file, text)) {
+      if (specifier.startsWith('.') || specifier.startsWith('node:')) continue;
+      names.add(specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!);
+    }
+  }
+  return [...names].sort();
+}
 
 describe('the package', () => {
   it('runs nothing when someone installs it', () => {
     for (const hook of ['preinstall', 'install', 'postinstall']) expect(pkg.scripts[hook]).toBeUndefined();
   });
 
-  it('justifies every runtime dependency in the README', () => {
+  it('has no runtime dependency: what the program imports is bundled, kept with the tools, and justified in the README', () => {
+    expect(pkg.dependencies ?? {}).toEqual({});
+    const bundled = bundledPackages();
+    expect(bundled).toEqual(['get-east-asian-width', 'ink', 'ink-select-input', 'react', 'yaml']);
     const readme = readFileSync(ROOT + 'README.md', 'utf8');
     const section = readme.slice(readme.indexOf('## Dependencies'), readme.indexOf('\n## ', readme.indexOf('## Dependencies') + 1));
-    for (const name of Object.keys(pkg.dependencies)) expect(section).toContain(`**${name}**`);
+    for (const name of bundled) {
+      expect(Object.keys(pkg.devDependencies)).toContain(name);
+      expect(section).toContain(`**${name}**`);
+    }
   });
 
   it('imports no networking module in any bundle', () => {

@@ -67,16 +67,19 @@ async function until<T>(done: () => T | undefined, timeoutMs: number, why: () =>
 }
 
 let panes = 0;
-export function start(args: readonly string[], options: { columns?: number; rows?: number; env?: Record<string, string> } = {}): Pane {
+export function start(
+  args: readonly string[],
+  options: { columns?: number; rows?: number; env?: Record<string, string>; cwd?: string; bin?: string } = {},
+): Pane {
   const name = `p${++panes}`;
   const code = join(dir, `${name}.code`);
   const stty = join(dir, `${name}.stty`);
   const pidFile = join(dir, `${name}.pid`);
   // CI=true in the test's environment would (rightly) make reprotree refuse; a pane is a terminal.
   const env = Object.entries({ TERM: 'xterm-256color', ...options.env }).map(([k, v]) => `${k}=${quote(v)}`);
-  const program = `echo $$ > ${quote(pidFile)}; exec ${quote(process.execPath)} ${quote(BIN)} ${args.map(quote).join(' ')}`;
+  const program = `echo $$ > ${quote(pidFile)}; exec ${quote(process.execPath)} ${quote(options.bin ?? BIN)} ${args.map(quote).join(' ')}`;
   const command =
-    `cd ${quote(ROOT)} && env -u CI -u CONTINUOUS_INTEGRATION -u NO_COLOR -u FORCE_COLOR ${env.join(' ')} ` +
+    `cd ${quote(options.cwd ?? ROOT)} && env -u CI -u CONTINUOUS_INTEGRATION -u NO_COLOR -u FORCE_COLOR ${env.join(' ')} ` +
     `sh -c ${quote(program)}; echo $? > ${quote(code)}; stty -a > ${quote(stty)}; sleep 60`;
   tmux('new-session', '-d', '-s', name, '-x', String(options.columns ?? 80), '-y', String(options.rows ?? 24), command);
   const screen = () => tmux('capture-pane', '-p', '-J', '-t', name);

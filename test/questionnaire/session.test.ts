@@ -14,6 +14,7 @@ import {
   startSession,
 } from '../../src/questionnaire/session.js';
 import type { Session } from '../../src/questionnaire/session.js';
+import { applyMove } from '../../src/questionnaire/moves.js';
 import { study, trees } from '../helpers/study.js';
 
 const ids = (cs: readonly number[]) => cs.map((c) => study().criteria[c]!.id);
@@ -155,5 +156,45 @@ describe('the checklist', () => {
     ).toEqual(['auto-logging', 'collaboration']);
     const at = locate(s);
     expect(at.kind === 'result' && at.advice.recommendation.name).toBe('mlflow');
+  });
+});
+
+describe('answers given before the walk', () => {
+  it('are followed wherever their questions come, and only the rest are asked: every profile, any preset', () => {
+    const full = trees('full').base;
+    const k = study().criteria.length;
+    for (let p = 0; p < 2 ** k; p++) {
+      const profile = study().criteria.map((_, c) => ((p >> c) & 1) === 1);
+      // A different pair of criteria answered beforehand for each profile, keras among them often.
+      const preset = new Map([p % k, (p * 3 + 6) % k].map((c) => [c, profile[c]!] as const));
+      let s = startSession(full, preset);
+      const asked: number[] = [];
+      for (;;) {
+        const at = locate(s);
+        if (at.kind === 'result') {
+          expect(at.advice.recommendation, `profile ${p}`).toEqual(advise(full, profile).recommendation);
+          break;
+        }
+        expect(preset.has(at.criterion), `profile ${p} asked a preset question`).toBe(false);
+        asked.push(at.criterion);
+        s = answer(s, profile[at.criterion]!);
+      }
+      expect(asked.length + [...preset.keys()].filter((c) => advise(full, profile).path.some((st) => st.criterion === c)).length).toBe(
+        advise(full, profile).path.length,
+      );
+    }
+  });
+
+  it('count as answers in the advice, stay on a restart, and are not undone by going back', () => {
+    const t = trees('full');
+    const preset = new Map([[criterion('auto-logging'), true]]);
+    const s = startSession(t.base, preset);
+    const at = locate(s);
+    expect(at.kind === 'question' && ids([at.criterion])).toEqual(['keras']);
+    expect(at.kind === 'question' && at.number).toBe(1);
+    expect(back(s)).toBeUndefined();
+    const restarted = applyMove(t, answer(s, true), { kind: 'restart' });
+    expect(restarted.kind === 'restarted' && restarted.session.preset).toBe(preset);
+    expect(answerVector(answer(s, false))[criterion('auto-logging')]).toBe(true);
   });
 });

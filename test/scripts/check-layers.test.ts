@@ -31,6 +31,15 @@ describe('the layer check', () => {
       { 'commands/a.ts': "import { runInteractive } from '../tui/run.js';", 'tui/run.ts': '' },
       /imports tui\/run\.ts statically/,
     ],
+    [
+      'a package reached from the entry without import()',
+      {
+        'cli.ts': "import { load } from './study/load.js';",
+        'study/load.ts': "import { parseStudy } from './parse.js';",
+        'study/parse.ts': "import { parseDocument } from 'yaml';",
+      },
+      /study\/parse\.ts: imports yaml, yet cli\.ts → study\/load\.ts → study\/parse\.ts loads it at every start/,
+    ],
     ['a file in no layer', { 'extra/a.ts': '' }, /extra\/a\.ts: is in no layer/],
     [
       'a cycle',
@@ -46,13 +55,16 @@ describe('the layer check', () => {
   it('allows imports downward, dynamic imports of lazy modules, and Node built-ins', () => {
     expect(
       check({
-        'cli.ts': "import { ask } from './commands/ask.js';",
+        'cli.ts': "import { ask } from './commands/ask.js'; import { scores } from './commands/scores.js';",
         'commands/ask.ts': "import { load } from '../study/load.js'; const m = await import('../tui/run.js');",
         'tui/run.ts': "import { Box } from 'ink'; import type { Study } from '../study/types.js'; import { readFileSync } from 'node:fs';",
-        'study/load.ts': "const p = await import('./parse.js'); import { UserError } from '../errors.js';",
+        'study/load.ts': "const p = await import('./yaml.js'); import { UserError } from '../errors.js';",
+        'study/yaml.ts': "export { parseStudy } from './parse.js';",
         'study/parse.ts': "import { parseDocument } from 'yaml';",
         'study/types.ts': '',
         'errors.ts': '',
+        'render/terminal-text.ts': "import { eastAsianWidth } from 'get-east-asian-width';",
+        'commands/scores.ts': "import { wrap } from '../render/terminal-text.js';",
       }),
     ).toEqual([]);
   });

@@ -148,6 +148,30 @@ describe('problems are reported with line and column, all at once', () => {
     ]);
   });
 
+  it('two frameworks or two criteria shown under one name, case aside, each where the second is', () => {
+    const text = `frameworks:
+  - id: a
+    name: Same
+  - id: b
+    name: same
+  - id: c
+  - id: d
+    name: C
+criteria:
+  - {id: x, name: Speed, scores: {a: 1, b: 2, c: 1, d: 1}}
+  - {id: y, name: SPEED, scores: {a: 1, b: 2, c: 1, d: 1}}
+  - {id: z, name: Other, scores: {a: 1, b: 2, c: 1, d: 1}}
+`;
+    expect(problems(text)).toEqual([
+      "5:11: framework 'b' has the name 'same', which framework 'a' already has (line 3, case aside); give each framework a name of its own.",
+      // A framework without a name is shown by its id.
+      "8:11: framework 'd' has the name 'C', which framework 'c' already has (line 6, case aside); give each framework a name of its own.",
+      "11:19: criterion 'y' has the name 'SPEED', which criterion 'x' already has (line 10, case aside); give each criterion a name of its own.",
+    ]);
+    // Names that differ in more than case are fine.
+    expect(parseStudy(MINIMAL.replace('name: B', 'name: A2'), 'f.yaml').frameworks.map((f) => f.name)).toEqual(['A', 'A2']);
+  });
+
   it('unknown keys, with a suggestion for a typo', () => {
     expect(problems(MINIMAL.replace('    scores:', '    score:'))).toEqual([
       "9:5: unknown key 'score' in a criterion. Did you mean 'scores'?",

@@ -5,7 +5,7 @@
  */
 import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
-import type { StartMode } from '../../src/questionnaire/session.js';
+import type { Session, StartMode } from '../../src/questionnaire/session.js';
 import type { Style } from '../../src/render/style.js';
 import { displayWidth } from '../../src/render/terminal-text.js';
 import { App } from '../../src/tui/App.js';
@@ -36,6 +36,8 @@ export interface Driven {
   live(): string;
   press(...keys: string[]): Promise<void>;
   outcome(): Outcome | undefined;
+  /** The sessions `s` asked to save, in order (with the default `save`). */
+  saves(): readonly Session[];
   unmount(): void;
 }
 
@@ -45,17 +47,40 @@ afterEach(() => {
   for (const d of mounted.splice(0)) d.unmount();
 });
 
-export async function drive(options: { tree?: string; start?: StartMode; size?: Size; style?: Style; stepMs?: number } = {}): Promise<Driven> {
+export interface DriveOptions {
+  tree?: string;
+  start?: StartMode;
+  size?: Size;
+  style?: Style;
+  stepMs?: number;
+  /** Answers given before the walk, by criterion id. */
+  preset?: Record<string, boolean>;
+  /** What `s` does; by default it records the answers and says so. */
+  save?: (session: Session) => string;
+}
+
+export async function drive(options: DriveOptions = {}): Promise<Driven> {
   let outcome: Outcome | undefined;
   const t = trees(options.tree);
+  const ids = t.base.study.criteria.map((c) => c.id);
+  const preset = new Map(Object.entries(options.preset ?? {}).map(([id, v]) => [ids.indexOf(id), v]));
+  const saves: Session[] = [];
   const app = render(
     <App
       trees={t}
       style={options.style ?? PLAIN}
       start={options.start ?? 'questions'}
+      preset={preset}
       onDone={(o) => {
         outcome = o;
       }}
+      save={
+        options.save ??
+        ((session) => {
+          saves.push(session);
+          return `saved ${saves.length}`;
+        })
+      }
       size={options.size ?? { columns: 80, rows: 40 }}
       stepMs={options.stepMs ?? 0}
     />,
@@ -77,6 +102,7 @@ export async function drive(options: { tree?: string; start?: StartMode; size?: 
       }
     },
     outcome: () => outcome,
+    saves: () => saves,
     unmount: () => app.unmount(),
   };
   mounted.push(driven);

@@ -112,3 +112,61 @@ describe('paging', () => {
     expect(app.live()).toContain('Use MLflow');
   });
 });
+
+describe('saving the answers', () => {
+  it('s on the result saves the answers it stands on, says where, and lists s among the keys', async () => {
+    const app = await drive({ tree: 'full' });
+    expect(app.live()).not.toContain('s save answers');
+    await app.press('s');
+    expect(app.saves()).toHaveLength(0);
+    await app.press('1', '2', '1');
+    expect(app.live()).toContain('s save answers');
+    await app.press('s');
+    expect(app.saves()).toHaveLength(1);
+    expect(app.live()).toContain('saved 1');
+    const ids = app.saves()[0]!.answers.map((a) => [a.criterion, a.important]);
+    expect(ids).toEqual([
+      [1, true],
+      [6, false],
+      [3, true],
+    ]);
+    // The remark goes with the next key; the app goes on.
+    await app.press('j');
+    expect(app.live()).not.toContain('saved 1');
+    expect(app.outcome()).toBeUndefined();
+  });
+
+  it('s and ← in one chunk save the result, not the question ← goes back to', async () => {
+    const app = await drive({ tree: 'full' });
+    await app.press('1', '2', '1', `s${KEY.backspace}`);
+    expect(app.live()).toContain('Question 3');
+    expect(app.saves().map((s) => s.answers.length)).toEqual([3]);
+  });
+
+  it('shows why when saving failed, and stays on the result', async () => {
+    const app = await drive({ tree: 'full', save: () => 'Cannot write x.json: permission denied.' });
+    await app.press('1', '2', '1', 's');
+    expect(app.live()).toContain('Cannot write x.json: permission denied.');
+    expect(app.live()).toContain('Use MLflow');
+  });
+});
+
+describe('answers given before the walk', () => {
+  it('are not asked: the walk follows them wherever their questions come', async () => {
+    const app = await drive({ tree: 'full', preset: { keras: false, collaboration: true } });
+    // Auto-logging is asked first, as without answers; keras and collaboration never are.
+    expect(app.live()).toContain('Question 1 of at most');
+    expect(app.live()).toContain('capture run details on its own');
+    await app.press('1');
+    const f = app.live();
+    expect(f).toContain('Use MLflow');
+    expect(f).toMatch(/1\. Auto-logging: matters\n +2\. Keras deep dive: does not matter\n +3\. Collaboration: matters/);
+    expect(app.frame()).not.toContain('✔ Keras deep dive');
+  });
+
+  it('tick the checklist before the user does', async () => {
+    const app = await drive({ tree: 'full', start: 'checklist', preset: { 'auto-logging': true, keras: false } });
+    expect(app.live()).toContain('[x] Auto-logging');
+    expect(app.live()).toContain('[ ] Keras deep dive');
+  });
+});

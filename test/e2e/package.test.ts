@@ -1,0 +1,133 @@
+/**
+ * The package as a user installs it: `npm pack`, then `npm install --global --offline` of the
+ * tarball into an empty prefix, and every path of the program (scripted, line mode, the YAML
+ * parser and writer, the Ink questionnaire) run from there, where no node_modules holds a thing
+ * it could load: the bundles in dist/ must carry every library. Needs `npm run build` and npm.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.js';
+import { readJson, ROOT } from '../helpers/fixtures.js';
+import { closePanes, hasTmux, openPanes, start } from '../helpers/pane.js';
+
+/** The most the tarball may weigh, probes and data sets included once they ship. */
+const MAX_TARBALL_BYTES = 300_000;
+
+const hasNpm = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
+const work = mkdtempSync(join(tmpdir(), 'reprotree-package-'));
+/** An environment with no way to the user's npm settings, cache or global modules. */
+const env = {
+  ...process.env,
+  HOME: join(work, 'home'),
+  npm_config_cache: join(work, 'cache'),
+  npm_config_userconfig: join(work, 'npmrc'),
+  npm_config_update_notifier: 'false',
+  NODE_PATH: '',
+};
+
+interface Packed {
+  readonly filename: string;
+  readonly size: number;
+  readonly files: readonly { readonly path: string; readonly size: number }[];
+}
+
+function npm(args: readonly string[], cwd: string) {
+  return spawnSync('npm', args, { cwd, env, encoding: 'utf8', timeout: 120_000 });
+}
+
+let packed: Packed;
+let prefix: string;
+let installed: string;
+let installOutput: string;
+
+beforeAll(() => {
+  if (!hasNpm) return;
+  // --ignore-scripts: `prepare` would rebuild dist/ under the other tests' feet; `npm test` built it.
+  const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', work], ROOT);
+  if (pack.status !== 0) throw new Error(`npm pack failed:\n${pack.stderr}`);
+  packed = (JSON.parse(pack.stdout) as Packed[])[0]!;
+  prefix = join(work, 'prefix');
+  const install = npm(['install', '--global', '--prefix', prefix, '--offline', '--no-audit', '--no-fund', join(work, packed.filename)], work);
+  installOutput = install.stdout + install.stderr;
+  if (install.status !== 0) throw new Error(`npm install of the tarball failed:\n${installOutput}`);
+  installed = join(prefix, 'lib/node_modules/reprotree');
+  openPanes();
+}, 180_000);
+afterAll(closePanes);
+
+/** Runs the installed command. */
+const installedRun = (args: readonly string[], input = '', cwd = work) =>
+  spawnSync(join(prefix, 'bin/reprotree'), args, { cwd, env, input, encoding: 'utf8', timeout: 20_000 });
+
+describe.skipIf(!hasNpm)('the package', () => {
+  it(`packs to a tarball under ${MAX_TARBALL_BYTES / 1000} kB of the program, its data and its docs, and nothing else`, () => {
+    expect(packed.size, `the tarball is ${packed.size} bytes`).toBeLessThan(MAX_TARBALL_BYTES);
+    const paths = packed.files.map((f) => f.path);
+    for (const must of ['bin/reprotree.js', 'dist/cli.cjs', 'criteria.yaml', 'schema/recommendation.schema.json', 'README.md', 'package.json']) {
+      expect(paths).toContain(must);
+    }
+    // What a checkout holds beside the sources must never ship: environments, caches, tests.
+    const junk = /(^|\/)(node_modules|\.venv|venv|__pycache__|\.pytest_cache|\.ruff_cache|test|tests)\/|\.pyc$|\.test\.[jt]sx?$|\.map$/;
+    expect(paths.filter((p) => junk.test(p))).toEqual([]);
+  });
+
+  it('installs as exactly one package, offline, with no dependencies', () => {
+    const pkg = readJson<{ dependencies?: Record<string, string> }>(ROOT + 'package.json');
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(installOutput).toMatch(/added 1 package\b/);
+    expect(readdirSync(join(prefix, 'lib/node_modules'))).toEqual(['reprotree']);
+    expect(existsSync(join(installed, 'node_modules'))).toBe(false);
+    // Nothing the program might import can be found from where it is installed.
+    const from = createRequire(join(installed, 'dist/cli.cjs'));
+    for (const name of ['ink', 'react', 'ink-select-input', 'yaml']) expect(() => from.resolve(name)).toThrow(/Cannot find module/);
+  });
+
+  it('runs the installed command: the same advice as the checkout gives', () => {
+    const r = installedRun(['--important', 'keras', '--json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(run(['--important', 'keras', '--json']).stdout);
+    expect(statSync(join(prefix, 'bin/reprotree')).mode & 0o111).not.toBe(0);
+  });
+
+  it('runs line mode, the YAML parser and the YAML writer from its own bundles', () => {
+    const accessible = installedRun(['--accessible', '--tree', 'figure-1'], '1\n2\n2\n');
+    expect(accessible.status, accessible.stderr).toBe(0);
+    expect(accessible.stdout).toMatch(/^Use MLflow\n/);
+
+    const yaml = installedRun(['init', '-']);
+    expect(yaml.status, yaml.stderr).toBe(0);
+    const edited = join(work, 'edited.yaml');
+    writeFileSync(edited, yaml.stdout.replace('scores: {wandb: 1, guild: 2.5, mlflow: 1}', 'scores: {wandb: 3, guild: 2.5, mlflow: 1}'));
+    const parsed = installedRun(['--criteria', edited, '--important', 'runtime']);
+    expect(parsed.status, parsed.stderr).toBe(0);
+    expect(parsed.stdout).toMatch(/^Use W&B\n/);
+    const answers = installedRun(['--answers', '-', '--json'], 'keras: true\n');
+    expect(answers.status, answers.stderr).toBe(0);
+    expect(JSON.parse(answers.stdout).answers.keras).toBe(true);
+  });
+
+  it.skipIf(!hasTmux)('runs the Ink questionnaire in a terminal', async () => {
+    const pane = start(['--tree', 'figure-1'], { bin: join(installed, 'bin/reprotree.js'), cwd: work });
+    await pane.waitFor('Question 1 of at most 3');
+    await pane.keys('1');
+    await pane.waitFor('Use MLflow');
+    await pane.keys('Enter');
+    expect(await pane.exitCode()).toBe(0);
+    expect(pane.history()).toContain('reprotree: use MLflow (tree figure-1, 1 question).');
+  });
+});
+
+describe.skipIf(!hasNpm)('installing for development', () => {
+  it('leaves no install script unreviewed, so npm ci has nothing to warn about', () => {
+    const r = npm(['install-scripts', 'ls', '--json'], ROOT);
+    // npm before 11 has no allowScripts and runs no review: nothing to check there.
+    if (r.status !== 0 && /Unknown command/i.test(r.stdout + r.stderr)) return;
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout).allowScripts).toEqual([]);
+  });
+});

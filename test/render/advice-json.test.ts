@@ -1,0 +1,90 @@
+/**
+ * `recommend --json` against its published JSON Schema (schema/recommendation.schema.json): every
+ * profile of the study on every tree, in-process, and the built binary on files that reach the
+ * edge cases (ties, a tree of one leaf, answers the tree ignores). The schema is checked by Ajv,
+ * a validator kept for tests only; and it must be able to fail.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { run } from '../helpers/cli.js';
+import { readJson, ROOT } from '../helpers/fixtures.js';
+import { recommended } from '../helpers/io.js';
+import { studyProfiles } from '../helpers/profiles.js';
+
+const schema = readJson<{ properties: Record<string, unknown> }>(ROOT + 'schema/recommendation.schema.json');
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+const validate = ajv.compile(schema);
+
+/** The schema's complaints about `value`, as text (empty when it conforms). */
+function complaints(value: unknown): string {
+  return validate(value) ? '' : ajv.errorsText(validate.errors);
+}
+
+describe('the JSON Schema of recommend --json', () => {
+  it('is a valid 2020-12 schema', () => {
+    expect(ajv.validateSchema(schema)).toBe(true);
+  });
+
+  it.each(['full', 'figure-1', 'figure-2'])('describes the output for all 128 profiles on the %s tree', async (tree) => {
+    const profiles = studyProfiles();
+    for (const [p, profile] of profiles.entries()) {
+      const important = profile.important.length > 0 ? profile.important.join(',') : undefined;
+      const { out } = await recommended({ tree, format: 'json', answers: { important, notImportant: undefined, file: undefined } });
+      expect(complaints(JSON.parse(out)), `profile ${p} on ${tree}`).toBe('');
+    }
+  });
+
+  it('describes what the built program prints, edge cases included', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reprotree-schema-'));
+    // Every tracker scores alike: the tree is a single leaf, the answer a tie with no runner-up.
+    const flat = join(dir, 'flat.yaml');
+    writeFileSync(
+      flat,
+      'frameworks: [{id: a, name: A}, {id: b2, name: B}]\ncriteria:\n  - {id: x, name: X, scores: {a: 1, b2: 1}}\n  - {id: y-1, name: Y, scores: {a: 0, b2: 0}}\n',
+    );
+    const cases = [
+      ['--json'],
+      ['--important', 'auto-logging,keras', '--json'],
+      ['--important', 'runtime', '--tree', 'figure-1', '--json'],
+      // Answers the figure-2 tree does not use are listed as ignored.
+      ['--important', 'runtime,memory,keras', '--tree', 'figure-2', '--json'],
+      ['recommend', '--format', 'json', '--not-important', 'runtime'],
+      ['--criteria', flat, '--important', 'x', '--json'],
+    ];
+    const seen = { tie: false, leafOnly: false, ignored: false, noRunnerUp: false, disagrees: false };
+    for (const args of cases) {
+      const r = run(args);
+      expect(r.code, args.join(' ')).toBe(0);
+      const j = JSON.parse(r.stdout);
+      expect(complaints(j), args.join(' ')).toBe('');
+      seen.tie ||= j.recommendation.length > 1;
+      seen.leafOnly ||= j.path.length === 0;
+      seen.ignored ||= j.ignored.length > 0;
+      seen.noRunnerUp ||= j.runner_up === null;
+      seen.disagrees ||= !j.agrees;
+    }
+    // The cases reach every edge they are there for.
+    expect(seen).toEqual({ tie: true, leafOnly: true, ignored: true, noRunnerUp: true, disagrees: true });
+  });
+
+  it('refuses output that differs from it: a field missing, a field too many, a wrong type, a bad id', async () => {
+    const good = JSON.parse((await recommended({ format: 'json', answers: { important: 'keras', notImportant: undefined, file: undefined } })).out);
+    expect(complaints(good)).toBe('');
+    const { agrees: _, ...missing } = good;
+    expect(complaints(missing)).toMatch(/agrees/);
+    expect(complaints({ ...good, extra: 1 })).toMatch(/additional properties/);
+    expect(complaints({ ...good, answers: { ...good.answers, keras: 'yes' } })).toMatch(/answers\/keras must be boolean/);
+    expect(complaints({ ...good, recommendation: ['Not An Id'] })).toMatch(/recommendation\/0 must match pattern/);
+    expect(complaints({ ...good, runner_up: { ...good.runner_up, margin: 0 } })).toMatch(/margin must be > 0/);
+  });
+
+  it('has exactly the fields the README documents', () => {
+    const readme = readFileSync(ROOT + 'README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('### JSON output'), readme.indexOf('\n### ', readme.indexOf('### JSON output') + 1));
+    const documented = [...section.matchAll(/^\| `([a-z_]+)` \|/gm)].map((m) => m[1]);
+    expect(documented.sort()).toEqual(Object.keys(schema.properties).sort());
+  });
+});
