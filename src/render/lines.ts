@@ -37,10 +37,6 @@ export function wrapIndented(text: string, width: number, indent = ''): string[]
   return wrap(indent + text, width, indent);
 }
 
-function naturalWidth(b: Block, style: Style): number {
-  return Math.max(...toText([b], style, Infinity).split('\n').map(displayWidth));
-}
-
 /** A bar and the space before it, as format.ts's bar() draws it after a score. */
 const BAR = / ?[█▏▎▍▌▋▊▉]+/g;
 
@@ -95,13 +91,19 @@ function stacked(t: Table, style: Style, width: number, options: LineOptions): s
 export function blocksToLines(blocks: readonly Block[], style: Style, width: number, options: LineOptions = {}): string[] {
   const lines: string[] = [];
   for (const b of blocks) {
-    if (b.kind === 'table' && (options.plain || naturalWidth(b, style) > width)) {
+    if (b.kind === 'table' && options.plain) {
       lines.push(...stacked(b, style, width, options), '');
-    } else {
-      const text = toText([b], style, width).replace(/\n+$/, '').split('\n');
-      // Headings come out unwrapped, and a long word can overrun: wrap what is still too wide.
-      lines.push(...text.flatMap((l) => (displayWidth(l) > width ? wrap(l, width) : [l])), '');
+      continue;
     }
+    // A table is never wrapped, so its text at `width` is its natural layout.
+    const text = toText([b], style, width).replace(/\n+$/, '').split('\n');
+    const widths = text.map(displayWidth);
+    if (b.kind === 'table' && Math.max(...widths) > width) {
+      lines.push(...stacked(b, style, width, options), '');
+      continue;
+    }
+    // Headings come out unwrapped, and a long word can overrun: wrap what is still too wide.
+    lines.push(...text.flatMap((l, i) => (widths[i]! > width ? wrap(l, width) : [l])), '');
   }
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;

@@ -59,13 +59,35 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** The grapheme clusters of unstyled text, in order. */
 export function graphemes(text: string): string[] {
-  if (!JOINS.test(text)) return Array.from(text);
+  if (!mayJoin(text)) return Array.from(text);
   segmenter ??= new Intl.Segmenter();
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
+/**
+ * Code units of characters that are always a cluster of their own with a known width class:
+ * Latin (up to the combining marks at U+0300), general punctuation (dashes, quotes, …) and the
+ * symbols, arrows, box drawing and block elements from U+2100 to U+2BFF. Our own output is made
+ * of these, so measuring it needs neither the segmenter nor the Unicode property tables.
+ */
+function plainCode(code: number): boolean {
+  return (code < 0x300 && code !== 0x0d) || (code >= 0x2010 && code < 0x2028) || (code >= 0x2100 && code < 0x2c00);
+}
+
+/** Whether `text` holds anything that could join a cluster (else each code point is one). */
+function mayJoin(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    if (!plainCode(text.charCodeAt(i))) return JOINS.test(text);
+  }
+  return false;
+}
+
 function codePointWidth(ch: string): number {
-  return ZERO_WIDTH.test(ch) ? 0 : eastAsianWidth(ch.codePointAt(0)!);
+  const cp = ch.codePointAt(0)!;
+  // Controls and the soft hyphen take no column; the rest of these ranges has no marks.
+  if (cp < 0x300) return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp === 0xad ? 0 : 1;
+  if (plainCode(cp)) return eastAsianWidth(cp);
+  return ZERO_WIDTH.test(ch) ? 0 : eastAsianWidth(cp);
 }
 
 /** Columns one grapheme cluster takes: 0, 1 or 2. */

@@ -1,3 +1,4 @@
+import { eastAsianWidth } from 'get-east-asian-width';
 import { describe, expect, it } from 'vitest';
 import { createStyle } from '../../src/render/style.js';
 import { clusterWidth, displayWidth, graphemes, padEnd, padStart, stripAnsi, truncate, wrap } from '../../src/render/terminal-text.js';
@@ -40,6 +41,18 @@ describe('displayWidth', () => {
     expect(displayWidth(COLOUR.bold(COLOUR.green('速度')))).toBe(4);
     expect(displayWidth('a\u001b[2Jb\u001b]0;title\u0007c\u001b[38;5;12md')).toBe(4);
     expect(stripAnsi(`${COLOUR.dim('x')}\u001b]0;t\u001b\\y`)).toBe('xy');
+  });
+});
+
+describe('the shortcut for Latin, punctuation and symbols', () => {
+  it('measures every code point below U+3000 as the Unicode tables do', () => {
+    const zero = /^[\p{Mn}\p{Me}\p{Cf}\p{Cc}\u1160-\u11ff]$/u;
+    for (let cp = 0; cp < 0x3000; cp++) {
+      if (cp >= 0xd800 && cp < 0xe000) continue;
+      const ch = String.fromCodePoint(cp);
+      expect(clusterWidth(ch), `U+${cp.toString(16)}`).toBe(zero.test(ch) ? 0 : eastAsianWidth(cp));
+      expect(graphemes(`a${ch}b`).join(''), `U+${cp.toString(16)}`).toBe(`a${ch}b`);
+    }
   });
 });
 
