@@ -6,7 +6,7 @@
 import { MAX_SEED } from '../cart/rng.js';
 import { INIT_FILE, REPORT_FORMATS as REPORT, SCORES_FORMATS as SCORES, TREE_FORMATS as TREE } from '../commands/options.js';
 import type { AnswerSources, AskOptions, InitOptions, RecommendOptions, ScoresOptions, TreeOptions, ValidateOptions } from '../commands/options.js';
-import { UserError } from '../errors.js';
+import { printable, UserError } from '../errors.js';
 import type { Parsed } from './parse.js';
 
 /** The command to run with its options; `command` tells which options record it is. */
@@ -58,7 +58,7 @@ function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state', min: number,
   if (name === 'max-depth' && s.toLowerCase() === 'none') return Infinity;
   if (!/^\d+$/.test(s) || Number(s) < min || Number(s) > max) {
     const what = name === 'max-depth' ? `a whole number of at least ${min} (or 'none')` : `a whole number from ${min} to ${max}`;
-    throw new UserError(`--${name} must be ${what}, not '${s}'.`);
+    throw new UserError(`--${name} must be ${what}, not '${printable(s)}'.`);
   }
   return Number(s);
 }
