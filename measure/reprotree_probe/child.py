@@ -90,6 +90,7 @@ def sklearn_task(
     return {
         "run_ref": handle.ref,
         "window": [started, finished],
+        "workdir": str(workdir.root),
         "snippets": [s.item for s in snippets],
         "reference": sklearn_tasks.reference(run, out),
     }

@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import traceback
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -89,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tracker", required=True)
     p.add_argument("--experiment", required=True, help=", ".join(GROUPS))
     p.add_argument("--workdir", required=True)
-    p.add_argument("--reps", type=int, default=1, help="repetitions (components: samples)")
+    add_repetitions(p, samples=1)
     p.add_argument("--out")
     p.set_defaults(handler=cmd_experiment)
 
@@ -97,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tracker", required=True)
     p.add_argument("--only", help="comma-separated experiment groups (default: all)")
     p.add_argument("--workdir", required=True)
-    p.add_argument("--reps", type=int, default=3, help="samples per component")
+    add_repetitions(p, samples=3)
     p.add_argument("--out", required=True)
     p.set_defaults(handler=cmd_run)
 
@@ -105,6 +106,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.set_defaults(handler=cmd_validate)
     return parser
+
+
+def add_repetitions(parser: argparse.ArgumentParser, samples: int) -> None:
+    parser.add_argument(
+        "--reps", type=int, default=samples, help="runtime and memory samples per component"
+    )
+    parser.add_argument(
+        "--size-reps", type=int, default=3, help="log-size and memory-from-data samples"
+    )
+    parser.add_argument(
+        "--mark-reps", type=int, default=1, help="runs of each marked experiment (worst mark)"
+    )
+    parser.add_argument(
+        "--data-sizes", help="memory-from-data sizes, comma-separated (default: the study's)"
+    )
+    parser.add_argument(
+        "--python312", help="a Python 3.12 interpreter: install and import the tracker with it"
+    )
 
 
 def emit(result: Any, out: str | None) -> None:
@@ -196,8 +215,34 @@ def group_of(name: str) -> str:
     return group
 
 
+@dataclass(frozen=True)
+class Repetitions:
+    samples: int = 1  # runtime and memory samples per component
+    sizes: int = 3  # log-size samples, and memory-from-data samples per data size
+    marks: int = 1  # runs of each marked experiment (an item's mark is its worst)
+    data_sizes: tuple[int, ...] = ()  # memory-from-data sizes; empty: the study's
+    python312: str | None = None  # an interpreter to try the tracker on Python 3.12 with
+
+
+def repetitions(args: argparse.Namespace) -> Repetitions:
+    sizes: tuple[int, ...] = ()
+    if args.data_sizes:
+        try:
+            sizes = tuple(int(x) for x in args.data_sizes.split(","))
+        except ValueError:
+            raise UsageError("--data-sizes takes comma-separated whole numbers") from None
+    reps = Repetitions(args.reps, args.size_reps, args.mark_reps, sizes, args.python312)
+    if min(reps.samples, reps.sizes, reps.marks, *sizes) < 1:
+        raise UsageError("--reps, --size-reps, --mark-reps and --data-sizes must be at least 1")
+    return reps
+
+
 def run_group(
-    tracker: Tracker, workdir: Workdir, group: str, reps: int, progress: Any = None
+    tracker: Tracker,
+    workdir: Workdir,
+    group: str,
+    reps: Repetitions,
+    progress: Any = None,
 ) -> tuple[list[Record], list[dict[str, str]]]:
     """The records and substitutions of one experiment group; failures become records."""
     from .experiments import auto_logging, components
@@ -209,32 +254,35 @@ def run_group(
     if error:
         return [failed(name, tracker.id, error, started=started) for name in GROUPS[group]], []
     if group == "auto-logging":
-        return auto_logging.run(tracker, workdir, reps), [auto_logging.SUBSTITUTION]
+        return auto_logging.run(tracker, workdir, reps.marks), [auto_logging.SUBSTITUTION]
     if group == "components":
-        return components.run(tracker, workdir, reps, progress), []
+        return components.run(tracker, workdir, reps.samples, progress), []
     if group == "sklearn":
         from .experiments import sklearn_deep
 
-        return sklearn_deep.run(tracker, workdir, reps), [auto_logging.SUBSTITUTION]
+        return sklearn_deep.run(tracker, workdir, reps.sizes, reps.marks), [
+            auto_logging.SUBSTITUTION
+        ]
     if group == "keras":
         from .experiments import keras_deep
 
-        return keras_deep.run(tracker, workdir, reps, progress)
+        return keras_deep.run(
+            tracker, workdir, reps.sizes, reps.marks, progress, reps.data_sizes or None
+        )
     if group == "collaboration":
         from .experiments import collaboration
 
-        return collaboration.run(tracker, workdir), []
+        return collaboration.run(tracker, workdir, reps.python312), []
     raise UsageError(f"unknown experiment {group!r}")
 
 
 def cmd_experiment(args: argparse.Namespace) -> dict[str, Any]:
     tracker = get_tracker(args.tracker)
     group = group_of(args.experiment)
-    if args.reps < 1:
-        raise UsageError("--reps must be at least 1")
+    reps = repetitions(args)
     workdir = workdir_for(args.workdir)
     enter(tracker, workdir)
-    records, substitutions = run_group(tracker, workdir, group, args.reps, _progress)
+    records, substitutions = run_group(tracker, workdir, group, reps, _progress)
     return {"records": records, "substitutions": substitutions}
 
 
@@ -245,8 +293,7 @@ def _progress(message: str) -> None:
 def cmd_run(args: argparse.Namespace) -> dict[str, Any]:
     tracker = get_tracker(args.tracker)
     groups = [group_of(g.strip()) for g in args.only.split(",")] if args.only else list(GROUPS)
-    if args.reps < 1:
-        raise UsageError("--reps must be at least 1")
+    reps = repetitions(args)
     workdir = workdir_for(args.workdir)
     enter(tracker, workdir)
     from .environment import describe
@@ -257,7 +304,7 @@ def cmd_run(args: argparse.Namespace) -> dict[str, Any]:
     substitutions: list[dict[str, str]] = []
     for group in dict.fromkeys(groups):
         _progress(f"{tracker.id}: {group}")
-        more, subs = run_group(tracker, workdir, group, args.reps, _progress)
+        more, subs = run_group(tracker, workdir, group, reps, _progress)
         records += more
         substitutions += subs
     return measurement_file(

@@ -66,14 +66,17 @@ def version_of(distribution: str) -> str | None:
 
 
 def install_facts(prefix: Path) -> dict[str, Any]:
-    marker = prefix / INSTALL_MARKER
-    seconds = None
-    if marker.is_file():
-        try:
-            seconds = json.loads(marker.read_text()).get("seconds")
-        except (OSError, ValueError):
-            seconds = None
-    return {"install_seconds": seconds, "install_bytes": folder_bytes(prefix)}
+    """What the environment's creator recorded (seconds, requirement files), and its size."""
+    marker: dict[str, Any] = {}
+    try:
+        marker = json.loads((prefix / INSTALL_MARKER).read_text())
+    except (OSError, ValueError):
+        marker = {}
+    return {
+        "install_seconds": marker.get("seconds"),
+        "install_bytes": folder_bytes(prefix),
+        "installed_from": marker.get("requirements"),
+    }
 
 
 def describe(tracker_id: str, distribution: str) -> dict[str, Any]:

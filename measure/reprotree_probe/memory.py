@@ -2,9 +2,16 @@
 
 Trackers start helper processes (MLflow infers a model's requirements in a subprocess, W&B
 runs a service process), so the measured process alone would miss memory the tracker uses.
-The sampler sums the resident set size (RSS) of a process and all its descendants at a fixed
-interval and keeps the highest sum. Sums of RSS count pages shared between a parent and a
-forked child twice; the same rule applies to every tracker.
+The sampler adds up, at a fixed interval, the resident set size (RSS) of the measured process
+and the unique set size (USS: pages no other process maps) of each of its descendants, and
+keeps the highest sum.
+
+Why not the RSS of every process: a child made by fork() shares all its parent's pages until
+it calls exec(), and its RSS counts them again. GitPython, which MLflow uses to record the
+script's commit, forks the whole interpreter for each `git` call; summed RSS then jumped by the
+parent's full size (about 200 MiB) whenever a sample fell between fork and exec. A child's USS
+counts only what it adds. For the measured process itself RSS is kept, as memory_profiler's
+memit (the study's tool) reports it.
 """
 
 from __future__ import annotations
@@ -19,16 +26,17 @@ MIB = 1024 * 1024
 
 
 def tree_rss(pid: int) -> int:
-    """RSS of `pid` and every descendant, in bytes; processes that vanish mid-walk count 0."""
+    """RSS of `pid` plus the USS of every descendant, in bytes (see the module's docstring);
+    processes that vanish mid-walk count 0."""
     try:
         root = psutil.Process(pid)
-        processes = [root, *root.children(recursive=True)]
+        children = root.children(recursive=True)
+        total = root.memory_info().rss
     except psutil.Error:
         return 0
-    total = 0
-    for process in processes:
+    for child in children:
         with contextlib.suppress(psutil.Error):
-            total += process.memory_info().rss
+            total += child.memory_full_info().uss
     return total
 
 

@@ -71,13 +71,13 @@ def mark_once(
         with_snippet = run_task(tracker, workdir, experiment, task, [item])
         result.stdout.append(with_snippet.stdout)
         result.stderr.append(with_snippet.stderr)
-        entry: dict[str, Any] = {"path": path, "kind": snippet.kind}
+        entry: dict[str, Any] = {"file": path, "kind": snippet.kind}
         if with_snippet.error or with_snippet.stored is None:
             entry["error"] = with_snippet.error or with_snippet.readback_error
             result.marks[item] = "-"
         else:
             found = _safe_check(check, with_snippet)
-            entry.update(found.to_json())
+            entry["finding"] = found.to_json()
             if not found.found:
                 result.marks[item] = "-"
             elif snippet.kind == "api" and api_counts_as_plus:
