@@ -33,7 +33,7 @@ class Finding:
     evidence: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"found": self.found, **self.evidence}
+        return {"found": self.found, **{k: v for k, v in self.evidence.items() if k != "found"}}
 
 
 # --- values and keys -------------------------------------------------------------------------
@@ -135,15 +135,15 @@ def run_metadata(stored: StoredRun, window: tuple[float, float], slack: float = 
 
 def parameters(stored: StoredRun, params: Mapping[str, Any]) -> Finding:
     """Every parameter is stored under its name with its value."""
-    found: dict[str, Any] = {}
+    keys: dict[str, Any] = {}
     missing: list[str] = []
     for name, actual in params.items():
         hit = find_value(stored, name, actual)
         if hit is None:
             missing.append(name)
         else:
-            found[name] = hit["key"]
-    return Finding(bool(params) and not missing, {"found": found, "missing": missing})
+            keys[name] = hit["key"]
+    return Finding(bool(params) and not missing, {"keys": keys, "missing": missing})
 
 
 def split_metrics(
@@ -197,7 +197,7 @@ def metrics_of(
 def package_version(stored: StoredRun, names: Iterable[str], version: str) -> Finding:
     """The package's version is stored next to its name: in one key/value pair or one line of
     a stored text file (e.g. "scikit-learn==1.9.1", "sklearn_version: 1.9.1")."""
-    version_re = re.compile(rf"(?<![\d.]){re.escape(version)}(?![\d])")
+    version_re = re.compile(rf"(?<![\d.]){re.escape(version)}(?!\.?\d)")
     name_res = [re.compile(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", re.I) for n in names]
     for where, text in stored.texts():
         for line in text.splitlines():

@@ -1,0 +1,78 @@
+"""The entry points the orchestrator calls: JSON out, one sentence and exit 2 for usage errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MEASURE = Path(__file__).resolve().parent.parent
+
+
+def probe(*args: str, cwd: Path = MEASURE) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "reprotree_probe", *args],
+        cwd=cwd,
+        env=dict(os.environ, PYTHONPATH=str(MEASURE)),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+def test_list_names_trackers_experiments_and_components():
+    done = probe("list")
+    assert done.returncode == 0
+    listing = json.loads(done.stdout)
+    assert "mlflow" in listing["trackers"]
+    assert set(listing["components"]) == {"init", "params", "autolog"}
+    assert "auto-logging" in listing["experiments"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["experiment", "--tracker", "nosuch", "--experiment", "lines", "--workdir", "WD"],
+        ["experiment", "--tracker", "mlflow", "--experiment", "nosuch", "--workdir", "WD"],
+        ["experiment", "--tracker", "mlflow", "--experiment", "lines", "--workdir", "WD",
+         "--reps", "0"],
+        ["experiment", "--tracker", "mlflow", "--experiment", "lines", "--workdir", "WD",
+         "--data-sizes", "10,x"],
+        ["sample", "--tracker", "mlflow", "--component", "nosuch", "--workdir", "WD"],
+        ["nosuch"],
+        [],
+    ],
+)  # fmt: skip
+def test_usage_errors_are_one_sentence_and_exit_2(args, tmp_path):
+    args = [str(tmp_path) if a == "WD" else a for a in args]
+    done = probe(*args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("reprotree_probe: ")
+    assert "Traceback" not in done.stderr
+
+
+def test_lines_experiment_writes_valid_records_to_a_file(tmp_path):
+    out = tmp_path / "out" / "lines.json"
+    done = probe("experiment", "--tracker", "mlflow", "--experiment", "lines",
+                 "--workdir", str(tmp_path / "wd"), "--out", str(out))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == ""
+    result = json.loads(out.read_text())
+    from reprotree_probe.schema import validate_record
+
+    assert [validate_record(r) for r in result["records"]] == [[], [], []]
+
+
+def test_validate_rejects_a_file_that_is_not_a_measurement(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "something else", "records": []}')
+    done = probe("validate", str(bad))
+    assert done.returncode == 2
+    assert "do not match" in done.stderr

@@ -1,0 +1,120 @@
+"""Records and files the probes write conform to docs/measurements.md."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reprotree_probe import records, schema
+from reprotree_probe.experiments import collaboration, components
+from reprotree_probe.harness import Sample
+from reprotree_probe.trackers import get, ids
+
+
+def test_cut_keeps_at_most_64_kib_and_says_how_much_went():
+    text = "é" * 40000  # 80 000 bytes
+    out = records.cut(text)
+    assert len(out.encode()) <= records.OUTPUT_LIMIT + 100
+    assert "more bytes" in out
+    assert records.cut("short") == "short"
+    assert records.cut(None) == ""
+
+
+def sample(wall: float | None, status: str = "ok") -> Sample:
+    return Sample(
+        status=status,
+        wall_s=wall,
+        peak_mib=200.0 if wall else None,
+        increment_mib=5.0 if wall else None,
+        error=None if status == "ok" else "it broke",
+        stdout="out",
+        stderr="err",
+    )
+
+
+def test_samples_make_valid_runtime_and_memory_records():
+    made = components.records_from_samples(
+        "mlflow", "init", [sample(0.5), sample(None, "failed"), sample(0.7)], records.now(), "m1"
+    )
+    assert [r["experiment"] for r in made] == ["runtime", "memory"]
+    for record in made:
+        assert schema.validate_record(record) == []
+        assert record["repetitions"] == 3
+        assert record["failures"] == [{"repetition": 2, "error": "it broke"}]
+    assert made[0]["samples"] == [0.5, 0.7]
+    assert made[1]["samples"] == [{"peak": 200.0, "increment": 5.0}] * 2
+
+
+def test_only_failed_samples_make_failed_records():
+    made = components.records_from_samples(
+        "mlflow", "params", [sample(None, "failed")], records.now(), "m1"
+    )
+    assert all(r["status"] == "failed" and r["error"] == "it broke" for r in made)
+    assert all(schema.validate_record(r) == [] for r in made)
+
+
+@pytest.mark.parametrize("tracker_id", ids())
+def test_lines_records_are_valid(tracker_id):
+    made = components.lines(get(tracker_id))
+    assert [r["component"] for r in made] == ["init", "params", "autolog"]
+    for record in made:
+        assert schema.validate_record(record) == []
+        assert record["added"] == len(record["counted"])
+
+
+@pytest.mark.parametrize("tracker_id", ids())
+def test_every_tracker_documents_every_collaboration_item_with_a_source(tracker_id):
+    facts = collaboration.load_facts(get(tracker_id))
+    for item in collaboration.ITEMS:
+        entry = facts["collaboration"][item]
+        assert entry["mark"] in schema.MARKS
+        assert entry["url"].startswith("https://")
+        assert len(entry["checked"]) == 10
+    for item in collaboration.FACT_ITEMS:
+        assert facts["facts"][item]["url"].startswith("https://")
+
+
+def good_record() -> dict:
+    return records.measured(
+        "auto-logging", "mlflow", started=records.now(), repetitions=1, task="svc-iris",
+        items={item: "+" for item in schema.ITEMS["auto-logging"]}, readback={}, snippets={},
+    )  # fmt: skip
+
+
+def test_the_checker_accepts_a_good_record_and_names_each_fault():
+    assert schema.validate_record(good_record()) == []
+    bad = good_record()
+    bad["items"]["test-metrics"] = "yes"
+    assert any("marks must be" in p for p in schema.validate_record(bad))
+    bad = good_record()
+    del bad["items"]["sklearn-version"]
+    assert any("items must be exactly" in p for p in schema.validate_record(bad))
+    bad = good_record()
+    bad["items"]["train-metrics"] = "(+)"
+    assert any("without a snippet" in p for p in schema.validate_record(bad))
+    bad = good_record()
+    del bad["stdout"]
+    assert any("no stdout" in p for p in schema.validate_record(bad))
+    failed = records.failed("runtime", "mlflow", "import failed", started=records.now())
+    assert schema.validate_record(failed) == []
+    assert schema.validate_record(records.unsupported("keras", "x", "no Keras support")) == []
+
+
+def test_a_measurement_file_needs_its_environment():
+    document = records.measurement_file(
+        tracker_entry={
+            "name": "MLflow",
+            "full_name": "MLflow",
+            "url": "u",
+            "version": "3",
+            "status": "ok",
+        },
+        tracker_id="mlflow",
+        environment=None,
+        records=[good_record()],
+        substitutions=[],
+    )
+    problems = schema.validate_file(document)
+    assert problems == ["environments.mlflow is not an object"]
+    json.dumps(document)  # plain JSON all through
