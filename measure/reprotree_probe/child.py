@@ -70,6 +70,7 @@ def sklearn_task(
     run = sklearn_tasks.make(task, project=workdir.project, deep=deep)
     run.workdir = workdir.root
     run.script_path = _script_path()
+    run.tracker = tracker
     started = time.time()
     tracker.enable_autolog("sklearn")
     handle = tracker.start_run(f"{experiment}-{task}")
@@ -111,6 +112,7 @@ class KerasRun:
     handle: Any = None
     script_path: str | None = None
     workdir: Path | None = None
+    tracker: Any = None
 
 
 def keras_task(tracker: Tracker, workdir: Workdir, snippets: list[Snippet]) -> dict[str, Any]:
@@ -130,6 +132,7 @@ def keras_task(tracker: Tracker, workdir: Workdir, snippets: list[Snippet]) -> d
     run = KerasRun(model, X_train, X_test, y_train, y_test, fit_params)
     run.script_path = _script_path()
     run.workdir = workdir.root
+    run.tracker = tracker
     started = time.time()
     tracker.enable_autolog("keras")
     handle = tracker.start_run("keras-digits")

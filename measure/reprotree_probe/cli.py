@@ -12,6 +12,7 @@ import argparse
 import importlib
 import json
 import os
+import signal
 import sys
 import traceback
 from dataclasses import dataclass
@@ -39,8 +40,17 @@ class UsageError(Exception):
     """A mistake in the command line: one sentence for stderr, exit 2."""
 
 
+class Terminated(BaseException):
+    """SIGTERM, turned into an exception so that every `finally` stops what it started."""
+
+
+def _terminate(signum: int, frame: Any) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    signal.signal(signal.SIGTERM, _terminate)
     try:
         args = parser.parse_args(argv)
         result = args.handler(args)
@@ -50,6 +60,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reprotree_probe: interrupted", file=sys.stderr)
         return 130
+    except Terminated:
+        print("reprotree_probe: terminated", file=sys.stderr)
+        return 143
     except Exception:
         traceback.print_exc()
         print(

@@ -138,10 +138,15 @@ def measure(
             sample.error = (
                 str(error)
                 if not isinstance(error, BrokenPipeError)
-                else ("the component script stopped before its measured part ended")
+                else "the component script stopped before its measured part ended"
             )
             _kill(child)
             sample.exit_code = child.returncode
+        except BaseException:
+            # Interrupted (Ctrl-C, or SIGTERM from the orchestrator): the child runs in its own
+            # session, so nothing else would stop it.
+            _kill(child)
+            raise
         finally:
             reader.close()
             with contextlib.suppress(BrokenPipeError):

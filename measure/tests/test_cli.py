@@ -76,3 +76,36 @@ def test_validate_rejects_a_file_that_is_not_a_measurement(tmp_path):
     done = probe("validate", str(bad))
     assert done.returncode == 2
     assert "do not match" in done.stderr
+
+
+def test_sigterm_stops_a_sample_and_its_child(tmp_path):
+    """The orchestrator may stop a probe mid-sample; the measured child (in its own session)
+    must not outlive it."""
+    import signal
+    import time
+
+    import psutil
+
+    script = tmp_path / "slow.py"
+    script.write_text("# reprotree: measure\nimport time\ntime.sleep(60)\n# reprotree: end\n")
+    code = (
+        "import sys; from pathlib import Path; from reprotree_probe import cli, harness;"
+        "cli.signal.signal(cli.signal.SIGTERM, cli._terminate);"
+        f"harness.measure([sys.executable, '-m', 'reprotree_probe.harness', {str(script)!r}],"
+        f" env=dict(__import__('os').environ), cwd=Path({str(tmp_path)!r}),"
+        f" scratch=Path({str(tmp_path / 's')!r}))"
+    )
+    parent = subprocess.Popen(
+        [sys.executable, "-c", code], cwd=MEASURE, env=dict(os.environ, PYTHONPATH=str(MEASURE))
+    )
+    children: list[psutil.Process] = []
+    deadline = time.monotonic() + 30
+    while not children and time.monotonic() < deadline:
+        time.sleep(0.2)
+        children = psutil.Process(parent.pid).children()
+    assert children, "the sample's child did not start"
+    time.sleep(1.0)
+    parent.send_signal(signal.SIGTERM)
+    parent.wait(timeout=30)
+    _gone, alive = psutil.wait_procs(children, timeout=10)
+    assert not alive

@@ -45,6 +45,7 @@ class SklearnRun:
     script_path: str | None = None
     workdir: Path | None = None
     handle: Any = None
+    tracker: Any = None  # the adapter, for the built-in parameter snippets
     scores: dict[str, float] = field(default_factory=dict)
 
     def evaluate(self) -> dict[str, float]:

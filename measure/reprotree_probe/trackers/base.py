@@ -110,9 +110,15 @@ class Tracker(abc.ABC):
         return SCRIPTS_DIR / self.id / f"{component}.py"
 
     def snippets(self, experiment: str) -> dict[str, Snippet]:
-        """The workaround snippets for an experiment, by item (file name without .py)."""
+        """The snippets for an experiment, by item: the built-in parameter snippets, which call
+        log_params, and the tracker's own files (file name without .py), which take precedence."""
+        from .. import params_snippets
+
+        found: dict[str, Snippet] = {
+            item: Snippet(item, params_snippets.PATH, "api", None, hook)
+            for item, hook in params_snippets.BUILTIN.get(experiment, {}).items()
+        }
         folder = SNIPPETS_DIR / self.id / experiment
-        found: dict[str, Snippet] = {}
         if folder.is_dir():
             for path in sorted(folder.glob("*.py")):
                 found[path.stem] = load_snippet(path)
