@@ -88,6 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("environment", help="the tracker's entry and its environment's provenance")
     p.add_argument("--tracker", required=True)
+    p.add_argument(
+        "--workdir", help="where importing the tracker may write (default: a temporary one)"
+    )
     p.add_argument("--out")
     p.set_defaults(handler=cmd_environment)
 
@@ -203,13 +206,16 @@ def tracker_entry(tracker: Tracker) -> dict[str, Any]:
 
 
 def cmd_environment(args: argparse.Namespace) -> dict[str, Any]:
+    import tempfile
+
     from .environment import describe
 
     tracker = get_tracker(args.tracker)
-    return {
-        "tracker": tracker_entry(tracker),
-        "environment": describe(tracker.id, tracker.distribution),
-    }
+    with tempfile.TemporaryDirectory(prefix="reprotree-environment-") as scratch:
+        # Importing a tracker may start its telemetry or write to HOME: keep it in a workdir.
+        enter(tracker, workdir_for(args.workdir or scratch))
+        entry = tracker_entry(tracker)
+        return {"tracker": entry, "environment": describe(tracker.id, tracker.distribution)}
 
 
 def cmd_sample(args: argparse.Namespace) -> dict[str, Any]:

@@ -109,3 +109,14 @@ def test_sigterm_stops_a_sample_and_its_child(tmp_path):
     parent.wait(timeout=30)
     _gone, alive = psutil.wait_procs(children, timeout=10)
     assert not alive
+
+
+def test_environment_gives_the_documented_provenance(tmp_path):
+    from reprotree_probe.schema import validate_environment
+
+    done = probe("environment", "--tracker", "mlflow", "--workdir", str(tmp_path))
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    assert validate_environment("mlflow", result["environment"]) == []
+    assert result["tracker"]["status"] in ("ok", "import-failed")
+    assert any(line.lower().startswith("psutil==") for line in result["environment"]["pip_freeze"])

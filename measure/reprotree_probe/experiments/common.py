@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,7 +47,7 @@ def run_task(
     """Run the task in a fresh process, then read its run back from the tracker's storage."""
     snippets = snippets or []
     tag = "-".join([experiment, task, *snippets]) or "run"
-    report_path = workdir.runs / f"{tag}-{len(list(workdir.runs.glob(tag + '*')))}.json"
+    report_path = workdir.runs / f"{tag}-{time.time_ns()}.json"
     command = [
         sys.executable, "-m", "reprotree_probe.child", "task",
         "--tracker", tracker.id, "--experiment", experiment, "--task", task,
