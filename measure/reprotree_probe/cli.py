@@ -70,7 +70,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    emit(result, getattr(args, "out", None))
+    if result is not None:
+        emit(result, getattr(args, "out", None))
     return 0
 
 
@@ -117,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     add_repetitions(p, samples=3)
     p.add_argument("--out", required=True)
     p.set_defaults(handler=cmd_run)
+
+    p = sub.add_parser("summary", help="a plain-text digest of measurement files, for people")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(handler=cmd_summary)
 
     p = sub.add_parser("validate", help="check measurement files against docs/measurements.md")
     p.add_argument("files", nargs="+")
@@ -333,6 +338,17 @@ def cmd_run(args: argparse.Namespace) -> dict[str, Any]:
         records=records,
         substitutions=substitutions,
     )
+
+
+def cmd_summary(args: argparse.Namespace) -> None:
+    from .summary import summarise
+
+    for name in args.files:
+        try:
+            document = json.loads(Path(name).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as error:
+            raise UsageError(f"cannot read {name}: {error}") from None
+        sys.stdout.write(summarise(document))
 
 
 def cmd_validate(args: argparse.Namespace) -> dict[str, Any]:

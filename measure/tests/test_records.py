@@ -118,3 +118,19 @@ def test_a_measurement_file_needs_its_environment():
     problems = schema.validate_file(document)
     assert problems == ["environments.mlflow is not an object"]
     json.dumps(document)  # plain JSON all through
+
+
+def test_the_summary_shows_marks_medians_and_failures():
+    from reprotree_probe.summary import summarise
+
+    runtime, _memory = components.records_from_samples(
+        "mlflow", "init", [sample(0.5), sample(None, "failed"), sample(0.7)], records.now(), "m1"
+    )
+    document = {
+        "trackers": {"mlflow": {"name": "MLflow", "version": "3", "status": "ok"}},
+        "records": [good_record(), runtime],
+    }
+    text = summarise(document)
+    assert "auto-logging svc-iris: run-metadata +" in text
+    assert "runtime init: median 0.6 (IQR" in text
+    assert "failed repetitions: 1" in text
