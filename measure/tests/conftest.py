@@ -1,9 +1,12 @@
-"""Shared helpers: the measure/ folder on sys.path, and the recorded MLflow fixtures."""
+"""Shared helpers: the measure/ folder on sys.path, a quiet environment, and the recorded MLflow
+fixtures."""
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,14 @@ import pytest
 MEASURE = Path(__file__).resolve().parent.parent
 if str(MEASURE) not in sys.path:
     sys.path.insert(0, str(MEASURE))
+
+# The tests' own process imports matplotlib (and may import a tracker): keep their caches out
+# of the user's home and every tracker's telemetry off, as the probes do for their children.
+_SCRATCH = tempfile.mkdtemp(prefix="reprotree-probe-tests-")
+os.environ["MPLCONFIGDIR"] = _SCRATCH
+os.environ.setdefault("MPLBACKEND", "Agg")
+os.environ["DO_NOT_TRACK"] = "1"
+os.environ["MLFLOW_DISABLE_TELEMETRY"] = "true"
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

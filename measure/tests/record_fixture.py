@@ -12,6 +12,7 @@ measure/.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -24,6 +25,8 @@ LIMIT = 16 * 1024
 
 def main() -> None:
     workdir, report_path, out = Workdir(Path(sys.argv[1])), Path(sys.argv[2]), Path(sys.argv[3])
+    # Import MLflow as the probes do: telemetry off, home and caches in the workdir.
+    os.environ.update(workdir.base_environment() | MLflow().environment(workdir))
     from mlflow import MlflowClient
 
     report = json.loads(report_path.read_text())

@@ -37,8 +37,15 @@ def offline_prefix() -> list[str]:
 
 
 def home_entries() -> list[str]:
+    """The user's home two levels deep, where trackers and plotting libraries keep state."""
     home = Path.home()
-    return sorted(p.name for p in home.iterdir()) if home.is_dir() else []
+    if not home.is_dir():
+        return []
+    entries = [p.name for p in home.iterdir()]
+    for sub in (".config", ".cache", ".local/share"):
+        if (home / sub).is_dir():
+            entries += [f"{sub}/{p.name}" for p in (home / sub).iterdir()]
+    return sorted(entries)
 
 
 def test_auto_logging_reads_back_every_mark(tmp_path):
