@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from . import trackers
-from .trackers.base import Snippet, Tracker
+from .trackers.base import Framework, Snippet, Tracker
 from .workdir import Workdir
 
 
@@ -56,6 +56,17 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def enable_autolog(tracker: Tracker, framework: Framework) -> bool:
+    """Turn on the default integration; a tracker without one for this framework runs the task
+    with a plain run (its default integration is then the run alone)."""
+    try:
+        tracker.enable_autolog(framework)
+    except NotImplementedError:
+        print(f"{tracker.name} has no auto-logging for {framework}", file=sys.stderr)
+        return False
+    return True
+
+
 def _script_path() -> str:
     main_module = sys.modules.get("__main__")
     return str(Path(getattr(main_module, "__file__", sys.argv[0])).resolve())
@@ -72,7 +83,7 @@ def sklearn_task(
     run.script_path = _script_path()
     run.tracker = tracker
     started = time.time()
-    tracker.enable_autolog("sklearn")
+    autolog = enable_autolog(tracker, "sklearn")
     handle = tracker.start_run(f"{experiment}-{task}")
     run.handle = handle
     for snippet in snippets:
@@ -91,6 +102,7 @@ def sklearn_task(
     return {
         "run_ref": handle.ref,
         "window": [started, finished],
+        "autolog": autolog,
         "workdir": str(workdir.root),
         "snippets": [s.item for s in snippets],
         "reference": sklearn_tasks.reference(run, out),
@@ -134,7 +146,7 @@ def keras_task(tracker: Tracker, workdir: Workdir, snippets: list[Snippet]) -> d
     run.workdir = workdir.root
     run.tracker = tracker
     started = time.time()
-    tracker.enable_autolog("keras")
+    autolog = enable_autolog(tracker, "keras")
     handle = tracker.start_run("keras-digits")
     run.handle = handle
     for snippet in snippets:
@@ -166,6 +178,7 @@ def keras_task(tracker: Tracker, workdir: Workdir, snippets: list[Snippet]) -> d
     return {
         "run_ref": handle.ref,
         "window": [started, finished],
+        "autolog": autolog,
         "snippets": [s.item for s in snippets],
         "reference": {
             "fit_params": fit_params,
@@ -195,7 +208,7 @@ def keras_memory(tracker: Tracker, size: int) -> None:
     model = kt.build_model()
 
     def train() -> None:
-        tracker.enable_autolog("keras")
+        enable_autolog(tracker, "keras")
         handle = tracker.start_run(f"keras-memory-{size}")
         model.fit(
             images,

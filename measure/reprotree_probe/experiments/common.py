@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -20,7 +21,8 @@ TASK_TIMEOUT = 1800
 
 def child_environment(tracker: Tracker, workdir: Workdir) -> dict[str, str]:
     env = workdir.base_environment() | tracker.environment(workdir)
-    env["PYTHONPATH"] = str(MEASURE_DIR)
+    # The probe's own package first; keep what the caller added (e.g. an adapter's module).
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(MEASURE_DIR), env.get("PYTHONPATH")) if p)
     return env
 
 

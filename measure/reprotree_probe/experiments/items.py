@@ -55,6 +55,7 @@ def mark_once(
         result.error = default.error or f"reading the run back failed: {default.readback_error}"
         return result
     result.readback["stored"] = default.stored.summary()
+    result.readback["autolog"] = (default.report or {}).get("autolog")
     available = tracker.snippets(experiment)
     for item, check in checks.items():
         finding = _safe_check(check, default)

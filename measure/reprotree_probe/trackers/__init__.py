@@ -5,6 +5,7 @@ snippets/<id>/<experiment>/<item>.py where workarounds exist, and facts/<id>.jso
 from __future__ import annotations
 
 import importlib
+import os
 
 from .base import Tracker
 
@@ -15,16 +16,31 @@ ADAPTERS = {
 }
 
 
+# More adapters, for developing a new one or for tests, without touching this file:
+# REPROTREE_PROBE_ADAPTERS="id=module:Class,..." (the module must be importable).
+EXTRA_ENV = "REPROTREE_PROBE_ADAPTERS"
+
+
+def _adapters() -> dict[str, str]:
+    adapters = dict(ADAPTERS)
+    for entry in os.environ.get(EXTRA_ENV, "").split(","):
+        if "=" in entry:
+            tracker_id, target = entry.split("=", 1)
+            adapters[tracker_id.strip()] = target.strip()
+    return adapters
+
+
 def ids() -> list[str]:
-    return list(ADAPTERS)
+    return list(_adapters())
 
 
 def get(tracker_id: str) -> Tracker:
+    adapters = _adapters()
     try:
-        target = ADAPTERS[tracker_id]
+        target = adapters[tracker_id]
     except KeyError:
         raise KeyError(
-            f"unknown tracker {tracker_id!r}; known trackers: {', '.join(ADAPTERS)}"
+            f"unknown tracker {tracker_id!r}; known trackers: {', '.join(adapters)}"
         ) from None
     module_name, class_name = target.split(":")
     cls = getattr(importlib.import_module(module_name), class_name)
