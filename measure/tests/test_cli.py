@@ -120,3 +120,21 @@ def test_environment_gives_the_documented_provenance(tmp_path):
     assert validate_environment("mlflow", result["environment"]) == []
     assert result["tracker"]["status"] in ("ok", "import-failed")
     assert any(line.lower().startswith("psutil==") for line in result["environment"]["pip_freeze"])
+
+
+@pytest.mark.skipif(
+    __import__("importlib").util.find_spec("tensorflow") is not None,
+    reason="TensorFlow is installed here",
+)
+def test_keras_without_tensorflow_is_a_failed_record_that_says_what_to_install(tmp_path):
+    from reprotree_probe.schema import validate_record
+
+    done = probe("experiment", "--tracker", "mlflow", "--experiment", "keras",
+                 "--workdir", str(tmp_path))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    records = json.loads(done.stdout)["records"]
+    assert [r["experiment"] for r in records] == ["keras"] + ["memory-from-data"] * 4
+    for record in records:
+        assert validate_record(record) == []
+        assert record["status"] == "failed"
+        assert "requirements/keras.txt" in record["error"]
