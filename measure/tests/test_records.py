@@ -134,3 +134,13 @@ def test_the_summary_shows_marks_medians_and_failures():
     assert "auto-logging svc-iris: run-metadata +" in text
     assert "runtime init: median 0.6 (IQR" in text
     assert "failed repetitions: 1" in text
+
+
+def test_the_experiments_mark_exactly_the_documented_items():
+    from reprotree_probe.experiments import auto_logging, keras_deep, sklearn_deep
+
+    assert tuple(auto_logging.CHECKS) == schema.ITEMS["auto-logging"]
+    assert tuple(sklearn_deep.CHECKS) == schema.ITEMS["sklearn"]
+    assert tuple(keras_deep.CHECKS) == schema.ITEMS["keras"]
+    assert schema.ITEMS["collaboration"] == collaboration.ITEMS
+    assert schema.ITEMS["facts"] == collaboration.FACT_ITEMS

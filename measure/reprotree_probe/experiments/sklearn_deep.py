@@ -85,8 +85,6 @@ CHECKS: dict[str, Check] = {
     "plot": _plot,
     "model": _model,
 }
-# The study's ** items: they do not depend on the library, so they count for Keras as well.
-LIBRARY_INDEPENDENT = ("system", "code", "other-params", "data-path", "environment")
 
 
 def log_size(tracker: Tracker, workdir: Workdir, repetitions: int) -> Record:
