@@ -33,7 +33,9 @@ class Finding:
     evidence: dict[str, Any] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
-        return {"found": self.found, **{k: v for k, v in self.evidence.items() if k != "found"}}
+        if "found" in self.evidence:
+            raise ValueError("evidence must not use the key 'found', which says whether it was")
+        return {"found": self.found, **self.evidence}
 
 
 # --- values and keys -------------------------------------------------------------------------
@@ -417,7 +419,7 @@ def keras_metrics(stored: StoredRun, reference: Mapping[str, Mapping[str, float]
             {n for hit in matched.get(split, []) for n in hit["equals"].get(split, [])}
         )
     ok = all(set(reference[s]) <= set(per_split[s]) for s in reference)
-    return Finding(ok, {"found": per_split, "ambiguous": matched["ambiguous"][:10]})
+    return Finding(ok, {"splits": per_split, "ambiguous": matched["ambiguous"][:10]})
 
 
 def model_summary(stored: StoredRun, layers: list[dict[str, Any]]) -> Finding:

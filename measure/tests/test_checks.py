@@ -268,3 +268,11 @@ def test_keras_metrics_need_all_three_splits():
     assert not checks.keras_metrics(run_with(metrics=history), reference).found
     history |= {"test_loss": [0.65], "test_accuracy": [0.75]}
     assert checks.keras_metrics(run_with(metrics=history), reference).found
+
+
+def test_keras_metrics_evidence_lists_what_each_split_matched():
+    reference = {"train": {"loss": 0.5}, "validation": {"loss": 0.6}, "test": {"loss": 0.7}}
+    finding = checks.keras_metrics(run_with(metrics={"loss": [0.5], "val_loss": [0.6]}), reference)
+    as_json = finding.to_json()
+    assert as_json["found"] is False
+    assert as_json["splits"] == {"train": ["loss"], "validation": ["loss"], "test": []}
