@@ -144,3 +144,12 @@ def test_the_experiments_mark_exactly_the_documented_items():
     assert tuple(keras_deep.CHECKS) == schema.ITEMS["keras"]
     assert schema.ITEMS["collaboration"] == collaboration.ITEMS
     assert schema.ITEMS["facts"] == collaboration.FACT_ITEMS
+
+
+def test_the_committed_example_file_is_valid():
+    """tests/fixtures/mlflow-example.json, a trimmed real run, is what the scorer's authors
+    read: it must stay in the documented format."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "mlflow-example.json"
+    assert schema.validate_file(json.loads(path.read_text())) == []
