@@ -87,3 +87,21 @@ def test_auto_logging_reads_back_every_mark(tmp_path):
     assert home_entries() == home_before
     assert (tmp_path / "work" / "store" / "mlflow.db").is_file()
     assert not (MEASURE / "mlruns").exists() and not (MEASURE / "mlflow.db").exists()
+
+
+def test_one_init_sample_of_mlflow(tmp_path):
+    """The entry point the orchestrator calls per repetition, on the real tracker: a sample is
+    well formed and measured the tracker script from the repository."""
+    done = subprocess.run(
+        [*offline_prefix(), sys.executable, "-m", "reprotree_probe", "sample", "--tracker",
+         "mlflow", "--component", "init", "--workdir", str(tmp_path / "work")],
+        cwd=MEASURE, env=dict(os.environ, PYTHONPATH=str(MEASURE)),
+        capture_output=True, text=True, timeout=600, stdin=subprocess.DEVNULL,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    sample = json.loads(done.stdout)
+    assert sample["status"] == "ok", sample["error"]
+    assert sample["wall_s"] > 0
+    assert sample["memory_samples"] >= 2
+    assert sample["peak_mib"] >= sample["baseline_mib"] > 0
+    assert sample["extra"] == {"component": "init", "script": "measure/scripts/mlflow/init.py"}
