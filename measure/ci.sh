@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CI for the Python probes: make MLflow's environment from the pinned requirement files (plus
-# pytest and ruff), lint, and run every test, including one real offline MLflow auto-logging
-# run end to end (tests/test_e2e_mlflow.py). Keras is not installed here; it belongs to the
-# full run only.
+# pytest, ruff and mypy), lint, type-check, and run every test, including a real offline MLflow
+# auto-logging run end to end (tests/test_e2e_mlflow.py). Keras is not installed here; it
+# belongs to the full run only.
 #
 #   bash measure/ci.sh            PYTHON=python3.11 bash measure/ci.sh
 #
@@ -21,5 +21,6 @@ start=$(date +%s)
 cd "$here"
 "$venvs/mlflow-dev/bin/ruff" check .
 "$venvs/mlflow-dev/bin/ruff" format --check .
+"$venvs/mlflow-dev/bin/python" -m mypy
 "$venvs/mlflow-dev/bin/python" -m pytest
 echo "measure/ci.sh: done in $(( $(date +%s) - start )) s"

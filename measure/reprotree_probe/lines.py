@@ -34,11 +34,12 @@ def code_lines(source: str) -> list[str]:
 
 def added_lines(baseline: str, script: str) -> list[str]:
     """Code lines of `script` that a diff against `baseline` marks as added (or changed)."""
-    matcher = difflib.SequenceMatcher(a=code_lines(baseline), b=code_lines(script), autojunk=False)
+    new = code_lines(script)
+    matcher = difflib.SequenceMatcher(a=code_lines(baseline), b=new, autojunk=False)
     added: list[str] = []
     for tag, _a0, _a1, b0, b1 in matcher.get_opcodes():
         if tag in ("insert", "replace"):
-            added.extend(matcher.b[b0:b1])
+            added.extend(new[b0:b1])
     return added
 
 

@@ -38,13 +38,13 @@ def licence_from_metadata(distribution: str) -> str | None:
         meta = importlib.metadata.metadata(distribution)
     except importlib.metadata.PackageNotFoundError:
         return None
-    expression = meta.get("License-Expression")
+    expression = (meta.get_all("License-Expression") or [None])[0]
     if expression:
         return expression.strip()
     for classifier in meta.get_all("Classifier") or []:
         if classifier.startswith("License :: "):
             return classifier.split(" :: ")[-1]
-    text = (meta.get("License") or "").strip()
+    text = ((meta.get_all("License") or [""])[0] or "").strip()
     return text.splitlines()[0][:80] if text else None
 
 

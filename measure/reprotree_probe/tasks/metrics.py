@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import math
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -61,14 +62,14 @@ def classification_metrics(
     for average in ("macro", "micro", "weighted"):
         for name, fn in scorers:
             candidates[f"{name}_{average}"] = _safe(
-                lambda fn=fn, average=average: fn(y, pred, average=average, zero_division=0)
+                partial(fn, y, pred, average=average, zero_division=0)
             )
     if proba is not None:
-        candidates["log_loss"] = _safe(lambda: skm.log_loss(y, proba, labels=classes))
+        candidates["log_loss"] = _safe(partial(skm.log_loss, y, proba, labels=classes))
         for average in ("macro", "weighted"):
             candidates[f"roc_auc_{average}"] = _safe(
-                lambda average=average: skm.roc_auc_score(
-                    y, proba, multi_class="ovr", average=average, labels=classes
+                partial(
+                    skm.roc_auc_score, y, proba, multi_class="ovr", average=average, labels=classes
                 )
             )
     return {k: v for k, v in candidates.items() if v is not None}
