@@ -9,12 +9,9 @@ linked to the run only by their source_run_id. Read-back covers all three.
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -22,6 +19,7 @@ from urllib.parse import unquote, urlparse
 from ..stored import StoredFile, StoredRun, files_under
 from ..workdir import Workdir
 from .base import Framework, RunHandle, Tracker
+from .serving import free_port, stop, wait_ready
 
 
 class MLflow(Tracker):
@@ -222,12 +220,6 @@ def relocate(path: Path) -> Path:
 
 
 # --- the local tracking server (collaboration, study 2.5) -----------------------------------
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 SERVER_CLIENT = r"""
 import json, sys, mlflow
 from mlflow import MlflowClient
@@ -274,7 +266,7 @@ def run_local_server(workdir: Workdir, tracker_env: dict[str, str]) -> dict[str,
         start_new_session=True,
     )
     try:
-        result["ready_seconds"] = _wait_ready(url, server, timeout=120)
+        result["ready_seconds"] = wait_ready(url, server, timeout=120)
         client = subprocess.run(
             [sys.executable, "-c", SERVER_CLIENT, url],
             cwd=workdir.project,
@@ -294,42 +286,8 @@ def run_local_server(workdir: Workdir, tracker_env: dict[str, str]) -> dict[str,
     except (TimeoutError, RuntimeError, subprocess.TimeoutExpired, ValueError) as error:
         result["error"] = str(error)
     finally:
-        result["stopped"] = _stop(server)
+        result["stopped"] = stop(server)
         result["seconds"] = round(time.monotonic() - started, 3)
         log.close()
         result["server_log_tail"] = (server_dir / "server.log").read_text(errors="replace")[-4000:]
     return result
-
-
-# Loopback only: never route the health check through a proxy the environment names.
-_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def _wait_ready(url: str, server: subprocess.Popen[bytes], timeout: float) -> float:
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        if server.poll() is not None:
-            raise RuntimeError(
-                f"the server exited with code {server.returncode} before it answered"
-            )
-        try:
-            with _NO_PROXY.open(f"{url}/health", timeout=2) as response:
-                if response.status == 200:
-                    return round(time.monotonic() - start, 3)
-        except OSError:
-            time.sleep(0.25)
-    raise TimeoutError(f"the server did not answer on {url} within {timeout:.0f} s")
-
-
-def _stop(server: subprocess.Popen[bytes]) -> bool:
-    """Stop the server and the workers it started (its own process group)."""
-    if server.poll() is None:
-        try:
-            os.killpg(server.pid, 15)
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, 9)
-            server.wait(timeout=10)
-        except ProcessLookupError:
-            pass
-    return server.poll() is not None
