@@ -8,10 +8,8 @@ linked to the run only by their source_run_id. Read-back covers all three.
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -19,7 +17,7 @@ from urllib.parse import unquote, urlparse
 from ..stored import StoredFile, StoredRun, files_under
 from ..workdir import Workdir
 from .base import Framework, RunHandle, Tracker
-from .serving import free_port, stop, wait_ready
+from .serving import free_port, serve_and_read_back
 
 
 class MLflow(Tracker):
@@ -255,39 +253,13 @@ def run_local_server(workdir: Workdir, tracker_env: dict[str, str]) -> dict[str,
         "--artifacts-destination", str(server_dir / "artifacts"),
     ]  # fmt: skip
     result: dict[str, Any] = {"command": ["mlflow", *command[3:]], "url": url, "ok": False}
-    log = (server_dir / "server.log").open("wb")
-    started = time.monotonic()
-    server = subprocess.Popen(
-        command,
-        cwd=server_dir,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        result["ready_seconds"] = wait_ready(url, server, timeout=120)
-        client = subprocess.run(
-            [sys.executable, "-c", SERVER_CLIENT, url],
-            cwd=workdir.project,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        if client.returncode != 0:
-            result["error"] = client.stderr.strip()[-4000:]
-        else:
-            back = json.loads(client.stdout.strip().splitlines()[-1])
-            result["read_back"] = back
-            on_disk = files_under(server_dir / "artifacts", "server artifacts")
-            result["server_files"] = [f.describe() for f in on_disk]
-            result["ok"] = bool(back.get("params")) and bool(back.get("artifact_text"))
-    except (TimeoutError, RuntimeError, subprocess.TimeoutExpired, ValueError) as error:
-        result["error"] = str(error)
-    finally:
-        result["stopped"] = stop(server)
-        result["seconds"] = round(time.monotonic() - started, 3)
-        log.close()
-        result["server_log_tail"] = (server_dir / "server.log").read_text(errors="replace")[-4000:]
+    back = serve_and_read_back(
+        command, url=url, server_dir=server_dir, env=env, client=SERVER_CLIENT,
+        client_cwd=workdir.project, result=result,
+    )  # fmt: skip
+    if back is not None:
+        result["read_back"] = back
+        on_disk = files_under(server_dir / "artifacts", "server artifacts")
+        result["server_files"] = [f.describe() for f in on_disk]
+        result["ok"] = bool(back.get("params")) and bool(back.get("artifact_text"))
     return result
