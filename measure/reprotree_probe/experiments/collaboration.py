@@ -101,12 +101,24 @@ def run(tracker: Tracker, workdir: Workdir, plan: Plan) -> list[Record]:
     notes = {item: documented[item].get("note", "") for item in ITEMS}
     measured_items: dict[str, Any] = {}
 
+    how = "a run with auto-logging stored in the workdir and read back from its files"
     local = run_task(tracker, workdir, "auto-logging", "svc-iris")
-    stored_locally = local.stored is not None and all(
-        f.full_path.is_file() and workdir.root in f.full_path.parents for f in local.stored.files
+    if local.stored is not None and not local.stored.run_id:
+        # Some trackers keep no trace of a run that logged nothing (trackio): try again with
+        # the tracker's auto-logging snippets, which log something.
+        how += "; the plain run left no trace, so again with the auto-logging snippets"
+        snippets = list(tracker.snippets("auto-logging"))
+        local = run_task(tracker, workdir, "auto-logging", "svc-iris", snippets)
+    stored_locally = (
+        local.stored is not None
+        and bool(local.stored.run_id)
+        and all(
+            f.full_path.is_file() and workdir.root in f.full_path.parents
+            for f in local.stored.files
+        )
     )
     measured_items["local-storage"] = {
-        "how": "a run with auto-logging stored in the workdir and read back from its files",
+        "how": how,
         "ok": stored_locally,
         "error": local.error or local.readback_error,
     }
