@@ -13,6 +13,7 @@ from .base import Tracker
 # counting lines never imports a tracker.
 ADAPTERS = {
     "mlflow": "reprotree_probe.trackers.mlflow:MLflow",
+    "comet": "reprotree_probe.trackers.comet:Comet",
 }
 
 
