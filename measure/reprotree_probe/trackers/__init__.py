@@ -14,6 +14,7 @@ from .base import Tracker
 ADAPTERS = {
     "mlflow": "reprotree_probe.trackers.mlflow:MLflow",
     "comet": "reprotree_probe.trackers.comet:Comet",
+    "trackio": "reprotree_probe.trackers.trackio:Trackio",
 }
 
 
