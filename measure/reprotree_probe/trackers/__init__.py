@@ -15,6 +15,7 @@ ADAPTERS = {
     "mlflow": "reprotree_probe.trackers.mlflow:MLflow",
     "comet": "reprotree_probe.trackers.comet:Comet",
     "trackio": "reprotree_probe.trackers.trackio:Trackio",
+    "sacred": "reprotree_probe.trackers.sacred:Sacred",
 }
 
 
