@@ -167,10 +167,19 @@ def read_run(store: Path, ref: str) -> StoredRun:
     experiment = run.get("experiment") or {}
     for kind, pairs in (("source", experiment.get("sources")), ("resource", run.get("resources"))):
         for _original, kept in pairs or []:
-            path = store / kept
+            relative = _in_store(Path(kept))
+            path = store / relative
             if path.is_file():
-                stored.files.append(StoredFile(store, kept, path.stat().st_size, kind))
+                stored.files.append(StoredFile(store, relative, path.stat().st_size, kind))
     return stored
+
+
+def _in_store(kept: Path) -> str:
+    """Where a kept source or resource lies in the store. The observer names resources by
+    their absolute path (of the store it wrote to), sources relative to the store."""
+    if kept.is_absolute():
+        return f"{kept.parent.name}/{kept.name}"
+    return kept.as_posix()
 
 
 def _load(path: Path) -> Any:

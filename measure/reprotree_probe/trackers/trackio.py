@@ -7,8 +7,9 @@ seconds), logged images live under `<TRACKIO_DIR>/media/` and artifacts in a
 content-addressed blob store under `<TRACKIO_DIR>/artifacts/`, linked to the run in
 `run_artifact_links`. Read-back queries that database and those folders.
 
-What it lacks, as read back: a run has no end time and no status, and a run that logs nothing
-is not stored at all (no row names it, not even its config). There is no integration for
+What it lacks, as read back: a run has no end time and no status; a run that logs nothing is
+not stored at all (no row names it, not even its config); and the config is written once, with
+the first logged step, so changes to it after that are lost. There is no integration for
 scikit-learn or Keras. Files saved with trackio.save() belong to the project, not to a run, so
 they are not read back as the run's.
 
@@ -77,7 +78,8 @@ class Trackio(Tracker):
         trackio.finish()
 
     def log_params(self, handle: RunHandle, params: dict[str, Any]) -> None:
-        """trackio's config (wandb-style): it is written with the run's next trackio.log()."""
+        """trackio's config (wandb-style), written with the run's first trackio.log(): stored
+        only if that comes after this call."""
         handle.native.config.update(params)
 
     # --- read-back ---------------------------------------------------------------------------
