@@ -70,8 +70,12 @@ def python_312(tracker: Tracker, workdir: Workdir, interpreter: str) -> dict[str
         ],
         [python, "-c", f"import sys, {tracker.import_name}; print(sys.version.split()[0])"],
     ]
-    env = workdir.base_environment() | tracker.environment(workdir)
+    # Installing is pip's work, importing the tracker's: only the import gets the tracker's
+    # environment (which may point HTTP at a closed loopback port to keep the tracker offline).
+    install_env = workdir.base_environment()
+    tracker_env = install_env | tracker.environment(workdir)
     for step in steps:
+        env = tracker_env if step is steps[-1] else install_env
         done = subprocess.run(step, env=env, capture_output=True, text=True, timeout=3600)
         if done.returncode != 0:
             result.update(
