@@ -26,9 +26,9 @@ os.environ["MLFLOW_DISABLE_TELEMETRY"] = "true"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def load_fixture_report(name: str) -> tuple[dict, Path]:
+def load_fixture_report(name: str, tracker: str = "mlflow") -> tuple[dict, Path]:
     """A recorded child report with its reference paths made absolute."""
-    root = FIXTURES / "mlflow" / name
+    root = FIXTURES / tracker / name
     report = json.loads((root / "report.json").read_text())
     reference = report["reference"]
     for table in (reference.get("arrays", {}), reference):
@@ -47,3 +47,11 @@ def mlflow_fixture(request):
     report["reference"]["metrics"] = reference_metrics(report["reference"]["arrays"])
     dump = json.loads((root / "dump.json").read_text())
     return parse_dump(dump, root=root), report, dump
+
+
+def missing_items(stored, report, items) -> dict:
+    """The deep-dive items a stored run does not hold, with the checks' evidence."""
+    from reprotree_probe.experiments import sklearn_deep
+
+    findings = {item: sklearn_deep.CHECKS[item](stored, report) for item in items}
+    return {item: f.evidence for item, f in findings.items() if not f.found}

@@ -47,11 +47,17 @@ def main() -> None:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
+    write_fixture(out, report, dump, trimmed)
+
+
+def write_fixture(out: Path, report: dict, dump: dict, trimmed: list[str]) -> None:
+    """The report with its reference arrays copied beside it, the dump, and what was left out
+    (shared by every tracker's fixture recorder)."""
     reference = report["reference"]
-    (out / "reference").mkdir(exist_ok=True)
+    (out / "reference").mkdir(parents=True, exist_ok=True)
     for table in (reference.get("arrays", {}), reference):
         for key, value in list(table.items()):
-            if isinstance(value, str) and value.endswith(".npy"):
+            if isinstance(value, str) and value.endswith((".npy", ".png")):
                 shutil.copyfile(value, out / "reference" / Path(value).name)
                 table[key] = f"reference/{Path(value).name}"
     (out / "dump.json").write_text(json.dumps(dump, indent=1) + "\n")

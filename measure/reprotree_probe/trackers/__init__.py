@@ -13,6 +13,7 @@ from .base import Tracker
 # counting lines never imports a tracker.
 ADAPTERS = {
     "mlflow": "reprotree_probe.trackers.mlflow:MLflow",
+    "wandb": "reprotree_probe.trackers.wandb:WandB",
 }
 
 
