@@ -14,6 +14,7 @@ from .base import Tracker
 ADAPTERS = {
     "mlflow": "reprotree_probe.trackers.mlflow:MLflow",
     "wandb": "reprotree_probe.trackers.wandb:WandB",
+    "guild": "reprotree_probe.trackers.guild:Guild",
 }
 
 
