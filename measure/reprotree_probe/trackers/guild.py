@@ -207,11 +207,19 @@ def run_view_server(workdir: Workdir, tracker_env: dict[str, str]) -> dict[str, 
     project = server_dir / "project"
     project.mkdir(parents=True, exist_ok=True)
     (project / "op.py").write_text(SERVER_OPERATION, encoding="utf-8")
+    (server_dir / "home").mkdir(exist_ok=True)
     env = workdir.base_environment() | tracker_env | {"GUILD_HOME": str(server_dir / "home")}
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [guild_command(), "view", "--host", "127.0.0.1", "--port", str(port), "--no-open"]
-    result: dict[str, Any] = {"command": ["guild", *command[1:]], "url": url, "ok": False}
+    result: dict[str, Any] = {
+        "command": ["guild", *command[1:]],
+        "url": url,
+        "ok": False,
+        "how": "a run logged with `guild run` into the server's Guild home (Guild View shows "
+        "runs; it does not record them), then its list entry, output and a file it wrote read "
+        "back over HTTP",
+    }
     logged = subprocess.run(
         [guild_command(), "run", "--yes", "op.py", "alpha=0.25"],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
