@@ -3,8 +3,8 @@
 Measured here: local storage (a run stored in the workdir and read back from it), the local
 HTTP tracking server (started on loopback, a run logged to it and read back, stopped), the
 licence (from the installed package's metadata) and, given a Python 3.12 interpreter, whether
-the tracker installs, imports and starts and ends a run there. The rest comes from measure/facts/<tracker>.json, each
-item with the page it was read from and the date.
+the tracker installs, imports and starts and ends a run there. The rest comes from
+measure/facts/<tracker>.json, each item with the page it was read from and the date.
 """
 
 from __future__ import annotations
