@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, load_fixture_report, missing_items
@@ -80,3 +81,24 @@ def test_a_run_without_its_flags_has_no_parameters(recorded):
 @pytest.mark.skipif(importlib.util.find_spec("guild") is None, reason="Guild is not installed")
 def test_guilds_readers_give_the_recorded_dump_from_the_stored_folder():
     assert collect(run_folder()) == json.loads((ROOT / "dump.json").read_text())
+
+
+def test_an_operation_is_a_script_in_the_project_that_guild_runs(tmp_path):
+    import ast
+    import sys
+
+    from reprotree_probe.trackers.guild import Guild
+    from reprotree_probe.workdir import Workdir
+
+    workdir = Workdir.create(tmp_path / "wd")
+    args = ["task", "--tracker", "guild", "--snippet", "plot"]
+    command = Guild().operation(workdir, "reprotree_probe.child", args)
+    assert command is not None
+    assert command[1:] == ["run", "--yes", "reprotree_child.py"]
+    assert command[0].startswith(str(Path(sys.executable).parent))
+    script = (workdir.project / "reprotree_child.py").read_text()
+    calls = [n for n in ast.walk(ast.parse(script)) if isinstance(n, ast.Call)]
+    main_call = next(c for c in calls if getattr(c.func, "id", "") == "main")
+    assert ast.literal_eval(main_call.args[0]) == args
+    # no module-level assignments: Guild would take them for flags
+    assert not any(isinstance(n, ast.Assign) for n in ast.parse(script).body)
