@@ -18,6 +18,10 @@ as a workaround.
 
 Read-back uses Guild's own readers: guild.run.Run for attributes and status, guild.tfevent for
 scalars, and the run folder's files.
+
+Where TensorFlow is installed (the Keras group's environment), every operation loads it: Guild
+writes output scalars with TensorBoard's event writer, which imports TensorFlow when it can. It
+is measured as it is.
 """
 
 from __future__ import annotations
