@@ -63,6 +63,12 @@ async function run(invocation: Invocation, io: IO): Promise<void> {
       return tree(invocation.options, io);
     case 'scores':
       return scores(invocation.options, io);
+    case 'report': {
+      // The report's rendering and the measurement reader are a bundle of their own: no other
+      // command loads them.
+      const { report } = await import('./commands/report.js');
+      return report(invocation.options, io);
+    }
     case 'init':
       return init(invocation.options, io);
     case 'validate':

@@ -3,6 +3,9 @@ import { fileURLToPath } from 'node:url';
 
 const shipped = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
+/** The folder reprotree runs from (a checkout, or the installed package), with a trailing '/'. */
+export const PACKAGE_ROOT = shipped('');
+
 /** The bundled study: the default for --criteria, wherever reprotree is run from. */
 export const BUNDLED_CRITERIA = shipped('criteria.yaml');
 

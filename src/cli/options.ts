@@ -5,7 +5,16 @@
  */
 import { MAX_SEED } from '../cart/rng.js';
 import { INIT_FILE, REPORT_FORMATS as REPORT, SCORES_FORMATS as SCORES, TREE_FORMATS as TREE } from '../commands/options.js';
-import type { AnswerSources, AskOptions, InitOptions, RecommendOptions, ScoresOptions, TreeOptions, ValidateOptions } from '../commands/options.js';
+import type {
+  AnswerSources,
+  AskOptions,
+  InitOptions,
+  RecommendOptions,
+  ReportOptions,
+  ScoresOptions,
+  TreeOptions,
+  ValidateOptions,
+} from '../commands/options.js';
 import { printable, UserError } from '../errors.js';
 import type { Parsed } from './parse.js';
 
@@ -15,6 +24,7 @@ export type Invocation =
   | { readonly command: 'recommend'; readonly options: RecommendOptions }
   | { readonly command: 'tree'; readonly options: TreeOptions }
   | { readonly command: 'scores'; readonly options: ScoresOptions }
+  | { readonly command: 'report'; readonly options: ReportOptions }
   | { readonly command: 'init'; readonly options: InitOptions }
   | { readonly command: 'validate'; readonly options: ValidateOptions };
 
@@ -107,6 +117,8 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
       };
     case 'scores':
       return { command: 'scores', options: { criteria, format: formatIn(SCORES, p), accessible } };
+    case 'report':
+      return { command: 'report', options: { data: values.data } };
     case 'init':
       return { command: 'init', options: { file: p.positionals[0] ?? INIT_FILE, force: values.force === true } };
     case 'validate':

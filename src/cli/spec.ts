@@ -23,6 +23,12 @@ export const FLAGS = {
     value: 'FILE',
     description: "criteria file to read (default: the bundled criteria.yaml; '-': standard input); 2 to 30 frameworks, 1 to 20 criteria",
   },
+  data: {
+    name: 'data',
+    type: 'string',
+    value: 'NAME|PATH',
+    description: 'the measurements: a bundled data set (study-2021, the default; trackers-2026), a measurement file, or a directory of them',
+  },
   tree: { name: 'tree', type: 'string', value: 'NAME', description: "which of the file's trees to use (default: its default_tree)" },
   important: {
     name: 'important',
@@ -175,6 +181,21 @@ const DECLARED = [
     formats: SCORES_FORMATS,
     maxPositionals: 0,
     examples: ['reprotree scores', 'reprotree scores --format markdown > SCORES.md', 'reprotree scores --format yaml --criteria mine.yaml'],
+  },
+  {
+    name: 'report',
+    summary: 'one self-contained HTML page of the measurements: samples, marks, snippets, scores and their rules, provenance',
+    usage: 'reprotree report [--data NAME|DIR|FILE] > report.html',
+    flags: ['data', 'timings', 'help'],
+    maxPositionals: 0,
+    examples: [
+      'reprotree report > report.html',
+      'reprotree report --data trackers-2026 > trackers-2026.html',
+      'reprotree report --data runs/ > runs.html',
+    ],
+    notes: [
+      'The page has no scripts and loads nothing from the network: inline SVG and CSS only, light and dark, for screen, phone and print. Write it to a file and open it in a browser.',
+    ],
   },
   {
     name: 'init',

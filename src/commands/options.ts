@@ -81,3 +81,8 @@ export interface ValidateOptions {
   /** The files to check, in order (`-`: standard input); none for the bundled one. */
   readonly files: readonly string[];
 }
+
+export interface ReportOptions {
+  /** A bundled data set's name, or a measurement file or directory; undefined for the study's. */
+  readonly data: string | undefined;
+}

@@ -100,7 +100,8 @@ function machineList(set: MeasurementSet, experiment: string): string {
   const ids = [
     ...new Set(set.records.filter((r) => r.experiment === experiment && 'machine' in r && r.machine).map((r) => (r as { machine: string }).machine)),
   ];
-  return ids.length === 0 ? 'no machine' : listing(ids.map((id) => `the ${set.machines.get(id) ?? id}`));
+  // A labelled machine is "the MacBook"; a host id is "machine 0035969ec53f", not "the 0035969ec53f".
+  return ids.length === 0 ? 'no machine' : listing(ids.map((id) => (set.machines.has(id) ? `the ${set.machines.get(id)}` : `machine ${id}`)));
 }
 
 function kerasData(set: MeasurementSet): string {
@@ -108,8 +109,11 @@ function kerasData(set: MeasurementSet): string {
   return sub ? `${sub.here}, in place of ${sub.study}` : 'MNIST';
 }
 
-/** What a criterion measures and how it is scored, in a sentence or two. */
-function helpText(id: CriterionId, set: MeasurementSet, overridden: boolean): string {
+/**
+ * What a criterion measures and how it is scored, in a sentence or two: the criteria file's help,
+ * and the rule the HTML report prints beside each score, so the two cannot drift apart.
+ */
+export function helpText(id: CriterionId, set: MeasurementSet, overridden: boolean): string {
   switch (id) {
     case 'runtime':
       return `Time the tracker adds to three parts of a tracked scikit-learn run: start and stop a run (import included), log estimator parameters, auto-log an SVM fit; ${howMeasured(set, 'runtime')} on ${machineList(set, 'runtime')}. Per part and machine the fastest tracker gets 1 point and the next 0.5, averaged over machines; trackers a Mann-Whitney test cannot tell apart share a place.`;

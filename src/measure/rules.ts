@@ -278,6 +278,47 @@ function slotsOf<R extends RuntimeRecord | MemoryRecord>(
   return { slots, notes };
 }
 
+/** Runtime: what a slot's central value is (the median, or the published mean) and how it reads. */
+function readRuntime(r: RuntimeRecord): { entry: Omit<Entry, 'tracker'>; shown: string } {
+  return r.samples
+    ? { entry: { central: median(r.samples), samples: r.samples }, shown: `median ${seconds(median(r.samples))} ${repetitionsText(r)}` }
+    : { entry: { central: r.summary!.mean }, shown: `mean ${meanAndSd(r.summary!.mean, r.summary!.sd)}` };
+}
+
+/** Memory: the median peak, or the published peak, and how it reads. */
+function readMemory(r: MemoryRecord): { entry: Omit<Entry, 'tracker'>; shown: string } {
+  if (!r.samples) return { entry: { central: r.summary!.peak }, shown: `peak ${mib(r.summary!.peak, r.summary!.increment, true)}` };
+  const peaks = r.samples.map((s) => s.peak);
+  const shown = `median peak ${mib(median(peaks), median(r.samples.map((s) => s.increment)), false)} ${repetitionsText(r)}`;
+  return { entry: { central: median(peaks), samples: peaks }, shown };
+}
+
+/** Runtime points of a rank in one slot: 1 for the first place, 0.5 for the second, else nothing. */
+export function runtimePoints(rank: number | undefined): number {
+  return rank === 1 ? 1 : rank === 2 ? 0.5 : 0;
+}
+
+/** One slot (a component on a machine) as the runtime or memory rule ranked it. */
+export interface SlotRanking {
+  readonly component: Component;
+  readonly machine: string;
+  /** Tracker index → rank, for the trackers measured in the slot. */
+  readonly ranks: ReadonlyMap<number, number>;
+  /** Pairs whose central values differ but which the test could not tell apart. */
+  readonly ties: readonly Tie[];
+}
+
+/**
+ * The ranks the runtime or memory rule gave in every slot it scored, for showing next to the
+ * samples: the same slots, central values and tests as the rule, so a picture cannot disagree
+ * with a score.
+ */
+export function slotRankings(set: MeasurementSet, experiment: 'runtime' | 'memory'): SlotRanking[] {
+  const data = new Data(set);
+  const { slots } = experiment === 'runtime' ? slotsOf(data, 'runtime', readRuntime) : slotsOf(data, 'memory', readMemory);
+  return slots.map((s) => ({ component: s.component, machine: s.machine, ...rankSlot(s.entries) }));
+}
+
 /** "of 30" or "of 28 (2 failed)". */
 function repetitionsText(r: RuntimeRecord | MemoryRecord | LogSizeRecord): string {
   const n = r.samples?.length ?? 0;
@@ -299,11 +340,7 @@ function tieNotes(data: Data, slot: Slot, ties: readonly Tie[], what: string): s
  * in a slot earns nothing there.
  */
 export function scoreRuntime(data: Data): RuleResult {
-  const { slots, notes } = slotsOf<RuntimeRecord>(data, 'runtime', (r) =>
-    r.samples
-      ? { entry: { central: median(r.samples), samples: r.samples }, shown: `median ${seconds(median(r.samples))} ${repetitionsText(r)}` }
-      : { entry: { central: r.summary!.mean }, shown: `mean ${meanAndSd(r.summary!.mean, r.summary!.sd)}` },
-  );
+  const { slots, notes } = slotsOf<RuntimeRecord>(data, 'runtime', readRuntime);
   const machines = data.keysOf('runtime', 'machine');
   const perMachine = data.trackers.map(() => new Map<string, number>(machines.map((m) => [m, 0])));
   const lines = data.trackers.map(() => new Map<Component, string[]>());
@@ -312,7 +349,7 @@ export function scoreRuntime(data: Data): RuleResult {
     notes.push(...tieNotes(data, slot, ties, 'Runtime'));
     data.trackers.forEach((_, i) => {
       const rank = ranks.get(i);
-      const earned = rank === 1 ? 1 : rank === 2 ? 0.5 : 0;
+      const earned = runtimePoints(rank);
       perMachine[i]!.set(slot.machine, perMachine[i]!.get(slot.machine)! + earned);
       const list = lines[i]!.get(slot.component) ?? [];
       list.push(`${slot.shown[i]} on ${data.machineName(slot.machine)}${rank === undefined ? '' : ` (${ordinal(rank)})`}`);
@@ -343,12 +380,7 @@ export function scoreRuntime(data: Data): RuleResult {
  * in a slot ranks behind every tracker with one; a tracker with none at all earns nothing.
  */
 export function scoreMemory(data: Data): RuleResult {
-  const { slots, notes } = slotsOf<MemoryRecord>(data, 'memory', (r) => {
-    if (!r.samples) return { entry: { central: r.summary!.peak }, shown: `peak ${mib(r.summary!.peak, r.summary!.increment, true)}` };
-    const peaks = r.samples.map((s) => s.peak);
-    const shown = `median peak ${mib(median(peaks), median(r.samples.map((s) => s.increment)), false)} ${repetitionsText(r)}`;
-    return { entry: { central: median(peaks), samples: peaks }, shown };
-  });
+  const { slots, notes } = slotsOf<MemoryRecord>(data, 'memory', readMemory);
   const rankSums = data.trackers.map(() => 0);
   const measured = data.trackers.map(() => false);
   const lines = data.trackers.map(() => new Map<Component, string[]>());
