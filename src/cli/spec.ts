@@ -185,7 +185,7 @@ const DECLARED = [
   {
     name: 'report',
     summary: 'one self-contained HTML page of the measurements: samples, marks, snippets, scores and their rules, provenance',
-    usage: 'reprotree report [--data NAME|DIR|FILE] > report.html',
+    usage: 'reprotree report [--data NAME|PATH] > report.html',
     flags: ['data', 'timings', 'help'],
     maxPositionals: 0,
     examples: [

@@ -14,8 +14,12 @@ import { run } from '../helpers/cli.js';
 import { readJson, ROOT } from '../helpers/fixtures.js';
 import { closePanes, hasTmux, openPanes, start } from '../helpers/pane.js';
 
-/** The most the tarball may weigh, probes and data sets included once they ship. */
-const MAX_TARBALL_BYTES = 300_000;
+/**
+ * The most the tarball may weigh, probes and data sets included once they ship. It was 300 kB
+ * until the HTML report: its bundle adds about 20 kB gzipped, and the study's measurements and
+ * the workaround snippets it shows about 12 kB, 327 kB in all.
+ */
+const MAX_TARBALL_BYTES = 340_000;
 
 const hasNpm = spawnSync('npm', ['--version'], { encoding: 'utf8' }).status === 0;
 const work = mkdtempSync(join(tmpdir(), 'reprotree-package-'));
@@ -109,6 +113,14 @@ describe.skipIf(!hasNpm)('the package', () => {
     const answers = installedRun(['--answers', '-', '--json'], 'keras: true\n');
     expect(answers.status, answers.stderr).toBe(0);
     expect(JSON.parse(answers.stdout).answers.keras).toBe(true);
+  });
+
+  it('writes the HTML report from its own bundle, with the study data and the snippets it ships', () => {
+    const r = installedRun(['report']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^<!DOCTYPE html>/);
+    expect(r.stdout).toContain('Files read</dt><dd>data/study-2021.measurements.json</dd>');
+    expect(readdirSync(join(installed, 'measure/snippets'))).toContain('mlflow');
   });
 
   it.skipIf(!hasTmux)('runs the Ink questionnaire in a terminal', async () => {

@@ -193,7 +193,8 @@ export function sizeCharts(charts: readonly SizeChart[]): string[] {
         .filter((p) => p.samples)
         .map((p) => `<path class="median" d="M${r1(x.at(p.size)) - 8} ${r1(y.at(centre(p)))}h16"/>`)
         .join('');
-      marks = `${line}<g class="samples" data-tracker="${esc(c.tracker)}">${dots}</g>${published}${medians}`;
+      const samples = dots === '' ? '' : `<g class="samples" data-tracker="${esc(c.tracker)}">${dots}</g>`;
+      marks = `${line}${samples}${published}${medians}`;
     }
     return (
       `<svg class="chart small" viewBox="0 0 ${SMALL_WIDTH} ${SMALL_HEIGHT}" role="img" aria-labelledby="${c.id}-t ${c.id}-d">` +

@@ -40,9 +40,9 @@ export function details(summary: string, body: string, attributes = ''): string 
 }
 
 /**
- * A table that may be wider than a phone: it scrolls inside its own box (focusable, so keyboard
- * users can scroll it too) instead of widening the page.
+ * A table that may be wider than a phone: it scrolls inside its own box (a named region,
+ * focusable so that keyboard users can scroll it too) instead of widening the page.
  */
 export function wideTable(label: string, table: string): string {
-  return `<div class="wide" role="region" aria-label="${esc(label)}" tabindex="0">${table}</div>`;
+  return `<section class="wide" aria-label="${esc(label)}" tabindex="0">${table}</section>`;
 }

@@ -42,7 +42,9 @@ function worst(marks: readonly Mark[]): Mark {
 /** A tracker's column: for auto-logging the worst mark over the tasks, as the rule counts it. */
 function columnOf(ctx: Context, experiment: MarkExperiment, t: Tracker): Column & { records: MarksRecord[] } {
   const items: readonly string[] = ITEMS[experiment];
-  const tasks = experiment === 'auto-logging' ? ctx.data.keysOf('auto-logging', 'task') : [undefined];
+  const measured = experiment === 'auto-logging' ? ctx.data.keysOf('auto-logging', 'task') : [];
+  // Without a task anyone measured (or for the other experiments), one record without one.
+  const tasks: (string | undefined)[] = measured.length > 0 ? measured : [undefined];
   const found = tasks.map((task) => ({ task, f: ctx.data.find<MarksRecord>(experiment, t, task === undefined ? {} : { task }) }));
   const records = found.flatMap((x) => (x.f.record ? [x.f.record] : []));
   const reason = found.find((x) => x.f.reason)?.f.reason;
