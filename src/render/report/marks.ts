@@ -117,7 +117,11 @@ function marksTable(
   );
 }
 
-/** A short account of a free-form value the probe read back: keys and values, cut to `budget` characters. */
+/**
+ * A short account of a free-form value the probe read back, cut to `budget` characters: fields
+ * as `name: value`, lists joined, a matched metric as `key = value`, and a mapping of names to
+ * the same names (parameters found under their own names) as the list of names.
+ */
 export function describeValue(value: unknown, budget = 320, depth = 0): string {
   let out: string;
   if (value === null || value === undefined) out = 'none';
@@ -126,16 +130,21 @@ export function describeValue(value: unknown, budget = 320, depth = 0): string {
   else if (typeof value === 'string') out = oneLine(value, 100);
   else if (Array.isArray(value)) {
     if (value.length === 0) out = 'none';
-    else if (depth >= 2) out = `${value.length} entries`;
     else {
-      const shown = value.slice(0, 6).map((v) => describeValue(v, 120, depth + 1));
-      out = shown.join(', ') + (value.length > 6 ? `, … (${value.length} in all)` : '');
+      const shown = value.slice(0, 8).map((v) => describeValue(v, 100, depth + 1));
+      out = shown.join(', ') + (value.length > 8 ? `, … (${value.length} in all)` : '');
     }
   } else if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>);
-    if (depth >= 2) out = `{${entries.map(([k]) => k).join(', ')}}`;
-    else out = entries.map(([k, v]) => `${k.replace(/_/g, ' ')}: ${describeValue(v, 160, depth + 1)}`).join('; ');
-    if (depth > 0) out = `{${out}}`;
+    const record = value as Record<string, unknown>;
+    const entries = Object.entries(record);
+    if (typeof record.key === 'string' && 'value' in record) out = `${record.key} = ${describeValue(record.value, 40, depth + 1)}`;
+    else if (entries.length === 0) out = 'none';
+    else if (entries.every(([k, v]) => k === v)) out = entries.map(([k]) => k).join(', ');
+    else if (depth >= 3) out = entries.map(([k]) => k).join(', ');
+    else {
+      out = entries.map(([k, v]) => `${k}: ${describeValue(v, 160, depth + 1)}`).join('; ');
+      if (depth > 0) out = `(${out})`;
+    }
   } else out = String(value);
   return out.length > budget ? `${out.slice(0, budget - 1)}…` : out;
 }
@@ -144,15 +153,22 @@ function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** The snippet's text in a collapsed block, or why it is not there. */
-function snippetBlock(ctx: Context, path: string, id: string): string {
+/**
+ * The snippet's text in a collapsed block, or why it is not there. A file already shown for the
+ * tracker (the same snippet on another task) is linked to instead of repeated.
+ */
+function snippetBlock(ctx: Context, path: string, id: string, shown: Map<string, string>): string {
+  const earlier = shown.get(path);
+  if (earlier !== undefined)
+    return `<p id="${id}"><span class="label">Snippet</span> <a href="#${earlier}"><code>${esc(path)}</code></a>, as above</p>`;
+  shown.set(path, id);
   const s = ctx.input.snippets.get(path);
   const body = s?.text !== undefined ? `<pre><code>${esc(s.text)}</code></pre>` : `<p>${esc(s?.missing ?? 'The file was not read.')}</p>`;
   return details(`Snippet <code>${esc(path)}</code>`, body, ` id="${id}" class="snippet"`);
 }
 
 /** Per item of one record: the mark, what the default run stored, and the snippet and what it stored. */
-function readbackList(ctx: Context, r: MarksRecord, items: readonly string[], words: Record<Mark, string>): string {
+function readbackList(ctx: Context, r: MarksRecord, items: readonly string[], words: Record<Mark, string>, shown: Map<string, string>): string {
   const rb = isObject(r.readback) ? r.readback : {};
   const entries = items.map((item) => {
     const mark = r.items.get(item) ?? '-';
@@ -173,7 +189,7 @@ function readbackList(ctx: Context, r: MarksRecord, items: readonly string[], wo
     const source = r.sources.get(item);
     if (source) parts.push(`<p><span class="label">Source</span> ${link(source.url, source.url)}, checked ${esc(source.checked)}</p>`);
     const path = r.snippets.get(item);
-    if (path) parts.push(snippetBlock(ctx, path, snippetId(r.experiment, r.tracker, item, r.task)));
+    if (path) parts.push(snippetBlock(ctx, path, snippetId(r.experiment, r.tracker, item, r.task), shown));
     return `<dt>${esc(capital(itemName(item)))} ${markHtml(mark, words)}</dt><dd>${parts.join('') || '<p>Nothing more recorded.</p>'}</dd>`;
   });
   return `<dl class="readback">${entries.join('')}</dl>`;
@@ -203,8 +219,9 @@ function readbacks(ctx: Context, experiment: MarkExperiment, words: Record<Mark,
   const blocks = ctx.trackers.map((t) => {
     const col = columnOf(ctx, experiment, t);
     if (col.records.length === 0) return details(`${esc(t.name)}: nothing to show`, `<p>${esc(col.reason ?? 'not measured')}</p>`);
+    const shown = new Map<string, string>();
     const body = col.records
-      .map((r) => `${r.task ? `<h4>${esc(`Task ${r.task}`)}</h4>` : ''}${storedLine(r)}${readbackList(ctx, r, items, words)}`)
+      .map((r) => `${r.task ? `<h3>${esc(`${t.name}, task ${r.task}`)}</h3>` : ''}${storedLine(r)}${readbackList(ctx, r, items, words, shown)}`)
       .join('');
     const what =
       experiment === 'collaboration' ? 'notes and sources' : col.records.some((r) => r.readback !== undefined) ? 'what was read back' : 'notes';

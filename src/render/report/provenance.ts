@@ -117,14 +117,12 @@ export function provenanceSection(ctx: Context): string {
     p.overrides.length > 0
       ? `<h3>Published scores kept</h3><ul>${p.overrides.map((o) => `<li>${esc(`${o.criterion}: ${o.why}`)}</li>`).join('')}</ul>`
       : '';
+  // A list rather than a table: each substitution is a few sentences, which a phone's columns would squeeze.
   const substitutions =
     p.substitutions.length > 0
-      ? `<h3>Substitutions</h3>${wideTable(
-          'Substitutions',
-          `<table><caption>What differs from the study's set-up, and why</caption><thead><tr><th scope="col">Experiment</th><th scope="col">The study</th><th scope="col">Here</th><th scope="col">Why</th></tr></thead><tbody>${p.substitutions
-            .map((s) => `<tr><th scope="row">${esc(s.experiment)}</th>${text('td', s.study)}${text('td', s.here)}${text('td', s.why)}</tr>`)
-            .join('')}</tbody></table>`,
-        )}`
+      ? `<h3>Substitutions: what differs from the study's set-up, and why</h3><dl class="facts-list">${p.substitutions
+          .map((s) => `<dt>${esc(s.experiment)}</dt><dd>${esc(`The study: ${s.study}. Here: ${s.here}. Why: ${s.why.replace(/\.$/, '')}.`)}</dd>`)
+          .join('')}</dl>`
       : '';
   return `${list}${trackersTable(ctx)}${machinesTable(ctx)}${repetitionsTable(ctx)}${substitutions}${overrides}${freezes(ctx)}`;
 }
