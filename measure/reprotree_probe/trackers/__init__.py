@@ -13,6 +13,9 @@ from .base import Tracker
 # counting lines never imports a tracker.
 ADAPTERS = {
     "mlflow": "reprotree_probe.trackers.mlflow:MLflow",
+    "clearml": "reprotree_probe.trackers.clearml:ClearML",
+    "dvclive": "reprotree_probe.trackers.dvclive:DVCLive",
+    "aim": "reprotree_probe.trackers.aim:Aim",
 }
 
 

@@ -1,0 +1,26 @@
+"""Loading a recorded stored-run fixture (tests/record_store_fixture.py) for the read-back
+tests of ClearML, DVCLive and Aim."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from reprotree_probe.tasks.metrics import reference_metrics
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def load_report(tracker_id: str, name: str) -> tuple[dict, Path]:
+    """The child report of a fixture, its reference paths made absolute and its metrics
+    computed as the probe computes them."""
+    root = FIXTURES / tracker_id / name
+    report = json.loads((root / "report.json").read_text())
+    reference = report["reference"]
+    for table in (reference.get("arrays", {}), reference, *(reference.get("data") or {}).values()):
+        for key, value in list(table.items()):
+            if isinstance(value, str) and value.startswith("reference/"):
+                table[key] = str(root / value)
+    if "arrays" in reference:
+        reference["metrics"] = reference_metrics(reference["arrays"])
+    return report, root
