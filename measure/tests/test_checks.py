@@ -167,7 +167,9 @@ def test_code_kept_in_the_run_record_counts(tmp_path):
     script.write_text("import os\nprint('hello')\n")
     record = run_with(extra={"script": {"diff": "import os\nprint('hello')\n", "entry": "x"}})
     assert checks.code(record, str(script)).evidence == {"where": "extra:script.diff"}
-    assert not checks.code(run_with(extra={"script": {"diff": "print('hello')"}}), str(script)).found
+    assert not checks.code(
+        run_with(extra={"script": {"diff": "print('hello')"}}), str(script)
+    ).found
 
 
 def test_environment_needs_packages_and_variables(tmp_path):
