@@ -71,6 +71,14 @@ def test_a_real_run_stays_offline_and_in_the_workdir(tracker_id, tmp_path):
         PYTHONPATH=os.pathsep.join([str(MEASURE), str(audit)]),
         REPROTREE_SOCKET_LOG=str(sockets),
     )
+    # The hook is live in a child process: a refused loopback connection is recorded.
+    probe = (
+        "import socket\ntry:\n    socket.create_connection(('127.0.0.1', 9), 1)\n"
+        "except OSError:\n    pass"
+    )
+    subprocess.run([sys.executable, "-c", probe], env=env, check=True, timeout=60)
+    assert "'127.0.0.1', 9" in sockets.read_text()
+    sockets.unlink()
     home_before, wide_before = home_entries(), machine_wide_entries()
     done = subprocess.run(
         [*offline_prefix(), sys.executable, "-m", "reprotree_probe", "experiment",
