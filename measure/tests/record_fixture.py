@@ -47,20 +47,14 @@ def main() -> None:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
-    (out / "dump.json").write_text(json.dumps(dump, indent=1) + "\n")
-    write_report(report, trimmed, out)
-
-
-def write_report(report: dict, trimmed: list[str], out: Path) -> None:
-    """report.json with its reference arrays copied into out/reference/, and trimmed.json."""
     reference = report["reference"]
     (out / "reference").mkdir(exist_ok=True)
-    tables = [reference.get("arrays", {}), reference, *(reference.get("data") or {}).values()]
-    for table in tables:
+    for table in (reference.get("arrays", {}), reference):
         for key, value in list(table.items()):
-            if isinstance(value, str) and value.endswith((".npy", ".png")):
+            if isinstance(value, str) and value.endswith(".npy"):
                 shutil.copyfile(value, out / "reference" / Path(value).name)
                 table[key] = f"reference/{Path(value).name}"
+    (out / "dump.json").write_text(json.dumps(dump, indent=1) + "\n")
     (out / "report.json").write_text(json.dumps(report, indent=1) + "\n")
     (out / "trimmed.json").write_text(json.dumps(trimmed, indent=1) + "\n")
 

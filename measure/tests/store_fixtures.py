@@ -1,5 +1,5 @@
-"""Loading a recorded stored-run fixture (tests/record_store_fixture.py) for the read-back
-tests of ClearML, DVCLive and Aim."""
+"""Loading a recorded stored-run fixture of ClearML, DVCLive or Aim (recorded by
+tests/record_clearml_dvclive_aim_fixture.py) for their read-back tests."""
 
 from __future__ import annotations
 

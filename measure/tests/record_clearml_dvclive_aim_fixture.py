@@ -1,6 +1,6 @@
 """Record what ClearML, DVCLive or Aim stored for one probe run as a small test fixture.
 
-    PYTHONPATH=. python tests/record_store_fixture.py TRACKER WORKDIR REPORT OUT
+    PYTHONPATH=. python tests/record_clearml_dvclive_aim_fixture.py TRACKER WORKDIR REPORT OUT
 
 TRACKER is clearml, dvclive or aim; WORKDIR the probe's --workdir; REPORT a child report in
 WORKDIR/runs/. Run it with the tracker environment's Python, from measure/. OUT receives:
@@ -21,8 +21,6 @@ import shutil
 import sys
 from pathlib import Path
 
-from record_fixture import write_report
-
 from reprotree_probe import trackers
 from reprotree_probe.workdir import Workdir
 
@@ -40,6 +38,21 @@ def copy_small(source: Path, target: Path, trimmed: list[str], prefix: str) -> N
             continue
         (target / path.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target / path.relative_to(source))
+
+
+def write_report(report: dict, trimmed: list[str], out: Path) -> None:
+    """report.json with every reference file it names (arrays, the deep dive's data splits and
+    figure) copied into out/reference/, and trimmed.json."""
+    reference = report["reference"]
+    (out / "reference").mkdir(exist_ok=True)
+    tables = [reference.get("arrays", {}), reference, *(reference.get("data") or {}).values()]
+    for table in tables:
+        for key, value in list(table.items()):
+            if isinstance(value, str) and value.endswith((".npy", ".png")):
+                shutil.copyfile(value, out / "reference" / Path(value).name)
+                table[key] = f"reference/{Path(value).name}"
+    (out / "report.json").write_text(json.dumps(report, indent=1) + "\n")
+    (out / "trimmed.json").write_text(json.dumps(trimmed, indent=1) + "\n")
 
 
 def main() -> None:
