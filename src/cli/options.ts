@@ -3,6 +3,7 @@
  * without the criteria file is checked here: numbers, formats, which file `validate` reads, and
  * whether ACCESSIBLE asks for line mode.
  */
+import { DEFAULT_ALTERNATIVES } from '../advice/alternatives.js';
 import { MAX_SEED } from '../cart/rng.js';
 import { INIT_FILE, REPORT_FORMATS as REPORT, SCORES_FORMATS as SCORES, TREE_FORMATS as TREE } from '../commands/options.js';
 import type { AnswerSources, AskOptions, InitOptions, RecommendOptions, ScoresOptions, TreeOptions, ValidateOptions } from '../commands/options.js';
@@ -51,7 +52,7 @@ function checkStdin(p: Parsed): void {
 }
 
 /** A whole number from `min` to `max` (or 'none', for a depth: no limit), or undefined if not given. */
-function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state', min: number, max: number): number | undefined {
+function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state' | 'alternatives', min: number, max: number): number | undefined {
   const raw = p.values[name];
   if (raw === undefined) return undefined;
   const s = raw.trim();
@@ -77,6 +78,8 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
   const criteria = values.criteria;
   const accessible = values.accessible === true || accessibleAsked(env);
   checkStdin(p);
+  // Past every pair of 20 criteria (210) the list cannot grow; the bound only keeps the number sane.
+  const alternatives = wholeNumber(p, 'alternatives', 0, 1000) ?? DEFAULT_ALTERNATIVES;
   switch (p.command.name) {
     case 'ask':
       return {
@@ -88,10 +91,14 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
           accessible,
           answers: answerSources(p),
           saveAnswers: values['save-answers'],
+          alternatives,
         },
       };
     case 'recommend':
-      return { command: 'recommend', options: { criteria, tree: values.tree, format: formatIn(REPORT, p), answers: answerSources(p), accessible } };
+      return {
+        command: 'recommend',
+        options: { criteria, tree: values.tree, format: formatIn(REPORT, p), answers: answerSources(p), accessible, alternatives },
+      };
     case 'tree':
       return {
         command: 'tree',

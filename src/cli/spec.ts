@@ -3,6 +3,7 @@
  * `--help` text and suggestions for typos are all derived from these tables, so help cannot drift
  * from behaviour.
  */
+import { DEFAULT_ALTERNATIVES } from '../advice/alternatives.js';
 import { MAX_CRITERIA } from '../cart/profiles.js';
 import { INIT_FILE, REPORT_FORMATS, SCORES_FORMATS, TREE_FORMATS } from '../commands/options.js';
 import { SCORE_RULE } from '../study/limits.js';
@@ -49,6 +50,12 @@ export const FLAGS = {
     type: 'string',
     value: 'FILE',
     description: 'save your answers to FILE (as JSON) when you finish, for --answers',
+  },
+  alternatives: {
+    name: 'alternatives',
+    type: 'string',
+    value: 'N',
+    description: `how many of the nearest answers that would change the best to show (default ${DEFAULT_ALTERNATIVES}; 0: none)`,
   },
   format: { name: 'format', short: 'f', type: 'string', value: 'FORMAT', description: 'output format' },
   json: { name: 'json', type: 'boolean', description: 'same as --format json' },
@@ -115,8 +122,8 @@ const DECLARED = [
     name: 'ask',
     summary: 'the interactive questionnaire (the default when no answers are given)',
     usage:
-      'reprotree [ask] [--tree NAME] [--checklist] [--accessible] [--important IDS] [--not-important IDS] [--answers FILE] [--save-answers FILE] [--criteria FILE]',
-    flags: ['tree', 'checklist', 'accessible', 'important', 'not-important', 'answers', 'save-answers', ...COMMON_FLAGS],
+      'reprotree [ask] [--tree NAME] [--checklist] [--accessible] [--important IDS] [--not-important IDS] [--answers FILE] [--save-answers FILE] [--alternatives N] [--criteria FILE]',
+    flags: ['tree', 'checklist', 'accessible', 'important', 'not-important', 'answers', 'save-answers', 'alternatives', ...COMMON_FLAGS],
     maxPositionals: 0,
     examples: [
       'reprotree',
@@ -132,8 +139,9 @@ const DECLARED = [
   {
     name: 'recommend',
     summary: 'scripted advice: every answer as a flag (the default when --important and co. are given)',
-    usage: 'reprotree [recommend] --important IDS [--not-important IDS] [--answers FILE] [--tree NAME] [--format text|json|markdown]',
-    flags: ['important', 'not-important', 'answers', 'tree', 'format', 'json', 'accessible', ...COMMON_FLAGS],
+    usage:
+      'reprotree [recommend] --important IDS [--not-important IDS] [--answers FILE] [--tree NAME] [--format text|json|markdown] [--alternatives N]',
+    flags: ['important', 'not-important', 'answers', 'tree', 'format', 'json', 'accessible', 'alternatives', ...COMMON_FLAGS],
     formats: REPORT_FORMATS,
     maxPositionals: 0,
     examples: [
@@ -142,6 +150,7 @@ const DECLARED = [
       'reprotree --important collaboration,sklearn --json',
       'reprotree recommend --format markdown --important lines',
       'reprotree --answers mine.json --json',
+      'reprotree --important memory --alternatives 10',
     ],
     implied: {
       usage: 'reprotree --important IDS [options]',

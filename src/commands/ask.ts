@@ -47,7 +47,14 @@ export async function ask(options: AskOptions, io: IO): Promise<void> {
   if (options.saveAnswers !== undefined) checkWritable(options.saveAnswers, '--save-answers');
   // Flags and an answers file answer their questions before the walk; the rest are asked.
   const preset = await givenAnswers(study, options.answers, io);
-  const walk: WalkOptions = { tree: options.tree, start: options.start, criteria: options.criteria, preset, saveAnswers: options.saveAnswers };
+  const walk: WalkOptions = {
+    tree: options.tree,
+    start: options.start,
+    criteria: options.criteria,
+    preset,
+    saveAnswers: options.saveAnswers,
+    alternatives: options.alternatives,
+  };
   const dumb = !options.accessible && process.env.TERM === 'dumb';
   if (dumb) io.err('TERM=dumb: this terminal cannot redraw the screen, so the questions come one line at a time (as with --accessible).\n');
   if (options.accessible || dumb) {

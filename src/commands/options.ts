@@ -47,12 +47,16 @@ export interface AskOptions extends StudyOptions, Accessible {
   readonly answers: AnswerSources;
   /** Where to save the answers at the end, if anywhere. */
   readonly saveAnswers: string | undefined;
+  /** How many answers that would change the best the result shows. */
+  readonly alternatives: number;
 }
 
 export interface RecommendOptions extends StudyOptions, Accessible {
   readonly tree: string | undefined;
   readonly format: ReportFormat;
   readonly answers: AnswerSources;
+  /** How many answers that would change the best the advice shows (JSON: lists). */
+  readonly alternatives: number;
 }
 
 export interface TreeOptions extends StudyOptions, Accessible {

@@ -15,5 +15,9 @@ export async function recommend(options: RecommendOptions, io: IO): Promise<void
   const t0 = performance.now();
   const advice = advise(fitted, answers);
   io.timings.render = performance.now() - t0;
-  writeReport(io, options.format, options.accessible, { json: () => adviceJson(advice), blocks: (words) => adviceReport(advice, { words }) });
+  const { alternatives } = options;
+  writeReport(io, options.format, options.accessible, {
+    json: () => adviceJson(advice, { alternatives }),
+    blocks: (words) => adviceReport(advice, { words, alternatives }),
+  });
 }

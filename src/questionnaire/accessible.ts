@@ -98,7 +98,11 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
         session = await question(session, at);
         continue;
       }
-      report(blocksToLines(adviceReport(at.advice, { skipped: at.skipped, words: true }), ctx.style, WIDE, { plain: true }));
+      report(
+        blocksToLines(adviceReport(at.advice, { skipped: at.skipped, words: true, alternatives: options.alternatives }), ctx.style, WIDE, {
+          plain: true,
+        }),
+      );
       const more = at.exactable && (await askMore(session)) ? applyMove(trees, session, { kind: 'more' }) : undefined;
       if (more?.kind === 'extended') {
         session = more.session;

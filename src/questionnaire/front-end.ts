@@ -18,6 +18,8 @@ export interface WalkOptions {
   readonly preset: ReadonlyMap<number, boolean>;
   /** Where to save the answers when the walk ends (--save-answers); `s` on the result saves there too. */
   readonly saveAnswers: string | undefined;
+  /** How many answers that would change the best the result shows (--alternatives). */
+  readonly alternatives: number;
 }
 
 export interface FrontEndIO {

@@ -6,7 +6,9 @@
  */
 import type { Advice } from '../advice/advise.js';
 import { printable } from '../errors.js';
+import { DEFAULT_ALTERNATIVES } from '../advice/alternatives.js';
 import type { FittedTree } from '../advice/model.js';
+import { ALTERNATIVES, alternativeSentence, shownAlternatives } from '../render/alternatives-report.js';
 import type { Block, Line, Span } from '../render/blocks.js';
 import { span } from '../render/blocks.js';
 import { classPhrase, names, num, plural } from '../render/format.js';
@@ -269,7 +271,21 @@ export function scriptedCommand(session: Session, advice: Advice, criteriaFile?:
   return args.join(' ');
 }
 
-/** The closing note left in the scrollback: the result in a few plain lines. */
+/** The summary's lines on what would change the best: the result screen's sentences, one a line. */
+function summaryAlternatives(advice: Advice, limit: number, width: number): string[] {
+  if (limit <= 0) return [];
+  const { shown } = shownAlternatives(advice, limit);
+  if (shown.length === 0) return wrapIndented(`${ALTERNATIVES.title}: ${ALTERNATIVES.none}`, width, '  ');
+  return [
+    ...wrapIndented(`${ALTERNATIVES.title}:`, width, '  '),
+    ...shown.flatMap((a) => wrapIndented(alternativeSentence(advice, a), width, '    ')),
+  ];
+}
+
+/**
+ * The closing note left in the scrollback: the result in a few plain lines. `alternatives` is how
+ * many answers that would change the best it lists, as the result screen did.
+ */
 export function summaryText(
   session: Session,
   result: { readonly advice: Advice; readonly skipped: readonly number[] },
@@ -277,6 +293,7 @@ export function summaryText(
   width: number,
   criteriaFile?: string,
   answersFile?: string,
+  alternatives = DEFAULT_ALTERNATIVES,
 ): string {
   const { advice, skipped } = result;
   const { study, spec } = advice.fitted;
@@ -306,6 +323,7 @@ export function summaryText(
       ...wrapIndented(style.yellow(`This is the ${spec.name} tree's majority answer; for exactly your answers ${exact} scores best.`), width, '  '),
     );
   }
+  lines.push(...summaryAlternatives(advice, alternatives, width));
   if (answersFile !== undefined) lines.push(...wrapIndented(`Your answers are saved in ${answersFile}.`, width, '  '));
   const command = scriptedCommand(session, advice, criteriaFile, answersFile);
   // The command on a row of its own, never wrapped, so it copies whole at any width.

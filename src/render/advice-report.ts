@@ -6,7 +6,8 @@
 import type { Advice } from '../advice/advise.js';
 import type { Block, Line, Span } from './blocks.js';
 import { span } from './blocks.js';
-import { andList, bar, classPhrase, names, num, plural } from './format.js';
+import { alternativesBlocks } from './alternatives-report.js';
+import { andList, bar, classPhrase, names, num, plural, points } from './format.js';
 
 const BAR_WIDTH = 5;
 
@@ -18,6 +19,8 @@ export interface ReportOptions {
    * matters, and no legend of symbols is needed.
    */
   readonly words?: boolean;
+  /** How many of the answers that would change the best to show (default 3; 0: no such section). */
+  readonly alternatives?: number;
 }
 
 export function adviceReport(advice: Advice, options: ReportOptions = {}): Block[] {
@@ -36,6 +39,8 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
     purity(advice),
     // For a tie: what tells the tied frameworks apart.
     ...(advice.recommendation.members.length > 1 ? tieBreakers(advice) : []),
+    // Last, as it looks beyond these answers to their nearest neighbours.
+    ...alternativesBlocks(advice, options.alternatives),
   ];
 }
 
@@ -122,7 +127,6 @@ function runnerUp(advice: Advice): Block[] {
   if (!r) return [];
   const leader = `${names(study, advice.best.members)} (${num(r.total + r.margin)})`;
   const runners = `${names(study, r.frameworks)} with ${num(r.total)}`;
-  const points = `${num(r.margin)} ${r.margin === 1 ? 'point' : 'points'}`;
   const lead = advice.best.members.length > 1 ? 'lead' : 'leads';
   let text: string;
   // Totals are compared exactly, as the labels scikit-learn was fitted on were made; 0.1 + 0.2
@@ -130,9 +134,9 @@ function runnerUp(advice: Advice): Block[] {
   if (num(r.margin) === '0') {
     text = `Runner-up: ${runners}; ${leader} ${lead} only by floating-point rounding (scores that are multiples of 0.5 or 0.25 add up exactly).`;
   } else if (advice.agrees) {
-    text = `Runner-up: ${runners}, ${points} behind ${leader}.`;
+    text = `Runner-up: ${runners}, ${points(r.margin)} behind ${leader}.`;
   } else {
-    text = `By the exact totals ${leader} ${lead}; next come ${runners}, ${points} behind.`;
+    text = `By the exact totals ${leader} ${lead}; next come ${runners}, ${points(r.margin)} behind.`;
   }
   return [{ kind: 'para', text }];
 }

@@ -57,6 +57,7 @@ export async function runInteractive(study: Study, options: WalkOptions, io: Fro
         style,
         start: options.start,
         preset: options.preset,
+        alternatives: options.alternatives,
         onDone: (o) => {
           ended.outcome = o;
         },
@@ -75,6 +76,6 @@ export async function runInteractive(study: Study, options: WalkOptions, io: Fro
   // --save-answers keeps the answers the walk ended on; a file `s` wrote is named only if it holds them.
   const saved = options.saveAnswers !== undefined ? saver.save(done.session) : undefined;
   const file = saved?.kind === 'saved' || saver.holds(done.session) ? saver.file : undefined;
-  io.out(io.glyphs.draw(summaryText(done.session, done.result, io.style, readingWidth(io.width), options.criteria, file)));
+  io.out(io.glyphs.draw(summaryText(done.session, done.result, io.style, readingWidth(io.width), options.criteria, file, options.alternatives)));
   if (saved?.kind === 'failed') throw new UserError(saved.message);
 }

@@ -58,6 +58,8 @@ export interface DriveOptions {
   preset?: Record<string, boolean>;
   /** What `s` does; by default it records the answers and says so. */
   save?: (session: Session) => string;
+  /** How many answers that would change the best the result shows (--alternatives). */
+  alternatives?: number;
 }
 
 export async function drive(options: DriveOptions = {}): Promise<Driven> {
@@ -72,6 +74,7 @@ export async function drive(options: DriveOptions = {}): Promise<Driven> {
       style={options.style ?? PLAIN}
       start={options.start ?? 'questions'}
       preset={preset}
+      {...(options.alternatives === undefined ? {} : { alternatives: options.alternatives })}
       onDone={(o) => {
         outcome = o;
       }}
