@@ -9,7 +9,7 @@ import { isDecided } from '../../src/advice/advise.js';
 import { fitTree } from '../../src/advice/model.js';
 import type { FittedTree } from '../../src/advice/model.js';
 import { questionsLeft } from '../../src/questionnaire/session.js';
-import type { Study } from '../../src/study/types.js';
+import { scoredStudy } from '../helpers/study.js';
 
 /**
  * The reference: from `node`, follow known answers and pass over decided nodes; at the first
@@ -31,24 +31,6 @@ function walkedQuestionsLeft(fitted: FittedTree, known: ReadonlyMap<number, bool
   const yes = new Map(known).set(criterion, true);
   const no = new Map(known).set(criterion, false);
   return 1 + Math.max(walkedQuestionsLeft(fitted, yes, tree.right[at]!), walkedQuestionsLeft(fitted, no, tree.left[at]!));
-}
-
-/** A study of `k` criteria scored from few values (many ties, many decided branches). */
-function studyOf(frameworks: number, k: number, scores: readonly number[], treeCriteria: readonly number[]): Study {
-  return {
-    file: 'random.yaml',
-    frameworks: Array.from({ length: frameworks }, (_, f) => ({ id: `f${f}`, name: `F${f}` })),
-    criteria: Array.from({ length: k }, (_, c) => ({
-      id: `c${c}`,
-      name: `C${c}`,
-      question: `C${c}?`,
-      scores: scores.slice(c * frameworks, (c + 1) * frameworks),
-      evidence: [],
-    })),
-    trees: [{ name: 't', criteria: treeCriteria, maxDepth: Infinity }],
-    defaultTree: 't',
-    randomState: 0,
-  };
 }
 
 const cases = fc.record({ frameworks: fc.integer({ min: 2, max: 5 }), k: fc.integer({ min: 1, max: 9 }) }).chain(({ frameworks, k }) =>
@@ -73,7 +55,7 @@ describe('questionsLeft', () => {
     let compared = 0;
     fc.assert(
       fc.property(cases, ({ frameworks, k, scores, treeCriteria, maxDepth, seed, known }) => {
-        const fitted = fitTree(studyOf(frameworks, k, scores, treeCriteria), 't', { maxDepth, randomState: seed });
+        const fitted = fitTree(scoredStudy(frameworks, k, scores, treeCriteria), 't', { maxDepth, randomState: seed });
         const answers = new Map<number, boolean>();
         known.forEach((a, c) => {
           if (a !== undefined) answers.set(c, a);
@@ -95,7 +77,7 @@ describe('questionsLeft', () => {
     // The table's longest runs assume it; scikit-learn never splits on a feature the path fixed.
     fc.assert(
       fc.property(cases, ({ frameworks, k, scores, treeCriteria, maxDepth, seed }) => {
-        const { tree } = fitTree(studyOf(frameworks, k, scores, treeCriteria), 't', { maxDepth, randomState: seed });
+        const { tree } = fitTree(scoredStudy(frameworks, k, scores, treeCriteria), 't', { maxDepth, randomState: seed });
         const asked = (node: number, above: number): void => {
           if (tree.isLeaf(node)) return;
           const bit = 1 << tree.feature[node]!;
