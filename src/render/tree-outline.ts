@@ -47,7 +47,9 @@ export function treeOutline(fitted: FittedTree, options: TreeOutlineOptions = {}
   const lines = drawn.visits.map((v) => {
     const indent = '  '.repeat(v.depth);
     const hidden = drawn.cut.get(v.node);
-    const what = tree.isLeaf(v.node) ? leafWords(fitted, v.node) : `${criterionName(fitted, v.node)}?${hidden === undefined ? '' : ` ${leftOut(hidden)}`}`;
+    const what = tree.isLeaf(v.node)
+      ? leafWords(fitted, v.node)
+      : `${criterionName(fitted, v.node)}?${hidden === undefined ? '' : ` ${leftOut(hidden)}`}`;
     const now = v.node === options.stopAt ? ' (the question now)' : '';
     if (v.parent === undefined) return `${indent}${what}${now}`;
     const branch = v.yes ? 'If it matters' : 'If it does not matter';
