@@ -207,9 +207,10 @@ describe('the whole tree of 30 frameworks, 20 criteria, a tie set per profile', 
     ['text', ['--accessible']],
     ['mermaid', []],
     ['dot', ['--important', 'c3']],
-    ['svg', ['--important', 'c3']],
+    // (Without a path: with one the picture runs 21 levels deep, which rsvg-convert takes ten times as long to raster.)
+    ['svg', []],
   ])(
-    'draws its top as %s %j within 1 GiB, saying so',
+    'draws its top as %s %j within 1 GiB, saying so, and it can be rendered',
     (format, extra) => {
       const r = runMeasured(['tree', '--format', format, ...extra, '--criteria', oneEach]);
       expect(r.stderr).toBe('');
@@ -226,36 +227,20 @@ describe('the whole tree of 30 frameworks, 20 criteria, a tie set per profile', 
         expect(lines[leaf + 1]!.trimEnd().endsWith(' f19')).toBe(true);
       }
       if (format === 'mermaid') expect(r.stdout.match(/-->/g)!.length).toBeLessThanOrEqual(500);
+      if (format === 'svg') {
+        const [, width, height] = /<svg [^>]*width="(\d+)" height="(\d+)"/.exec(r.stdout)!.map(Number);
+        expect(Math.max(width!, height!)).toBeLessThanOrEqual(32767);
+      }
+      // The tools people draw them with take them (where installed; CI installs both).
+      const tool = { dot: ['dot', '-Tsvg', '-o'], svg: ['rsvg-convert', '-o'] }[format];
+      if (tool && has(tool[0]!)) {
+        const file = join(dir, `worst.${format}`);
+        writeFileSync(file, r.stdout);
+        const drawn = spawnSync(tool[0]!, [...tool.slice(1), `${file}.out`, file], { encoding: 'utf8', timeout: 110_000 });
+        expect(drawn.status, drawn.stderr).toBe(0);
+      }
     },
-    120_000,
-  );
-
-  it.skipIf(!has('dot'))(
-    'draws a DOT picture that Graphviz lays out',
-    () => {
-      const r = runMeasured(['tree', '--format', 'dot', '--criteria', oneEach]);
-      expect(r.code).toBe(0);
-      const file = join(dir, 'worst.dot');
-      writeFileSync(file, r.stdout);
-      const dot = spawnSync('dot', ['-Tsvg', file, '-o', `${file}.svg`], { encoding: 'utf8', timeout: 110_000 });
-      expect(dot.status, dot.stderr).toBe(0);
-    },
-    120_000,
-  );
-
-  it.skipIf(!has('rsvg-convert'))(
-    'draws an SVG picture small enough for rsvg-convert',
-    () => {
-      const r = runMeasured(['tree', '--format', 'svg', '--criteria', oneEach]);
-      expect(r.code).toBe(0);
-      const [, width, height] = /<svg [^>]*width="(\d+)" height="(\d+)"/.exec(r.stdout)!.map(Number);
-      expect(Math.max(width!, height!)).toBeLessThanOrEqual(32767);
-      const file = join(dir, 'worst.svg');
-      writeFileSync(file, r.stdout);
-      const png = spawnSync('rsvg-convert', ['-o', `${file}.png`, file], { encoding: 'utf8', timeout: 110_000 });
-      expect(png.status, png.stderr).toBe(0);
-    },
-    120_000,
+    180_000,
   );
 
   it('writes every node as JSON, piece by piece, within 1 GiB', async () => {
