@@ -123,12 +123,14 @@ export const SVG_MAX_PX = 32767;
 
 export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): string {
   const path = pathNodes(fitted, options.answers);
+  // Shared by the layouts tried: a node's shares are read once however often it is laid out.
+  const paint = painter(fitted);
   let drawn = drawing(fitted, { nodes: PICTURE_NODES, path });
-  let picture = layout(fitted, drawn, path, options);
+  let picture = layout(fitted, drawn, path, paint, options);
   const depthOf = (d: Drawing) => d.depth ?? fitted.tree.maxDepth();
   while ((picture.width > SVG_MAX_PX || picture.height > SVG_MAX_PX) && depthOf(drawn) > 0) {
     drawn = drawing(fitted, { nodes: PICTURE_NODES, path, depth: depthOf(drawn) - 1 });
-    picture = layout(fitted, drawn, path, options);
+    picture = layout(fitted, drawn, path, paint, options);
   }
   return picture.svg();
 }
@@ -140,12 +142,11 @@ interface Picture {
   svg(): string;
 }
 
-function layout(fitted: FittedTree, drawn: Drawing, path: ReadonlySet<number>, options: PictureOptions): Picture {
+function layout(fitted: FittedTree, drawn: Drawing, path: ReadonlySet<number>, paint: Painter, options: PictureOptions): Picture {
   const { tree, study, spec } = fitted;
   const marking = path.size > 0;
   // A question drawn without its branches ends its band like a leaf.
   const ends = (node: number) => tree.isLeaf(node) || drawn.cut.has(node);
-  const paint = painter(fitted);
   // The classes drawn, for the legend: in a leaf's pie, or in a question's bars (its children's).
   const used = new Set<number>();
   for (const v of drawn.visits) {

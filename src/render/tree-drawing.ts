@@ -14,8 +14,9 @@ import type { Visit } from './tree-labels.js';
 
 /**
  * The most nodes a picture draws: every tree of up to 10 criteria (at most 2047 nodes) is drawn
- * whole. Measured on this size, Graphviz lays a DOT picture out in about two seconds (twice the
- * nodes take four times as long) and the terminal picture is 2047 lines, still a page-through.
+ * whole. Graphviz lays out a tree of this size in about a second (`dot -Tsvg` measured 0.9 s of CPU
+ * for 1849 nodes, 5.5 s for 3467 and 33 s for 6395), and the terminal picture is 2047 lines, still
+ * a page-through.
  */
 export const PICTURE_NODES = 2047;
 
@@ -97,7 +98,7 @@ export function drawing(fitted: FittedTree, options: DrawingOptions): Drawing {
 export const EVERY_NODE = '--format json or --format export-text';
 
 /** How a cut question says what it leaves out, after its criterion: "(+62 not drawn)". */
-export function cutMark(hidden: number): string {
+export function cutMark(hidden: number | 'N'): string {
   return `(+${hidden} not drawn)`;
 }
 
@@ -115,7 +116,7 @@ export interface CutNoteOptions {
 /** The sentence under a cut picture: how big the tree is, what is drawn, and where every node is. */
 export function cutNote(fitted: FittedTree, d: Drawing, options: CutNoteOptions): string | undefined {
   if (d.depth === undefined) return undefined;
-  const { verb = 'drawn', mark = cutMark(0).replace('0', 'N') } = options;
+  const { verb = 'drawn', mark = cutMark('N') } = options;
   const levels = d.depth === 0 ? 'only its first question' : `its first ${plural(d.depth, 'level')} of questions`;
   const path = d.deeperPath ? ' and the path of your answers' : '';
   return (

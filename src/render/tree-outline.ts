@@ -38,7 +38,7 @@ function leafWords(fitted: FittedTree, node: number): string {
 const favour = (n: number) => (n === 1 ? 'favours' : 'favour');
 
 /** How the outline marks a question read out without its branches. */
-const leftOut = (hidden: number) => `(${hidden} more below, left out)`;
+const leftOut = (hidden: number | 'N') => `(${hidden} more below, left out)`;
 
 export function treeOutline(fitted: FittedTree, options: TreeOutlineOptions = {}): string[] {
   const { tree } = fitted;
@@ -59,7 +59,7 @@ export function treeOutline(fitted: FittedTree, options: TreeOutlineOptions = {}
   const note = cutNote(fitted, drawn, {
     budget: PICTURE_NODES,
     where: options.complete ?? EVERY_NODE,
-    mark: leftOut(0).replace('0', 'N'),
+    mark: leftOut('N'),
     verb: 'read out',
   });
   return note ? [...lines, note] : lines;
