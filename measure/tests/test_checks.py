@@ -128,6 +128,14 @@ def test_package_version_must_stand_next_to_the_name(tmp_path):
     assert not checks.package_version(apart, ["sklearn"], "1.9.1").found
 
 
+def test_package_names_match_with_dashes_underscores_or_dots(tmp_path):
+    stored = run_with()
+    add_file(stored, tmp_path, "requirements.txt", "scikit_learn == 1.9.1\n")
+    assert checks.package_version(stored, ["scikit-learn"], "1.9.1").found
+    assert not checks.package_version(stored, ["scikitlearn"], "1.9.1").found
+    assert not checks.package_version(stored, ["scikit-image"], "1.9.1").found
+
+
 FACTS = {"release": "6.1.0-test", "cpu_model": "Example CPU 9000", "cpu_count": 8,
          "memory_bytes": 16 * 1024**3}  # fmt: skip
 
@@ -164,6 +172,16 @@ def test_code_is_the_whole_source_of_the_script(tmp_path):
     add_file(stored, tmp_path / "store", "code/train.py", "import os\r\nprint('hello')\r\n")
     assert checks.code(stored, str(script)).found
     assert not checks.code(stored, None).found
+
+
+def test_code_kept_in_the_run_record_counts(tmp_path):
+    script = tmp_path / "train.py"
+    script.write_text("import os\nprint('hello')\n")
+    record = run_with(extra={"script": {"diff": "import os\nprint('hello')\n", "entry": "x"}})
+    assert checks.code(record, str(script)).evidence == {"where": "extra:script.diff"}
+    assert not checks.code(
+        run_with(extra={"script": {"diff": "print('hello')"}}), str(script)
+    ).found
 
 
 def test_environment_needs_packages_and_variables(tmp_path):
@@ -317,3 +335,42 @@ def test_keras_metrics_evidence_lists_what_each_split_matched():
     as_json = finding.to_json()
     assert as_json["found"] is False
     assert as_json["splits"] == {"train": ["loss"], "validation": ["loss"], "test": []}
+
+
+def stored_elsewhere(stored: StoredRun, staging: Path, name: str, data: bytes) -> None:
+    """A file the store keeps under a content name (no extension), known by `name`."""
+    staging.mkdir(parents=True, exist_ok=True)
+    location = staging / f"tmp{len(stored.files)}"
+    location.write_bytes(data)
+    stored.files.append(StoredFile(root=staging, path=name, size=len(data), location=location))
+
+
+def test_files_kept_under_another_name_are_read_by_their_stored_name(tmp_path):
+    from sklearn.linear_model import Ridge
+
+    X = np.arange(20.0).reshape(10, 2)
+    model = Ridge().fit(X, X[:, 0])
+    np.save(tmp_path / "x.npy", X)
+    np.save(tmp_path / "pred.npy", model.predict(X))
+    table = np.arange(6.0).reshape(2, 3)
+    np.save(tmp_path / "train.npy", table)
+    stored = run_with()
+    stored_elsewhere(stored, tmp_path / "staging", "artifacts/model/model.pkl", pickle.dumps(model))
+    csv = "\n".join(",".join(map(str, row)) for row in table).encode()
+    stored_elsewhere(stored, tmp_path / "staging", "artifacts/data/train.csv", csv)
+    assert stored.files[0].full_path.suffix == ""
+    model_hit = checks.model(stored, str(tmp_path / "x.npy"), str(tmp_path / "pred.npy"))
+    assert model_hit.evidence["file"] == "artifacts/model/model.pkl"
+    splits = {"train": {"npy": str(tmp_path / "train.npy")}}
+    assert checks.data(stored, splits, None).evidence["splits"] == {
+        "train": "artifacts/data/train.csv"
+    }
+
+
+def test_a_loader_that_goes_by_extension_sees_the_stored_name(tmp_path):
+    stored = run_with()
+    stored_elsewhere(stored, tmp_path / "staging", "artifacts/cnn/model.keras", b"keras bytes")
+    with checks._named_as_stored(stored.files[0]) as path:
+        assert path.name == "model.keras"
+        assert path.read_bytes() == b"keras bytes"
+    assert not path.exists()

@@ -88,6 +88,12 @@ class Tracker(abc.ABC):
         """Turn on the tracker's default integration for a framework; raise NotImplementedError
         when the tracker has none."""
 
+    def keras_callbacks(self, handle: RunHandle) -> list[Any]:
+        """The callbacks a user passes to Keras's fit() for the tracker's Keras integration,
+        for trackers whose integration is a callback rather than a patch that enable_autolog
+        applies. Called after start_run and enable_autolog("keras")."""
+        return []
+
     @abc.abstractmethod
     def start_run(self, name: str) -> RunHandle: ...
 
@@ -102,6 +108,12 @@ class Tracker(abc.ABC):
     def read_back(self, workdir: Workdir, ref: str) -> StoredRun:
         """Everything the tracker's storage holds for the run `ref`: metadata, params, metrics,
         tags and every file, including files kept outside the run's own folder."""
+
+    def operation(self, workdir: Workdir, module: str, args: list[str]) -> list[str] | None:
+        """For a tracker that runs a user's script as an operation of its own instead of being
+        imported by it (Guild AI's `guild run`): the command, run in workdir.project, that runs
+        `python -m module args` that way. None (the default): the probe runs it directly."""
+        return None
 
     def local_server(self, workdir: Workdir) -> dict[str, Any] | None:
         """Start the tracker's local HTTP tracking server on loopback, log a run to it, read the
