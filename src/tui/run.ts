@@ -58,6 +58,7 @@ export async function runInteractive(study: Study, options: WalkOptions, io: Fro
         start: options.start,
         preset: options.preset,
         alternatives: options.alternatives,
+        criteria: options.criteria,
         onDone: (o) => {
           ended.outcome = o;
         },
