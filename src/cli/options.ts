@@ -6,7 +6,9 @@
 import { MAX_SEED } from '../cart/rng.js';
 import { INIT_FILE, REPORT_FORMATS as REPORT, SCORES_FORMATS as SCORES, TREE_FORMATS as TREE } from '../commands/options.js';
 import type { AnswerSources, AskOptions, InitOptions, RecommendOptions, ScoresOptions, TreeOptions, ValidateOptions } from '../commands/options.js';
-import { printable, UserError } from '../errors.js';
+import { didYouMean, printable, UserError } from '../errors.js';
+import { DATA_SET_NAMES } from '../paths.js';
+import type { DataSetName } from '../paths.js';
 import type { Parsed } from './parse.js';
 
 /** The command to run with its options; `command` tells which options record it is. */
@@ -50,6 +52,22 @@ function checkStdin(p: Parsed): void {
   }
 }
 
+/** --data's name, checked; one of --criteria and --data at most. */
+function dataSet(p: Parsed): DataSetName | undefined {
+  const raw = p.values.data;
+  if (raw === undefined) return undefined;
+  const name = DATA_SET_NAMES.find((n) => n === raw);
+  if (name === undefined) {
+    const lower = DATA_SET_NAMES.find((n) => n === raw.trim().toLowerCase());
+    const hint = lower !== undefined ? ` Did you mean '${lower}'?` : didYouMean(raw, DATA_SET_NAMES);
+    throw new UserError(`There is no data set '${printable(raw)}'; --data takes ${DATA_SET_NAMES.join(' or ')}.${hint}`);
+  }
+  if (p.values.criteria !== undefined && p.command.name !== 'validate') {
+    throw new UserError('--criteria and --data both say where the scores come from; give one of them (--criteria FILE for your own file, --data NAME for a bundled one).');
+  }
+  return name;
+}
+
 /** A whole number from `min` to `max` (or 'none', for a depth: no limit), or undefined if not given. */
 function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state', min: number, max: number): number | undefined {
   const raw = p.values[name];
@@ -75,6 +93,7 @@ function validateFiles(p: Parsed): string[] {
 export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invocation {
   const { values } = p;
   const criteria = values.criteria;
+  const data = dataSet(p);
   const accessible = values.accessible === true || accessibleAsked(env);
   checkStdin(p);
   switch (p.command.name) {
@@ -83,6 +102,7 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
         command: 'ask',
         options: {
           criteria,
+          data,
           tree: values.tree,
           start: values.checklist ? 'checklist' : 'questions',
           accessible,
@@ -91,12 +111,13 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
         },
       };
     case 'recommend':
-      return { command: 'recommend', options: { criteria, tree: values.tree, format: formatIn(REPORT, p), answers: answerSources(p), accessible } };
+      return { command: 'recommend', options: { criteria, data, tree: values.tree, format: formatIn(REPORT, p), answers: answerSources(p), accessible } };
     case 'tree':
       return {
         command: 'tree',
         options: {
           criteria,
+          data,
           tree: values.tree,
           format: formatIn(TREE, p),
           answers: answerSources(p),
@@ -106,10 +127,10 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
         },
       };
     case 'scores':
-      return { command: 'scores', options: { criteria, format: formatIn(SCORES, p), accessible } };
+      return { command: 'scores', options: { criteria, data, format: formatIn(SCORES, p), accessible } };
     case 'init':
-      return { command: 'init', options: { file: p.positionals[0] ?? INIT_FILE, force: values.force === true } };
+      return { command: 'init', options: { data, file: p.positionals[0] ?? INIT_FILE, force: values.force === true } };
     case 'validate':
-      return { command: 'validate', options: { files: validateFiles(p) } };
+      return { command: 'validate', options: { files: validateFiles(p), data } };
   }
 }

@@ -5,6 +5,7 @@
  */
 import { MAX_CRITERIA } from '../cart/profiles.js';
 import { INIT_FILE, REPORT_FORMATS, SCORES_FORMATS, TREE_FORMATS } from '../commands/options.js';
+import { DATA_SET_NAMES, DEFAULT_DATA_SET } from '../paths.js';
 import { SCORE_RULE } from '../study/limits.js';
 
 export interface FlagSpec {
@@ -22,6 +23,12 @@ export const FLAGS = {
     type: 'string',
     value: 'FILE',
     description: "criteria file to read (default: the bundled criteria.yaml; '-': standard input); 2 to 30 frameworks, 1 to 20 criteria",
+  },
+  data: {
+    name: 'data',
+    type: 'string',
+    value: 'NAME',
+    description: `which bundled data to use: ${DATA_SET_NAMES.join(' or ')} (default ${DEFAULT_DATA_SET}, the study's scores; trackers-2026: today's trackers, measured); not with --criteria`,
   },
   tree: { name: 'tree', type: 'string', value: 'NAME', description: "which of the file's trees to use (default: its default_tree)" },
   important: {
@@ -106,7 +113,7 @@ export interface CommandSpec {
 }
 
 /** Flags most commands take (init none of them, validate some); the main help lists them with --version. */
-export const COMMON_FLAGS = ['criteria', 'no-color', 'timings', 'help'] as const satisfies readonly FlagName[];
+export const COMMON_FLAGS = ['criteria', 'data', 'no-color', 'timings', 'help'] as const satisfies readonly FlagName[];
 /** Flags that stand on their own, without a command. */
 export const TOP_FLAGS = ['version'] as const satisfies readonly FlagName[];
 
@@ -115,12 +122,13 @@ const DECLARED = [
     name: 'ask',
     summary: 'the interactive questionnaire (the default when no answers are given)',
     usage:
-      'reprotree [ask] [--tree NAME] [--checklist] [--accessible] [--important IDS] [--not-important IDS] [--answers FILE] [--save-answers FILE] [--criteria FILE]',
+      'reprotree [ask] [--tree NAME] [--checklist] [--accessible] [--important IDS] [--not-important IDS] [--answers FILE] [--save-answers FILE] [--criteria FILE | --data NAME]',
     flags: ['tree', 'checklist', 'accessible', 'important', 'not-important', 'answers', 'save-answers', ...COMMON_FLAGS],
     maxPositionals: 0,
     examples: [
       'reprotree',
       'reprotree --tree figure-1',
+      'reprotree --data trackers-2026',
       'reprotree --checklist',
       'reprotree ask --important keras',
       'reprotree --save-answers mine.json',
@@ -132,7 +140,8 @@ const DECLARED = [
   {
     name: 'recommend',
     summary: 'scripted advice: every answer as a flag (the default when --important and co. are given)',
-    usage: 'reprotree [recommend] --important IDS [--not-important IDS] [--answers FILE] [--tree NAME] [--format text|json|markdown]',
+    usage:
+      'reprotree [recommend] --important IDS [--not-important IDS] [--answers FILE] [--tree NAME] [--format text|json|markdown] [--criteria FILE | --data NAME]',
     flags: ['important', 'not-important', 'answers', 'tree', 'format', 'json', 'accessible', ...COMMON_FLAGS],
     formats: REPORT_FORMATS,
     maxPositionals: 0,
@@ -141,6 +150,7 @@ const DECLARED = [
       'reprotree --important runtime --tree figure-1',
       'reprotree --important collaboration,sklearn --json',
       'reprotree recommend --format markdown --important lines',
+      'reprotree --important open-source,keras --data trackers-2026',
       'reprotree --answers mine.json --json',
     ],
     implied: {
@@ -169,26 +179,26 @@ const DECLARED = [
   },
   {
     name: 'scores',
-    summary: "the study's score table with the evidence behind every score",
-    usage: 'reprotree scores [--format text|json|markdown|yaml] [--criteria FILE]',
+    summary: 'the score table with the evidence behind every score, and where the scores come from',
+    usage: 'reprotree scores [--format text|json|markdown|yaml] [--criteria FILE | --data NAME]',
     flags: ['format', 'json', 'accessible', ...COMMON_FLAGS],
     formats: SCORES_FORMATS,
     maxPositionals: 0,
-    examples: ['reprotree scores', 'reprotree scores --format markdown > SCORES.md', 'reprotree scores --format yaml --criteria mine.yaml'],
+    examples: ['reprotree scores', 'reprotree scores --data trackers-2026', 'reprotree scores --format markdown > SCORES.md', 'reprotree scores --format yaml --criteria mine.yaml'],
   },
   {
     name: 'init',
     summary: `start your own criteria file: the bundled data with a note on each section (default ${INIT_FILE})`,
-    usage: `reprotree init [FILE] [--force]`,
-    flags: ['force', 'help'],
+    usage: `reprotree init [FILE] [--force] [--data NAME]`,
+    flags: ['force', 'data', 'help'],
     maxPositionals: 1,
-    examples: ['reprotree init', 'reprotree init my-criteria.yaml', 'reprotree init - | less'],
+    examples: ['reprotree init', 'reprotree init my-criteria.yaml', 'reprotree init --data trackers-2026 today.yaml', 'reprotree init - | less'],
   },
   {
     name: 'validate',
     summary: 'check criteria files and list every problem with its line and column',
-    usage: 'reprotree validate [FILE...]',
-    flags: ['criteria', 'no-color', 'help'],
+    usage: 'reprotree validate [FILE...] [--data NAME]',
+    flags: ['criteria', 'data', 'no-color', 'help'],
     maxPositionals: Number.POSITIVE_INFINITY,
     examples: ['reprotree validate my-criteria.yaml', 'reprotree validate a.yaml b.yaml', 'reprotree scores --format yaml | reprotree validate -'],
     notes: [

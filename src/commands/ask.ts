@@ -40,7 +40,7 @@ function terminalFd(): number | undefined {
 }
 
 export async function ask(options: AskOptions, io: IO): Promise<void> {
-  const study = await load(io, options.criteria);
+  const study = await load(io, options);
   // A mistyped --tree or answer is the more useful message, terminal or not.
   findTree(study, options.tree);
   // Found out now rather than after the last question.

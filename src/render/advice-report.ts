@@ -7,6 +7,7 @@ import type { Advice } from '../advice/advise.js';
 import type { Block, Line, Span } from './blocks.js';
 import { span } from './blocks.js';
 import { andList, bar, classPhrase, names, num, plural } from './format.js';
+import { provenanceLine } from './provenance.js';
 
 const BAR_WIDTH = 5;
 
@@ -39,7 +40,7 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
   ];
 }
 
-/** What to use, and which tree said so. */
+/** What to use, which tree said so, and where its scores come from. */
 function headline(advice: Advice): Block[] {
   const { fitted, recommendation } = advice;
   const { study, spec } = fitted;
@@ -49,6 +50,7 @@ function headline(advice: Advice): Block[] {
   return [
     { kind: 'heading', text: [span(tie ? 'Recommendation: ' : 'Use '), span(classPhrase(study, recommendation), 'good')] },
     { kind: 'para', text: [span('Tree '), span(spec.name, 'code'), span(` — ${about.replace(/\.$/, '')}.`, 'dim')] },
+    { kind: 'para', text: [span(provenanceLine(study), 'dim')] },
   ];
 }
 

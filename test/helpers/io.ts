@@ -36,6 +36,6 @@ export function captureIO(width = 80): Captured {
 export async function recommended(options: Partial<RecommendOptions>): Promise<{ out: string; err: string }> {
   const c = captureIO();
   const answers = { important: undefined, notImportant: undefined, file: undefined };
-  await recommend({ criteria: undefined, tree: undefined, format: 'text', answers, accessible: false, ...options }, c.io);
+  await recommend({ criteria: undefined, data: undefined, tree: undefined, format: 'text', answers, accessible: false, ...options }, c.io);
   return { out: c.out(), err: c.err() };
 }
