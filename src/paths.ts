@@ -10,8 +10,8 @@ const shipped = (path: string) => fileURLToPath(new URL(`../${path}`, import.met
  * the default. The build reads this table too, to check each criteria file and snapshot it.
  */
 export const DATA_SET_FILES = {
-  'study-2021': { criteria: 'criteria.yaml', measurements: 'data/study-2021.measurements.json' },
-  'trackers-2026': { criteria: 'data/trackers-2026.yaml', measurements: 'data/measured-2026' },
+  'study-2021': { criteria: 'criteria.yaml', measurements: 'data/study-2021.measurements.json', about: "the study's scores, from 2021" },
+  'trackers-2026': { criteria: 'data/trackers-2026.yaml', measurements: 'data/measured-2026', about: "today's trackers, measured in 2026" },
 } as const;
 
 export type DataSetName = keyof typeof DATA_SET_FILES;
@@ -29,7 +29,11 @@ export interface DataSetPaths {
 export const DATA_SETS: Readonly<Record<DataSetName, DataSetPaths>> = Object.fromEntries(
   DATA_SET_NAMES.map((name) => [
     name,
-    { criteria: shipped(DATA_SET_FILES[name].criteria), measurements: shipped(DATA_SET_FILES[name].measurements), snapshot: shipped(snapshotFile(name)) },
+    {
+      criteria: shipped(DATA_SET_FILES[name].criteria),
+      measurements: shipped(DATA_SET_FILES[name].measurements),
+      snapshot: shipped(snapshotFile(name)),
+    },
   ]),
 ) as Record<DataSetName, DataSetPaths>;
 

@@ -63,7 +63,9 @@ function dataSet(p: Parsed): DataSetName | undefined {
     throw new UserError(`There is no data set '${printable(raw)}'; --data takes ${DATA_SET_NAMES.join(' or ')}.${hint}`);
   }
   if (p.values.criteria !== undefined && p.command.name !== 'validate') {
-    throw new UserError('--criteria and --data both say where the scores come from; give one of them (--criteria FILE for your own file, --data NAME for a bundled one).');
+    throw new UserError(
+      '--criteria and --data both say where the scores come from; give one of them (--criteria FILE for your own file, --data NAME for a bundled one).',
+    );
   }
   return name;
 }
@@ -111,7 +113,10 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
         },
       };
     case 'recommend':
-      return { command: 'recommend', options: { criteria, data, tree: values.tree, format: formatIn(REPORT, p), answers: answerSources(p), accessible } };
+      return {
+        command: 'recommend',
+        options: { criteria, data, tree: values.tree, format: formatIn(REPORT, p), answers: answerSources(p), accessible },
+      };
     case 'tree':
       return {
         command: 'tree',

@@ -184,7 +184,12 @@ const DECLARED = [
     flags: ['format', 'json', 'accessible', ...COMMON_FLAGS],
     formats: SCORES_FORMATS,
     maxPositionals: 0,
-    examples: ['reprotree scores', 'reprotree scores --data trackers-2026', 'reprotree scores --format markdown > SCORES.md', 'reprotree scores --format yaml --criteria mine.yaml'],
+    examples: [
+      'reprotree scores',
+      'reprotree scores --data trackers-2026',
+      'reprotree scores --format markdown > SCORES.md',
+      'reprotree scores --format yaml --criteria mine.yaml',
+    ],
   },
   {
     name: 'init',

@@ -30,7 +30,8 @@ async function check(target: Target, io: IO): Promise<void> {
 export async function validate(options: ValidateOptions, io: IO): Promise<void> {
   const file = (f: string): Target => ({ from: { criteria: f, data: undefined }, shown: displayName(f) });
   const targets: Target[] = options.files.map(file);
-  if (options.data !== undefined) targets.push({ from: { criteria: undefined, data: options.data }, shown: displayName(DATA_SETS[options.data].criteria) });
+  if (options.data !== undefined)
+    targets.push({ from: { criteria: undefined, data: options.data }, shown: displayName(DATA_SETS[options.data].criteria) });
   if (targets.length === 0) targets.push(file(BUNDLED_CRITERIA));
   // One file: its problems are the error, printed as for any command.
   if (targets.length === 1) return check(targets[0]!, io);

@@ -8,6 +8,7 @@
 import type { FittedTree } from '../advice/model.js';
 import type { Tree } from '../cart/tree.js';
 import { classColors, PATH_COLOR, textOn, tint } from './palette.js';
+import { provenanceLine } from './provenance.js';
 import { classLabel, EDGE_NO, EDGE_YES, leafLabel, pathNodes, preorder, questionLabel } from './tree-labels.js';
 import type { PictureOptions } from './tree-labels.js';
 
@@ -54,7 +55,8 @@ export function renderDot(fitted: FittedTree, options: PictureOptions = {}): str
   const marking = path.size > 0;
   const names = tree.classes.map((c) => classLabel(study, c));
 
-  const out = ['digraph Tree {'];
+  // Where the scores come from, as a comment: Graphviz draws the title, and this stays with the source.
+  const out = [`// ${provenanceLine(study).replace(/\s+/g, ' ')}`, 'digraph Tree {'];
   out.push(`graph [label=${quote(spec.description ?? spec.name)}, labelloc="t", fontname="${FONT}", fontsize=16, ranksep=0.4] ;`);
   out.push(`node [shape=box, style="filled, rounded", color="black", fontname="${FONT}"] ;`);
   out.push(`edge [fontname="${FONT}"] ;`);

@@ -5,6 +5,7 @@
  */
 import type { FittedTree } from '../advice/model.js';
 import { classColors, PATH_COLOR, textOn } from './palette.js';
+import { provenanceLine } from './provenance.js';
 import { classLabel, EDGE_NO, EDGE_YES, leafLabel, otherCounts, pathNodes, preorder, questionLabel } from './tree-labels.js';
 import type { PictureOptions } from './tree-labels.js';
 
@@ -19,6 +20,7 @@ export function renderMermaid(fitted: FittedTree, options: PictureOptions = {}):
   const path = pathNodes(fitted, options.answers);
   const lines = ['flowchart TD'];
   lines.push(`  %% ${spec.name}${spec.description ? `: ${spec.description}` : ''}`);
+  lines.push(`  %% ${provenanceLine(study).replace(/\s+/g, ' ')}`);
 
   const edges: string[] = [];
   const pathEdges: number[] = [];

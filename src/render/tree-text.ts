@@ -13,6 +13,7 @@ import type { FittedTree } from '../advice/model.js';
 import { maxOf, plural } from './format.js';
 import { wrapIndented } from './lines.js';
 import { ansiColor, classColors } from './palette.js';
+import { provenanceLine } from './provenance.js';
 import type { Style } from './style.js';
 import { displayWidth, stripAnsi, truncate, wrap } from './terminal-text.js';
 import { EDGE_NO, EDGE_YES, leafLabel, pathNodes, preorder, questionLabel } from './tree-labels.js';
@@ -255,6 +256,7 @@ export function treeKey(fitted: FittedTree, options: TreeKeyOptions): string[] {
     );
   }
   if (options.path && path.size > 0) sentences.push('Heavy lines mark the path your answers take, an arrowhead at each step.');
+  sentences.push(provenanceLine(fitted.study));
   return wrapIndented(`Key: ${sentences.join(' ')}`, Math.min(width, 100)).map((l) => style.dim(l));
 }
 

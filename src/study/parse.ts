@@ -617,7 +617,10 @@ function readVersions(r: Reader, entry: Entry | undefined, frameworks: Items<Fra
     if (r.absent(n)) continue;
     if (isScalar(n) && typeof n.value === 'number') {
       // 3.10 would be read as the number 3.1: a version is text.
-      r.problem(n, `the version of '${fw}' is read as the number ${n.value}; put it in quotes ('${printable(r.written(n))}') so it stays as written.`);
+      r.problem(
+        n,
+        `the version of '${fw}' is read as the number ${n.value}; put it in quotes ('${printable(r.written(n))}') so it stays as written.`,
+      );
       continue;
     }
     versions[f] = r.optionalName(n, `the version of '${fw}'`, 'data.source') ?? null;

@@ -13,7 +13,7 @@ const SECTION_NOTES: Readonly<Record<string, string>> = {
   data: [
     'Where the scores come from, shown with every result: a short name for the data,',
     'its source, the day it was measured (measured_on, YYYY-MM-DD), the machine and',
-    'Python, each tracker\'s version, how often each experiment was repeated, and the',
+    "Python, each tracker's version, how often each experiment was repeated, and the",
     'raw measurements (raw). Only name is required. If you change the scores, change',
     'name and source too, so that your results do not claim to be the data you started from.',
   ].join('\n'),
@@ -137,7 +137,8 @@ export function studyToYaml(study: Study): string {
     }
     if (key === 'data' && isMap(pair.value)) {
       // Versions and repetitions on one line each, as a table would show them.
-      for (const p of pair.value.items) if (isScalar(p.key) && ['versions', 'repetitions'].includes(String(p.key.value)) && isMap(p.value)) p.value.flow = true;
+      for (const p of pair.value.items)
+        if (isScalar(p.key) && ['versions', 'repetitions'].includes(String(p.key.value)) && isMap(p.value)) p.value.flow = true;
     }
     if (key === 'trees' && isMap(pair.value)) {
       for (const tree of pair.value.items) {

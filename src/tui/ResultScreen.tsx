@@ -20,6 +20,8 @@ export interface ResultScreenProps {
    * given already settle the exact answer); undefined when the leaf is exact.
    */
   readonly more: number | undefined;
+  /** The other data set `d` switches to, if one is offered (for the keys listed). */
+  readonly otherData?: string | undefined;
   /** The terminal's size: the text pages within it. */
   readonly size: Size;
   /** Whether the text scrolls with the keys (off under a view). */
@@ -31,9 +33,11 @@ export function resultOffer(result: ResultPosition, more: number | undefined, st
   return more === undefined ? [] : wrapped(`${style.yellow('!')} ${exactOffer(result.advice, more, style.bold('m'))}`, style, width);
 }
 
-export function ResultScreen({ result, more, size, isActive }: ResultScreenProps) {
+export function ResultScreen({ result, more, otherData, size, isActive }: ResultScreenProps) {
   const style = useStyle();
   const width = readingWidth(size.columns);
   const lines = blocksToLines(adviceReport(result.advice, { skipped: result.skipped }), style, width);
-  return <TextScreen lines={lines} offer={resultOffer(result, more, style, width)} hints={resultHints(more)} size={size} isActive={isActive} />;
+  return (
+    <TextScreen lines={lines} offer={resultOffer(result, more, style, width)} hints={resultHints(more, otherData)} size={size} isActive={isActive} />
+  );
 }

@@ -13,7 +13,9 @@ describe('the bundled study as a criteria file', () => {
   const text = studyToYaml(study());
 
   it('reads back into the same study', () => {
-    expect(roundTrip(study(), study().file)).toEqual(study());
+    // Which bundled data set it was loaded as is the loader's to say, not the file's.
+    const { dataSet: _, ...file } = study();
+    expect(roundTrip(study(), study().file)).toEqual(file);
   });
 
   it('has a note over every section, and a score table per criterion on one line', () => {
@@ -132,7 +134,9 @@ const studies = fc
     );
     // Versions are text (a bare 3.10 would be the number 3.1); null where none is recorded.
     const version = fc.option(nameText, { nil: null });
-    const day = fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2999-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+    const day = fc
+      .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2999-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().slice(0, 10));
     const data = fc.option(
       fc
         .record({
@@ -143,7 +147,10 @@ const studies = fc
           machine: optional,
           python: optional,
           versions: fc.array(version, { minLength: frameworkIds.length, maxLength: frameworkIds.length }),
-          repetitions: fc.uniqueArray(fc.record({ experiment: id, count: fc.integer({ min: 1, max: 1_000_000 }) }), { selector: (r) => r.experiment, maxLength: 4 }),
+          repetitions: fc.uniqueArray(fc.record({ experiment: id, count: fc.integer({ min: 1, max: 1_000_000 }) }), {
+            selector: (r) => r.experiment,
+            maxLength: 4,
+          }),
           raw: optional,
         })
         // Parse leaves absent fields out rather than undefined.
