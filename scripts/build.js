@@ -3,15 +3,15 @@
 // out of the scripted path: they are separate bundles that only `import()` pulls in.
 import { build } from 'esbuild';
 import { buildWasm } from './build-wasm.js';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { importSource, REQUIRE_BANNER } from './import-source.js';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Some dependencies (yaml's Node build, Ink's helpers) are CommonJS and call require(); an ESM
 // bundle needs one made for it.
-const banner = { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" };
+const banner = REQUIRE_BANNER;
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /**
@@ -20,40 +20,21 @@ const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
  * does not validate is left out with a warning, and the program then reports its problems itself.
  */
 async function snapshotsOfDataSets() {
-  const dir = mkdtempSync(join(tmpdir(), 'reprotree-build-'));
-  try {
-    const out = join(dir, 'snap.mjs');
-    await build({
-      absWorkingDir: root,
-      stdin: {
-        contents:
-          "export { parseStudy } from './src/study/parse.ts'; export { toSnapshot } from './src/study/snapshot.ts'; export { DATA_SET_FILES, DEFAULT_DATA_SET, snapshotFile } from './src/paths.ts';",
-        resolveDir: root,
-        loader: 'ts',
-      },
-      outfile: out,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      banner,
-      logLevel: 'warning',
-    });
-    const { parseStudy, toSnapshot, DATA_SET_FILES, DEFAULT_DATA_SET, snapshotFile } = await import(pathToFileURL(out).href);
-    const snapshots = new Map();
-    for (const [name, files] of Object.entries(DATA_SET_FILES)) {
-      const file = join(root, files.criteria);
-      if (!existsSync(file)) continue;
-      const text = readFileSync(file, 'utf8');
-      try {
-        snapshots.set(name, { snapshot: toSnapshot(text, parseStudy(text, file)), file: snapshotFile(name), embed: name === DEFAULT_DATA_SET });
-      } catch (e) {
-        console.warn(`build: ${files.criteria} does not validate, so no snapshot is made:\n${e.message}`);
-      }
+  const { parseStudy, toSnapshot, DATA_SET_FILES, DEFAULT_DATA_SET, snapshotFile } = await importSource(
+    "export { parseStudy } from './src/study/parse.ts'; export { toSnapshot } from './src/study/snapshot.ts'; export { DATA_SET_FILES, DEFAULT_DATA_SET, snapshotFile } from './src/paths.ts';",
+  );
+  const snapshots = new Map();
+  for (const [name, files] of Object.entries(DATA_SET_FILES)) {
+    const file = join(root, files.criteria);
+    if (!existsSync(file)) continue;
+    const text = readFileSync(file, 'utf8');
+    try {
+      snapshots.set(name, { snapshot: toSnapshot(text, parseStudy(text, file)), file: snapshotFile(name), embed: name === DEFAULT_DATA_SET });
+    } catch (e) {
+      console.warn(`build: ${files.criteria} does not validate, so no snapshot is made:\n${e.message}`);
     }
-    return snapshots;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  return snapshots;
 }
 
 // The fitter's WebAssembly first: the bundles (and the snapshot's loader) import it.

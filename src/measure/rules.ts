@@ -9,7 +9,7 @@
  * is simply absent all count the same way: the tracker stores nothing there, is the slowest and
  * heaviest there, and earns no points there. The evidence and notes say which of these it was.
  */
-import { COMPONENTS, CRITERIA, ITEMS, SHARED_ITEMS } from './format.js';
+import { COMPONENTS, CRITERIA, FACT_CRITERIA, ITEMS, SHARED_ITEMS } from './format.js';
 import type {
   Component,
   CriterionId,
@@ -25,8 +25,9 @@ import type {
 } from './format.js';
 import { rankSlot } from './ranks.js';
 import type { Entry, Tie } from './ranks.js';
+import { scoreMaintained, scoreOpenSource, scorePython312, scoreSelfHosting } from './fact-rules.js';
 import { Data } from './records.js';
-import type { Keys } from './records.js';
+import type { Keys, RuleResult } from './records.js';
 import { median } from './stats.js';
 import { approx, COMPONENT_NAMES, count, ITEM_NAMES, kilobytes, listing, meanAndSd, mib, ordinal, plain, points, seconds } from './words.js';
 
@@ -45,14 +46,13 @@ export const CRITERION_NAMES: Record<CriterionId, string> = {
   keras: 'Keras deep dive',
   'memory-from-data': 'Memory from data',
   collaboration: 'Collaboration',
+  'open-source': 'Open source',
+  'self-hosting': 'Self-hosting',
+  maintained: 'Maintained',
+  'python-312': 'Python 3.12',
 };
 
-/** What one rule gives: per tracker (in the set's order) a score and its evidence. */
-export interface RuleResult {
-  readonly scores: readonly number[];
-  readonly evidence: readonly string[];
-  readonly notes: readonly string[];
-}
+export type { RuleResult } from './records.js';
 
 export interface CriterionResult extends RuleResult {
   readonly id: CriterionId;
@@ -77,7 +77,10 @@ export function scoreAll(set: MeasurementSet): ScoredTable {
   const notes = set.trackers
     .filter((t) => t.status !== 'ok')
     .map((t) => `${t.name} ${data.trackerFailure(t)}: it is scored as storing nothing and as the slowest and heaviest tracker.`);
-  const criteria = CRITERIA.map(({ id, max }): CriterionResult => {
+  // The 2026 facts are scored where there are facts records; the study has none, and no such criteria.
+  const withFacts = set.records.some((r) => r.experiment === 'facts');
+  const scored = CRITERIA.filter(({ id }) => withFacts || !(FACT_CRITERIA as readonly string[]).includes(id));
+  const criteria = scored.map(({ id, max }): CriterionResult => {
     const result = RULES[id](data);
     const override = set.overrides.find((o) => o.criterion === id);
     if (!override) return { id, name: CRITERION_NAMES[id], max, rule: result.scores, ...result };
@@ -543,6 +546,10 @@ const RULES: Record<CriterionId, (data: Data) => RuleResult> = {
   keras: scoreKeras,
   'memory-from-data': scoreMemoryFromData,
   collaboration: scoreCollaboration,
+  'open-source': scoreOpenSource,
+  'self-hosting': scoreSelfHosting,
+  maintained: scoreMaintained,
+  'python-312': scorePython312,
 };
 
 /** For tests and tools: one criterion's rule on a set, without overrides. */
