@@ -9,6 +9,7 @@ import type { Invocation } from './cli/options.js';
 import { parse } from './cli/parse.js';
 import type { Parsed } from './cli/parse.js';
 import { ask } from './commands/ask.js';
+import { compare } from './commands/compare.js';
 import { init } from './commands/init.js';
 import type { IO, Timings } from './commands/io.js';
 import { recommend } from './commands/recommend.js';
@@ -63,6 +64,8 @@ async function run(invocation: Invocation, io: IO): Promise<void> {
       return tree(invocation.options, io);
     case 'scores':
       return scores(invocation.options, io);
+    case 'compare':
+      return compare(invocation.options, io);
     case 'init':
       return init(invocation.options, io);
     case 'validate':

@@ -243,3 +243,30 @@ def test_the_checker_names_a_fact_in_the_wrong_shape():
     assert schema.fact_problems({**good, "maintained": {"status": "not-measured"}}) == [
         "maintained is not-measured without why"
     ]
+
+
+def test_pypi_is_asked_directly_not_through_the_proxy_a_tracker_is_kept_offline_with(monkeypatch):
+    """Comet's environment points HTTP at a closed loopback port; the probe carries it."""
+    import http.server
+    import threading
+
+    class Answer(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'{"ok": true}')
+
+        def log_message(self, *args: Any) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Answer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        for key in ("HTTP_PROXY", "http_proxy", "HTTPS_PROXY", "https_proxy"):
+            monkeypatch.setenv(key, "http://127.0.0.1:9")
+        monkeypatch.setenv("NO_PROXY", "")
+        monkeypatch.setenv("no_proxy", "")
+        url = f"http://127.0.0.1:{server.server_address[1]}/pypi/thing/json"
+        assert json.loads(facts._fetch(url, 5)) == {"ok": True}
+    finally:
+        server.shutdown()

@@ -5,7 +5,7 @@
  */
 import { MAX_SEED } from '../cart/rng.js';
 import { INIT_FILE, REPORT_FORMATS as REPORT, SCORES_FORMATS as SCORES, TREE_FORMATS as TREE } from '../commands/options.js';
-import type { AnswerSources, AskOptions, InitOptions, RecommendOptions, ScoresOptions, TreeOptions, ValidateOptions } from '../commands/options.js';
+import type { AnswerSources, AskOptions, CompareOptions, InitOptions, RecommendOptions, ScoresOptions, TreeOptions, ValidateOptions } from '../commands/options.js';
 import { didYouMean, printable, UserError } from '../errors.js';
 import { DATA_SET_NAMES } from '../paths.js';
 import type { DataSetName } from '../paths.js';
@@ -17,6 +17,7 @@ export type Invocation =
   | { readonly command: 'recommend'; readonly options: RecommendOptions }
   | { readonly command: 'tree'; readonly options: TreeOptions }
   | { readonly command: 'scores'; readonly options: ScoresOptions }
+  | { readonly command: 'compare'; readonly options: CompareOptions }
   | { readonly command: 'init'; readonly options: InitOptions }
   | { readonly command: 'validate'; readonly options: ValidateOptions };
 
@@ -131,6 +132,8 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
           accessible,
         },
       };
+    case 'compare':
+      return { command: 'compare', options: { tree: values.tree, format: formatIn(REPORT, p), answers: answerSources(p), accessible } };
     case 'scores':
       return { command: 'scores', options: { criteria, data, format: formatIn(SCORES, p), accessible } };
     case 'init':

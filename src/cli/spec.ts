@@ -192,6 +192,23 @@ const DECLARED = [
     ],
   },
   {
+    name: 'compare',
+    summary: "the same answers under the study's data and under today's trackers, side by side, and which criteria moved most",
+    usage: 'reprotree compare [--important IDS] [--not-important IDS] [--answers FILE] [--tree NAME] [--format text|json|markdown]',
+    flags: ['important', 'not-important', 'answers', 'tree', 'format', 'json', 'accessible', 'no-color', 'timings', 'help'],
+    formats: REPORT_FORMATS,
+    maxPositionals: 0,
+    examples: [
+      'reprotree compare --important auto-logging,keras',
+      'reprotree compare --important runtime,open-source --json',
+      'reprotree compare --answers mine.json --format markdown',
+    ],
+    notes: [
+      `It compares the bundled data sets ${DATA_SET_NAMES.join(' and ')}, so it takes no --criteria or --data. Answers name the criteria of either; one that only one data set has counts there only, and the output says so. Each data set is walked on its own tree of the name --tree gives (default: each one's default tree).`,
+      "A criterion moved by the mean change of the scores of the trackers in both data sets, divided by the criterion's range (its highest score minus its lowest, over every tracker of both): 0 is no change, 1 every such tracker going from one end of the scale to the other.",
+    ],
+  },
+  {
     name: 'init',
     summary: `start your own criteria file: the bundled data with a note on each section (default ${INIT_FILE})`,
     usage: `reprotree init [FILE] [--force] [--data NAME]`,

@@ -70,6 +70,13 @@ export interface TreeOptions extends StudyOptions, Accessible {
   readonly randomState: number | undefined;
 }
 
+/** `compare`: no --criteria or --data, as it compares the two bundled data sets. */
+export interface CompareOptions extends Accessible {
+  readonly tree: string | undefined;
+  readonly format: ReportFormat;
+  readonly answers: AnswerSources;
+}
+
 export interface ScoresOptions extends StudyOptions, Accessible {
   readonly format: ScoresFormat;
 }

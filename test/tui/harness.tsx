@@ -58,6 +58,8 @@ export interface DriveOptions {
   preset?: Record<string, boolean>;
   /** What `s` does; by default it records the answers and says so. */
   save?: (session: Session) => string;
+  /** The other data set `d` switches to, if one is offered. */
+  otherData?: string;
 }
 
 export async function drive(options: DriveOptions = {}): Promise<Driven> {
@@ -72,6 +74,7 @@ export async function drive(options: DriveOptions = {}): Promise<Driven> {
       style={options.style ?? PLAIN}
       start={options.start ?? 'questions'}
       preset={preset}
+      {...(options.otherData === undefined ? {} : { otherData: options.otherData })}
       onDone={(o) => {
         outcome = o;
       }}

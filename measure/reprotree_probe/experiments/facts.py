@@ -127,8 +127,11 @@ Fetch = Callable[[str, float], bytes]
 
 
 def _fetch(url: str, timeout: float) -> bytes:
+    # Directly, as pip is run: this process carries the tracker's environment, which may point
+    # HTTP at a closed loopback proxy to keep the tracker offline (Comet); PyPI is not the tracker.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     request = urllib.request.Request(url, headers={"Accept": "application/json"})
-    with urllib.request.urlopen(request, timeout=timeout) as response:
+    with opener.open(request, timeout=timeout) as response:
         data: bytes = response.read()
         return data
 
