@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Create one tracker's virtual environment from the pinned requirement files and record how long
+# the install took, where the probe's `environment` command reads it (reprotree-install.json).
+#
+#   measure/make-venv.sh TRACKER DIR [--keras] [--dev] [--python PYTHON]
+#
+# --keras adds requirements/keras.txt (TensorFlow, Keras), --dev adds requirements/dev.txt
+# (pytest, ruff). PYTHON defaults to python3. An existing DIR is reused when it was made from the
+# same files; otherwise it is made anew.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+usage() { echo "usage: $0 TRACKER DIR [--keras] [--dev] [--python PYTHON]" >&2; exit 2; }
+[ $# -ge 2 ] || usage
+tracker="$1"; dir="$2"; shift 2
+python=python3
+files=("requirements/$tracker.txt")
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --keras) files+=("requirements/keras.txt") ;;
+    --dev) files+=("requirements/dev.txt") ;;
+    --python) [ $# -ge 2 ] || usage; python="$2"; shift ;;
+    *) usage ;;
+  esac
+  shift
+done
+if [ ! -f "$here/requirements/$tracker.txt" ]; then
+  echo "make-venv.sh: no requirements/$tracker.txt; trackers with one: $(cd "$here/requirements" && ls | grep -v -e base -e dev -e keras | sed 's/\.txt$//' | tr '\n' ' ')" >&2
+  exit 2
+fi
+stamp="$(cd "$here" && cat requirements/base.txt "${files[@]}" | sha256sum | cut -c1-16) $("$python" -c 'import sys; print(sys.version.split()[0])')"
+if [ -f "$dir/reprotree-install.json" ] && [ "$(cat "$dir/.reprotree-stamp" 2>/dev/null)" = "$stamp" ]; then
+  echo "make-venv.sh: $dir is up to date" >&2
+  exit 0
+fi
+rm -rf "$dir"
+now() { "$python" -c 'import time; print(time.time())'; }
+start=$(now)
+"$python" -m venv "$dir"
+args=()
+for f in "${files[@]}"; do args+=(-r "$here/$f"); done
+"$dir/bin/python" -m pip install --quiet --disable-pip-version-check --no-input "${args[@]}"
+seconds=$("$python" -c "print(round($(now) - $start, 1))")
+printf '{"seconds": %s, "requirements": [%s]}\n' "$seconds" \
+  "$(printf '"measure/%s",' "${files[@]}" | sed 's/,$//')" > "$dir/reprotree-install.json"
+echo "$stamp" > "$dir/.reprotree-stamp"
+echo "make-venv.sh: $dir made in ${seconds%.*} s from ${files[*]}" >&2

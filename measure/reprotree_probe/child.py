@@ -1,0 +1,227 @@
+"""The child process of a task run: one fresh interpreter runs one task under one tracker.
+
+    python -m reprotree_probe.child task --tracker T --experiment E --task K --workdir D
+           --report FILE [--snippet ITEM ...]
+    python -m reprotree_probe.child keras-memory --tracker T --size N --workdir D
+
+`task` runs the tracker's default integration (auto-logging on, a run around the task) plus the
+named workaround snippets, and writes a report: the run's reference in the tracker's store and
+what the task really did (the reference the checks compare with). It never reads the store.
+`keras-memory` trains the CNN on seeded random data of N images, its training measured through
+the harness's gate (memory against data size, study 2.4).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import trackers
+from .trackers.base import Framework, Snippet, Tracker
+from .workdir import Workdir
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m reprotree_probe.child")
+    sub = parser.add_subparsers(dest="command", required=True)
+    task = sub.add_parser("task")
+    task.add_argument("--tracker", required=True)
+    task.add_argument("--experiment", required=True, choices=["auto-logging", "sklearn", "keras"])
+    task.add_argument("--task", required=True)
+    task.add_argument("--workdir", required=True)
+    task.add_argument("--report", required=True)
+    task.add_argument("--snippet", action="append", default=[])
+    memory = sub.add_parser("keras-memory")
+    memory.add_argument("--tracker", required=True)
+    memory.add_argument("--size", type=int, required=True)
+    memory.add_argument("--workdir", required=True)
+    args = parser.parse_args(argv)
+    tracker = trackers.get(args.tracker)
+    workdir = Workdir.create(args.workdir)
+    if args.command == "keras-memory":
+        keras_memory(tracker, args.size)
+        return 0
+    available = tracker.snippets(args.experiment)
+    snippets = [available[item] for item in args.snippet]
+    if args.experiment == "keras":
+        report = keras_task(tracker, workdir, snippets)
+    else:
+        report = sklearn_task(tracker, workdir, args.experiment, args.task, snippets)
+    Path(args.report).write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return 0
+
+
+def enable_autolog(tracker: Tracker, framework: Framework) -> bool:
+    """Turn on the default integration; a tracker without one for this framework runs the task
+    with a plain run (its default integration is then the run alone)."""
+    try:
+        tracker.enable_autolog(framework)
+    except NotImplementedError:
+        print(f"{tracker.name} has no auto-logging for {framework}", file=sys.stderr)
+        return False
+    return True
+
+
+def _script_path() -> str:
+    main_module = sys.modules.get("__main__")
+    return str(Path(getattr(main_module, "__file__", sys.argv[0])).resolve())
+
+
+def sklearn_task(
+    tracker: Tracker, workdir: Workdir, experiment: str, task: str, snippets: list[Snippet]
+) -> dict[str, Any]:
+    from .tasks import sklearn_tasks
+
+    deep = experiment == "sklearn"
+    run = sklearn_tasks.make(task, project=workdir.project, deep=deep)
+    run.workdir = workdir.root
+    run.script_path = _script_path()
+    run.tracker = tracker
+    started = time.time()
+    autolog = enable_autolog(tracker, "sklearn")
+    handle = tracker.start_run(f"{experiment}-{task}")
+    run.handle = handle
+    for snippet in snippets:
+        if snippet.before_fit:
+            snippet.before_fit(run)
+    run.model.fit(run.X_train, run.y_train)
+    run.scores = run.evaluate()
+    if deep:
+        run.figure = sklearn_tasks.draw_figure(run)
+    for snippet in snippets:
+        if snippet.after_evaluate:
+            snippet.after_evaluate(run)
+    tracker.end_run(handle)
+    finished = time.time()
+    out = workdir.runs / handle.ref
+    return {
+        "run_ref": handle.ref,
+        "window": [started, finished],
+        "autolog": autolog,
+        "workdir": str(workdir.root),
+        "snippets": [s.item for s in snippets],
+        "reference": sklearn_tasks.reference(run, out),
+    }
+
+
+@dataclass
+class KerasRun:
+    """The Keras task's state; snippets receive it as their context."""
+
+    model: Any
+    X_train: Any
+    X_test: Any
+    y_train: Any
+    y_test: Any
+    fit_params: dict[str, Any]
+    history: dict[str, list[float]] = field(default_factory=dict)
+    metrics: dict[str, dict[str, float]] = field(default_factory=dict)
+    handle: Any = None
+    script_path: str | None = None
+    workdir: Path | None = None
+    tracker: Any = None
+
+
+def keras_task(tracker: Tracker, workdir: Workdir, snippets: list[Snippet]) -> dict[str, Any]:
+    import numpy as np
+    from sklearn.model_selection import train_test_split
+
+    from .tasks import keras_task as kt
+
+    X, y = kt.digits_28()
+    X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=0.2, random_state=kt.SEED)
+    model = kt.build_model()
+    fit_params = {
+        "epochs": kt.EPOCHS,
+        "batch_size": kt.BATCH_SIZE,
+        "validation_split": kt.VALIDATION_SPLIT,
+    }
+    run = KerasRun(model, X_train, X_test, y_train, y_test, fit_params)
+    run.script_path = _script_path()
+    run.workdir = workdir.root
+    run.tracker = tracker
+    started = time.time()
+    autolog = enable_autolog(tracker, "keras")
+    handle = tracker.start_run("keras-digits")
+    run.handle = handle
+    for snippet in snippets:
+        if snippet.before_fit:
+            snippet.before_fit(run)
+    history = model.fit(X_train, y_train, verbose=2, **fit_params)
+    run.history = {k: [float(v) for v in vs] for k, vs in history.history.items()}
+    test_loss, test_accuracy = model.evaluate(X_test, y_test, verbose=0)
+    print(f"test loss: {test_loss:.6f}  test accuracy: {test_accuracy:.6f}")
+    run.metrics = {
+        "train": {"loss": run.history["loss"][-1], "accuracy": run.history["accuracy"][-1]},
+        "validation": {
+            "loss": run.history["val_loss"][-1],
+            "accuracy": run.history["val_accuracy"][-1],
+        },
+        "test": {"loss": float(test_loss), "accuracy": float(test_accuracy)},
+    }
+    for snippet in snippets:
+        if snippet.after_evaluate:
+            snippet.after_evaluate(run)
+    tracker.end_run(handle)
+    finished = time.time()
+    out = workdir.runs / handle.ref
+    out.mkdir(parents=True, exist_ok=True)
+    sample = X_test[:16]
+    np.save(out / "x_sample.npy", sample)
+    np.save(out / "predictions.npy", model.predict(sample, verbose=0))
+    optimizer = model.optimizer
+    return {
+        "run_ref": handle.ref,
+        "window": [started, finished],
+        "autolog": autolog,
+        "snippets": [s.item for s in snippets],
+        "reference": {
+            "fit_params": fit_params,
+            "optimizer": {
+                "class": type(optimizer).__name__,
+                "name": str(getattr(optimizer, "name", "")),
+                "learning_rate": float(np.asarray(optimizer.learning_rate)),
+            },
+            "metrics": run.metrics,
+            "layers": kt.layer_facts(model),
+            "x_sample": str(out / "x_sample.npy"),
+            "predictions": str(out / "predictions.npy"),
+        },
+    }
+
+
+def keras_memory(tracker: Tracker, size: int) -> None:
+    """Set-up: imports, data, model. Measured: auto-logging on, a run, one epoch, run ended."""
+    import importlib
+
+    from .harness import Gate
+    from .tasks import keras_task as kt
+
+    gate = Gate()
+    importlib.import_module(tracker.import_name)  # a user's script imports it at the top
+    images, labels = kt.synthetic(size)
+    model = kt.build_model()
+
+    def train() -> None:
+        enable_autolog(tracker, "keras")
+        handle = tracker.start_run(f"keras-memory-{size}")
+        model.fit(
+            images,
+            labels,
+            epochs=1,
+            batch_size=kt.BATCH_SIZE,
+            validation_split=kt.VALIDATION_SPLIT,
+            verbose=2,
+        )
+        tracker.end_run(handle)
+
+    gate.measured(train)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Study 2.5, collaboration, and the 2026 facts about each tracker.
+
+Measured here: local storage (a run stored in the workdir and read back from it), the local
+HTTP tracking server (started on loopback, a run logged to it and read back, stopped), the
+licence (from the installed package's metadata) and, given a Python 3.12 interpreter, whether
+the tracker installs and imports there. The rest comes from measure/facts/<tracker>.json, each
+item with the page it was read from and the date.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import json
+import subprocess
+import time
+from typing import Any
+
+from ..paths import FACTS_DIR, REQUIREMENTS_DIR, repo_relative
+from ..records import Record, failed, measured, now
+from ..trackers.base import Tracker
+from ..workdir import Workdir
+from .common import run_task
+
+ITEMS = ("local-storage", "cloud", "local-server", "self-hosted", "databricks", "hosted-api")
+FACT_ITEMS = ("licence", "self-hosting", "maintained", "python-3.12")
+
+
+def load_facts(tracker: Tracker) -> dict[str, Any]:
+    path = FACTS_DIR / f"{tracker.id}.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["path"] = repo_relative(path)
+    return data
+
+
+def licence_from_metadata(distribution: str) -> str | None:
+    """The licence the installed package declares: its SPDX expression, else its classifier."""
+    try:
+        meta = importlib.metadata.metadata(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    expression = (meta.get_all("License-Expression") or [None])[0]
+    if expression:
+        return expression.strip()
+    for classifier in meta.get_all("Classifier") or []:
+        if classifier.startswith("License :: "):
+            return classifier.split(" :: ")[-1]
+    text = ((meta.get_all("License") or [""])[0] or "").strip()
+    return text.splitlines()[0][:80] if text else None
+
+
+def python_312(tracker: Tracker, workdir: Workdir, interpreter: str) -> dict[str, Any]:
+    """Create a Python 3.12 environment, install the tracker's pinned requirements, import it."""
+    venv = workdir.root / "python-3.12"
+    result: dict[str, Any] = {"interpreter": interpreter}
+    started = time.monotonic()
+    python = str(venv / "bin" / "python")
+    requirements = str(REQUIREMENTS_DIR / f"{tracker.id}.txt")
+    steps = [
+        [interpreter, "-m", "venv", "--clear", str(venv)],
+        [
+            python,
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "-r",
+            requirements,
+        ],
+        [python, "-c", f"import sys, {tracker.import_name}; print(sys.version.split()[0])"],
+    ]
+    env = workdir.base_environment() | tracker.environment(workdir)
+    for step in steps:
+        done = subprocess.run(step, env=env, capture_output=True, text=True, timeout=3600)
+        if done.returncode != 0:
+            result.update(
+                ok=False, failed_step=" ".join(step[:4]), error=done.stderr.strip()[-2000:]
+            )
+            break
+        result["python"] = done.stdout.strip() or result.get("python")
+    else:
+        result["ok"] = True
+    result["seconds"] = round(time.monotonic() - started, 1)
+    return result
+
+
+def run(tracker: Tracker, workdir: Workdir, python312: str | None = None) -> list[Record]:
+    started = now()
+    facts = load_facts(tracker)
+    documented = facts["collaboration"]
+    missing = [item for item in ITEMS if item not in documented]
+    if missing:
+        error = f"{facts['path']} lacks the collaboration items {', '.join(missing)}"
+        return [failed("collaboration", tracker.id, error, started=started)]
+    marks = {item: documented[item]["mark"] for item in ITEMS}
+    sources = {
+        item: {"url": documented[item]["url"], "checked": documented[item]["checked"]}
+        for item in ITEMS
+    }
+    notes = {item: documented[item].get("note", "") for item in ITEMS}
+    measured_items: dict[str, Any] = {}
+
+    local = run_task(tracker, workdir, "auto-logging", "svc-iris")
+    stored_locally = local.stored is not None and all(
+        f.full_path.is_file() and workdir.root in f.full_path.parents for f in local.stored.files
+    )
+    measured_items["local-storage"] = {
+        "how": "a run with auto-logging stored in the workdir and read back from its files",
+        "ok": stored_locally,
+        "error": local.error or local.readback_error,
+    }
+    marks["local-storage"] = "+" if stored_locally else "-"
+
+    server = tracker.local_server(workdir)
+    if server is not None:
+        measured_items["local-server"] = {
+            "how": "started on 127.0.0.1, one run logged through it and read back, stopped",
+            "ok": bool(server.get("ok")),
+        }
+        marks["local-server"] = "+" if server.get("ok") and server.get("stopped") else "-"
+    collaboration = measured(
+        "collaboration",
+        tracker.id,
+        started=started,
+        repetitions=1,
+        stdout=local.stdout,
+        stderr=local.stderr,
+        items=marks,
+        sources=sources,
+        notes=notes,
+        measured=measured_items,
+        facts_file=facts["path"],
+        **({"server": server} if server is not None else {}),
+    )
+    return [collaboration, facts_record(tracker, workdir, facts, python312)]
+
+
+def facts_record(
+    tracker: Tracker, workdir: Workdir, facts: dict[str, Any], python312: str | None
+) -> Record:
+    started = now()
+    documented = facts["facts"]
+    values = {item: documented[item]["value"] for item in FACT_ITEMS if item in documented}
+    sources = {
+        item: {"url": documented[item]["url"], "checked": documented[item]["checked"]}
+        for item in values
+    }
+    measured_facts: dict[str, Any] = {}
+    licence = licence_from_metadata(tracker.distribution)
+    if licence:
+        measured_facts["licence"] = {"how": "the installed package's metadata", "value": licence}
+    if python312:
+        check = python_312(tracker, workdir, python312)
+        measured_facts["python-3.12"] = {
+            "how": "a Python 3.12 environment from the tracker's pinned requirements, then import",
+            **check,
+        }
+        values["python-3.12"] = "yes" if check.get("ok") else "no"
+    return measured(
+        "facts",
+        tracker.id,
+        started=started,
+        repetitions=1,
+        items=values,
+        sources=sources,
+        measured=measured_facts,
+        facts_file=facts["path"],
+    )
