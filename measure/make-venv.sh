@@ -2,23 +2,26 @@
 # Create one tracker's virtual environment from the pinned requirement files and record how long
 # the install took, where the probe's `environment` command reads it (reprotree-install.json).
 #
-#   measure/make-venv.sh TRACKER DIR [--keras] [--dev] [--python PYTHON]
+#   measure/make-venv.sh TRACKER DIR [--keras] [--dev] [--python PYTHON] [--progress]
 #
 # --keras adds requirements/keras.txt (TensorFlow, Keras), --dev adds requirements/dev.txt
-# (pytest, ruff). PYTHON defaults to python3. An existing DIR is reused when it was made from the
-# same files; otherwise it is made anew.
+# (pytest, ruff). PYTHON defaults to python3. --progress lets pip print a line per package
+# ("Collecting NAME==VERSION") on stdout, which `reprotree measure` counts to show progress.
+# An existing DIR is reused when it was made from the same files; otherwise it is made anew.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-usage() { echo "usage: $0 TRACKER DIR [--keras] [--dev] [--python PYTHON]" >&2; exit 2; }
+usage() { echo "usage: $0 TRACKER DIR [--keras] [--dev] [--python PYTHON] [--progress]" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 tracker="$1"; dir="$2"; shift 2
 python=python3
+quiet=--quiet
 files=("requirements/$tracker.txt")
 while [ $# -gt 0 ]; do
   case "$1" in
     --keras) files+=("requirements/keras.txt") ;;
     --dev) files+=("requirements/dev.txt") ;;
     --python) [ $# -ge 2 ] || usage; python="$2"; shift ;;
+    --progress) quiet=--progress-bar=off ;;
     *) usage ;;
   esac
   shift
@@ -38,7 +41,7 @@ start=$(now)
 "$python" -m venv "$dir"
 args=()
 for f in "${files[@]}"; do args+=(-r "$here/$f"); done
-"$dir/bin/python" -m pip install --quiet --disable-pip-version-check --no-input "${args[@]}"
+"$dir/bin/python" -m pip install "$quiet" --disable-pip-version-check --no-input "${args[@]}"
 seconds=$("$python" -c "print(round($(now) - $start, 1))")
 printf '{"seconds": %s, "requirements": [%s]}\n' "$seconds" \
   "$(printf '"measure/%s",' "${files[@]}" | sed 's/,$//')" > "$dir/reprotree-install.json"

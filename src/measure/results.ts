@@ -1,0 +1,35 @@
+/**
+ * What a run of `reprotree measure` ends with: the scores of everything in its output folder
+ * (the files of this run and of earlier runs into the same folder), and the criteria file when
+ * the folder can make one (two trackers or more, not all tied).
+ */
+import { UserError } from '../errors.js';
+import type { CriterionId } from './format.js';
+import { readMeasurements } from './read.js';
+import { rescore } from './rescore.js';
+import type { Rescored } from './rescore.js';
+import { scoreAll } from './rules.js';
+import type { ScoredTable } from './rules.js';
+
+export interface Results {
+  readonly table: ScoredTable;
+  /** The criteria something was measured for (a criterion and its experiment share their id). */
+  readonly measured: readonly CriterionId[];
+  /** The criteria file, or why there is none. */
+  readonly criteria: Rescored | { readonly why: string };
+}
+
+/** Throws the reader's MeasurementError when a file in the folder is not a measurement file. */
+export function results(folder: string): Results {
+  const set = readMeasurements(folder);
+  const table = scoreAll(set);
+  const measured = table.criteria.map((c) => c.id).filter((id) => set.records.some((r) => r.experiment === id));
+  let criteria: Results['criteria'];
+  try {
+    criteria = rescore(folder);
+  } catch (e) {
+    if (!(e instanceof UserError)) throw e;
+    criteria = { why: e.message };
+  }
+  return { table, measured, criteria };
+}
