@@ -4,9 +4,10 @@
  * measurements into a criteria file on stdout without running anything. All of the work is in
  * src/measure/, loaded on demand so that the other commands never pay for it.
  */
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { Cancelled } from '../errors.js';
 import { writeUserFile } from '../files.js';
+import { plural } from '../render/format.js';
 import { measureTable } from '../render/measure-table.js';
 import type { IO } from './io.js';
 import type { MeasureOptions } from './options.js';
@@ -38,25 +39,30 @@ export async function measure(options: MeasureOptions, io: IO): Promise<void> {
     for (const s of signals) process.removeListener(s, onSignal);
     progress.close();
   }
-  const shown = relative(process.cwd(), outcome.out) || '.';
+  // The folder as the user would type it: relative when it is under the current one.
+  const below = relative(process.cwd(), outcome.out);
+  const shown = below === '' ? '.' : below.startsWith('..') || isAbsolute(below) ? outcome.out : below;
   if (outcome.stopped) {
     throw new Cancelled(
       EXIT_CODES[outcome.stopped] ?? 130,
-      `Stopped. ${outcome.kept} finished measurements are kept in ${shown}; run the same command again to go on from there (--fresh starts over).`,
+      `Stopped. ${plural(outcome.kept, 'finished measurement')} ${outcome.kept === 1 ? 'is' : 'are'} kept in ${shown}; run the same command again to go on from there (--fresh starts over).`,
     );
   }
 
-  if (outcome.reused > 0) io.err(`Reused ${outcome.reused} measurements kept in ${shown} from an earlier run (--fresh measures anew).\n`);
+  if (outcome.reused > 0) {
+    io.err(`Reused ${plural(outcome.reused, 'measurement')} kept in ${shown} from an earlier run (--fresh measures anew).\n`);
+  }
   const results = m.results(outcome.out);
+  let ending: string;
+  if ('why' in results.criteria) ending = `No criteria file: ${results.criteria.why}`;
+  else {
+    writeUserFile(join(outcome.out, 'criteria.yaml'), results.criteria.yamlText, { replace: true });
+    const named = join(shown, 'criteria.yaml');
+    ending = `Criteria file: ${named}; use it with \`reprotree --criteria ${named}\`.`;
+  }
+  // Notes first (stderr), then the result (stdout), so that on a terminal the result comes last.
+  for (const note of results.notes) io.err(io.glyphs.draw(`note: ${note}\n`));
   io.out(`Measured ${outcome.trackers.map((t) => t.id).join(', ')}; the raw files are in ${shown}/.\n\n`);
   io.out(io.glyphs.draw(measureTable(results.table, results.measured)));
-  if ('why' in results.criteria) {
-    io.out(`\nNo criteria file: ${results.criteria.why}\n`);
-    return;
-  }
-  const file = join(outcome.out, 'criteria.yaml');
-  writeUserFile(file, results.criteria.yamlText, { replace: true });
-  for (const note of results.criteria.notes) io.err(io.glyphs.draw(`note: ${note}\n`));
-  const named = join(shown, 'criteria.yaml');
-  io.out(`\nCriteria file: ${named}; use it with \`reprotree --criteria ${named}\`.\n`);
+  io.out(`\n${ending}\n`);
 }

@@ -49,7 +49,8 @@ export function probeVersion(measureDir: string): string {
       return;
     }
     for (const n of names) {
-      if (n === '__pycache__' || n.endsWith('.pyc')) continue;
+      // Documentation and byte code do not change what is measured.
+      if (n === '__pycache__' || n.endsWith('.pyc') || n.endsWith('.md')) continue;
       const p = join(dir, n);
       if (statSync(p).isDirectory()) walk(p);
       else files.push(p);

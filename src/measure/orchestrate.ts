@@ -114,7 +114,6 @@ export async function measure(
     return r;
   };
 
-  progress.status('asking the probes what they measure');
   let list: ProbeList;
   try {
     list = parseList(JSON.stringify(probeOutput(stopIf(await probe(python.command, ['list'])), "the probes' list command")));

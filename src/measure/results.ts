@@ -17,6 +17,12 @@ export interface Results {
   readonly measured: readonly CriterionId[];
   /** The criteria file, or why there is none. */
   readonly criteria: Rescored | { readonly why: string };
+  /**
+   * What a user should know about the measured criteria: failures, gaps, ties the test could not
+   * break, criteria left out. (The criteria file's comments say the same of every criterion; a
+   * partial run would otherwise bury these under a note for each criterion it did not measure.)
+   */
+  readonly notes: readonly string[];
 }
 
 /** Throws the reader's MeasurementError when a file in the folder is not a measurement file. */
@@ -31,5 +37,12 @@ export function results(folder: string): Results {
     if (!(e instanceof UserError)) throw e;
     criteria = { why: e.message };
   }
-  return { table, measured, criteria };
+  const chosen = table.criteria.filter((c) => measured.includes(c.id));
+  const notes = [...table.notes, ...chosen.flatMap((c) => c.notes)];
+  for (const c of chosen) {
+    if (c.scores.every((s) => s === c.scores[0])) notes.push(`${c.name}: every tracker scores ${c.scores[0]}, so the criteria file leaves it out.`);
+  }
+  const skipped = table.criteria.filter((c) => !measured.includes(c.id)).map((c) => c.name);
+  if (skipped.length > 0) notes.push(`Not measured here, so scored 0 for every tracker and left out: ${skipped.join(', ')}.`);
+  return { table, measured, criteria, notes: [...new Set(notes)] };
 }

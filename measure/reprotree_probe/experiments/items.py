@@ -120,8 +120,8 @@ def marked_record(
     ]
     stdout = join_outputs(["\n".join(r.stdout) for r in runs])
     stderr = join_outputs(["\n".join(r.stderr) for r in runs])
+    errors = [r.error for r in runs if r.error]
     failures = [{"repetition": i + 1, "error": r.error} for i, r in enumerate(runs) if r.error]
-    errors = [f["error"] for f in failures]
     good = [r for r in runs if not r.error]
     if not good:
         return failed(

@@ -128,9 +128,8 @@ def log_size(tracker: Tracker, workdir: Workdir, repetitions: int) -> Record:
     if failures:
         fields["failures"] = failures
     if not samples:
-        return failed(
-            "log-size", tracker.id, failures[0]["error"] if failures else "no repetition ran", **fields
-        )
+        error = failures[0]["error"] if failures else "no repetition ran"
+        return failed("log-size", tracker.id, error, **fields)
     return measured("log-size", tracker.id, samples=samples, readback=details[0], **fields)
 
 
