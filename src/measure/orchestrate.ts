@@ -323,22 +323,32 @@ function sampleFrom(r: ChildResult): Sample {
   };
 }
 
+/**
+ * A tracker's file: every group this run asked for, and every group kept from earlier runs into
+ * the same folder (a run with --only adds to the file, it does not shrink it), in the probes'
+ * order. The samples are those of the repetitions asked for, or all kept ones when this run took
+ * none.
+ */
 function fileOf(subject: Subject, groups: readonly string[], list: ProbeList, reps: number): Json {
   const records: Json[] = [];
   const substitutions: Json[] = [];
   const started = new Date().toISOString();
-  for (const group of groups) {
+  const journal = subject.journal;
+  const kept = (group: string) =>
+    group === SAMPLED_GROUP ? journal?.entries.some((e) => e.kind === 'sample') : journal?.group(group, '') !== undefined;
+  for (const group of Object.keys(list.experiments)) {
+    if (!groups.includes(group) && !kept(group)) continue;
     const experiments = list.experiments[group]!;
-    if (subject.failure !== undefined) {
-      records.push(...failedRecords(subject.id, experiments, subject.failure, started));
+    if (subject.failure !== undefined || journal === undefined) {
+      records.push(...failedRecords(subject.id, experiments, subject.failure ?? 'not measured', started));
       continue;
     }
-    const journal = subject.journal!;
     if (group === SAMPLED_GROUP) {
       const machine = subject.environment?.machine as string | undefined;
+      const last = groups.includes(SAMPLED_GROUP) ? reps : Math.max(...journal.entries.map((e) => (e.kind === 'sample' ? e.repetition : 0)));
       for (const component of list.components) {
         const placed: Placed[] = [];
-        for (let r = 1; r <= reps; r++) {
+        for (let r = 1; r <= last; r++) {
           const e = journal.sample(component, r);
           if (e) placed.push({ repetition: r, position: e.position, of: e.of, seed: e.seed, sample: e.sample as Sample });
         }

@@ -162,6 +162,14 @@ describe('reprotree measure with the test double of the probes', () => {
     expect(runtime(b.json('alpha.json'), 'params')).toMatchObject({ repetitions: 2 });
   });
 
+  it('a run with --only adds its experiments to what the folder keeps, and leaves the rest', async () => {
+    const b = bench();
+    expect((await measure([...b.args, '--only', 'lines', '--reps', '2'], b.env)).code).toBe(0);
+    expect((await measure([...b.args, '--only', 'auto-logging'], b.env)).code).toBe(0);
+    expect([...new Set(records(b.json('alpha.json')).map((x) => x.experiment))]).toEqual(['auto-logging', 'lines']);
+    expect(b.calls().filter((c) => c === 'alpha experiment lines')).toHaveLength(1);
+  });
+
   it('a changed requirement file starts that tracker over; changed probes start every tracker over', async () => {
     const b = bench();
     const args = [...b.args, '--reps', '2', '--only', 'components'];
