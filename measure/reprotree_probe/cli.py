@@ -15,11 +15,11 @@ import os
 import signal
 import sys
 import traceback
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from . import trackers
+from .plan import Plan
 from .records import Record, failed, measurement_file, now
 from .trackers.base import COMPONENTS, Tracker
 from .workdir import Workdir
@@ -145,6 +145,11 @@ def add_repetitions(parser: argparse.ArgumentParser, samples: int) -> None:
     parser.add_argument(
         "--python312", help="a Python 3.12 interpreter: install and import the tracker with it"
     )
+    parser.add_argument(
+        "--verify-snippets",
+        action="store_true",
+        help="also run the snippets of items the default integration stored, to verify them",
+    )
 
 
 def emit(result: Any, out: str | None) -> None:
@@ -239,33 +244,26 @@ def group_of(name: str) -> str:
     return group
 
 
-@dataclass(frozen=True)
-class Repetitions:
-    samples: int = 1  # runtime and memory samples per component
-    sizes: int = 3  # log-size samples, and memory-from-data samples per data size
-    marks: int = 1  # runs of each marked experiment (an item's mark is its worst)
-    data_sizes: tuple[int, ...] = ()  # memory-from-data sizes; empty: the study's
-    python312: str | None = None  # an interpreter to try the tracker on Python 3.12 with
-
-
-def repetitions(args: argparse.Namespace) -> Repetitions:
+def plan_of(args: argparse.Namespace) -> Plan:
     sizes: tuple[int, ...] = ()
     if args.data_sizes:
         try:
             sizes = tuple(int(x) for x in args.data_sizes.split(","))
         except ValueError:
             raise UsageError("--data-sizes takes comma-separated whole numbers") from None
-    reps = Repetitions(args.reps, args.size_reps, args.mark_reps, sizes, args.python312)
-    if min(reps.samples, reps.sizes, reps.marks, *sizes) < 1:
+    plan = Plan(
+        args.reps, args.size_reps, args.mark_reps, sizes, args.python312, args.verify_snippets
+    )
+    if min(plan.samples, plan.sizes, plan.marks, *sizes) < 1:
         raise UsageError("--reps, --size-reps, --mark-reps and --data-sizes must be at least 1")
-    return reps
+    return plan
 
 
 def run_group(
     tracker: Tracker,
     workdir: Workdir,
     group: str,
-    reps: Repetitions,
+    plan: Plan,
     progress: Any = None,
 ) -> tuple[list[Record], list[dict[str, str]]]:
     """The records and substitutions of one experiment group; failures become records."""
@@ -278,35 +276,31 @@ def run_group(
     if error:
         return [failed(name, tracker.id, error, started=started) for name in GROUPS[group]], []
     if group == "auto-logging":
-        return auto_logging.run(tracker, workdir, reps.marks), [auto_logging.SUBSTITUTION]
+        return auto_logging.run(tracker, workdir, plan), [auto_logging.SUBSTITUTION]
     if group == "components":
-        return components.run(tracker, workdir, reps.samples, progress), []
+        return components.run(tracker, workdir, plan.samples, progress), []
     if group == "sklearn":
         from .experiments import sklearn_deep
 
-        return sklearn_deep.run(tracker, workdir, reps.sizes, reps.marks), [
-            auto_logging.SUBSTITUTION
-        ]
+        return sklearn_deep.run(tracker, workdir, plan), [auto_logging.SUBSTITUTION]
     if group == "keras":
         from .experiments import keras_deep
 
-        return keras_deep.run(
-            tracker, workdir, reps.sizes, reps.marks, progress, reps.data_sizes or None
-        )
+        return keras_deep.run(tracker, workdir, plan, progress)
     if group == "collaboration":
         from .experiments import collaboration
 
-        return collaboration.run(tracker, workdir, reps.python312), []
+        return collaboration.run(tracker, workdir, plan), []
     raise UsageError(f"unknown experiment {group!r}")
 
 
 def cmd_experiment(args: argparse.Namespace) -> dict[str, Any]:
     tracker = get_tracker(args.tracker)
     group = group_of(args.experiment)
-    reps = repetitions(args)
+    plan = plan_of(args)
     workdir = workdir_for(args.workdir)
     enter(tracker, workdir)
-    records, substitutions = run_group(tracker, workdir, group, reps, _progress)
+    records, substitutions = run_group(tracker, workdir, group, plan, _progress)
     return {"records": records, "substitutions": substitutions}
 
 
@@ -317,7 +311,7 @@ def _progress(message: str) -> None:
 def cmd_run(args: argparse.Namespace) -> dict[str, Any]:
     tracker = get_tracker(args.tracker)
     groups = [group_of(g.strip()) for g in args.only.split(",")] if args.only else list(GROUPS)
-    reps = repetitions(args)
+    plan = plan_of(args)
     workdir = workdir_for(args.workdir)
     enter(tracker, workdir)
     from .environment import describe
@@ -328,7 +322,7 @@ def cmd_run(args: argparse.Namespace) -> dict[str, Any]:
     substitutions: list[dict[str, str]] = []
     for group in dict.fromkeys(groups):
         _progress(f"{tracker.id}: {group}")
-        more, subs = run_group(tracker, workdir, group, reps, _progress)
+        more, subs = run_group(tracker, workdir, group, plan, _progress)
         records += more
         substitutions += subs
     return measurement_file(

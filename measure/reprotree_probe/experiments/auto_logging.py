@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import checks as c
+from ..plan import Plan
 from ..records import Record
 from ..stored import StoredRun
 from ..tasks.sklearn_tasks import TASKS
@@ -57,7 +58,7 @@ CHECKS: dict[str, Check] = {
 }
 
 
-def run(tracker: Tracker, workdir: Workdir, repetitions: int = 1) -> list[Record]:
+def run(tracker: Tracker, workdir: Workdir, plan: Plan) -> list[Record]:
     return [
         marked_record(
             tracker,
@@ -65,8 +66,9 @@ def run(tracker: Tracker, workdir: Workdir, repetitions: int = 1) -> list[Record
             EXPERIMENT,
             task,
             CHECKS,
-            repetitions=repetitions,
+            repetitions=plan.marks,
             api_counts_as_plus=False,
+            verify_all_snippets=plan.verify_snippets,
             fields={"task": task},
         )
         for task in TASKS

@@ -16,6 +16,7 @@ import time
 from typing import Any
 
 from ..paths import FACTS_DIR, REQUIREMENTS_DIR, repo_relative
+from ..plan import Plan
 from ..records import Record, failed, measured, now
 from ..trackers.base import Tracker
 from ..workdir import Workdir
@@ -84,7 +85,7 @@ def python_312(tracker: Tracker, workdir: Workdir, interpreter: str) -> dict[str
     return result
 
 
-def run(tracker: Tracker, workdir: Workdir, python312: str | None = None) -> list[Record]:
+def run(tracker: Tracker, workdir: Workdir, plan: Plan) -> list[Record]:
     started = now()
     facts = load_facts(tracker)
     documented = facts["collaboration"]
@@ -132,7 +133,7 @@ def run(tracker: Tracker, workdir: Workdir, python312: str | None = None) -> lis
         facts_file=facts["path"],
         **({"server": server} if server is not None else {}),
     )
-    return [collaboration, facts_record(tracker, workdir, facts, python312)]
+    return [collaboration, facts_record(tracker, workdir, facts, plan.python312)]
 
 
 def facts_record(

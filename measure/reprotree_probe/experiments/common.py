@@ -8,7 +8,6 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ..paths import MEASURE_DIR
@@ -106,7 +105,3 @@ def _text(data: bytes | str | None) -> str:
     if data is None:
         return ""
     return data if isinstance(data, str) else data.decode("utf-8", "replace")
-
-
-def project_path(workdir: Workdir) -> Path:
-    return workdir.project

@@ -19,7 +19,7 @@ from ..checks import Finding
 from ..paths import repo_relative
 from ..records import Record, failed, join_outputs, measured, now
 from ..stored import StoredRun
-from ..trackers.base import Tracker
+from ..trackers.base import Snippet, Tracker
 from ..workdir import Workdir
 from .common import TaskOutcome, run_task
 
@@ -46,7 +46,11 @@ def mark_once(
     checks: dict[str, Check],
     *,
     api_counts_as_plus: bool,
+    verify_all_snippets: bool = False,
 ) -> Marking:
+    """One default run, then one run per missing item that has a snippet. With
+    `verify_all_snippets`, snippets of items the default run stored run too: their verification
+    goes into the readback and the mark stays "+"."""
     result = Marking()
     default = run_task(tracker, workdir, experiment, task)
     result.stdout.append(default.stdout)
@@ -60,35 +64,51 @@ def mark_once(
     for item, check in checks.items():
         finding = _safe_check(check, default)
         result.readback[item] = {"default": finding.to_json()}
+        snippet = available.get(item)
         if finding.found:
             result.marks[item] = "+"
+            if verify_all_snippets and snippet is not None:
+                entry, _ = _try_snippet(tracker, workdir, experiment, task, snippet, check, result)
+                result.readback[item]["snippet"] = entry
             continue
-        snippet = available.get(item)
         if snippet is None:
             result.marks[item] = "-"
             result.readback[item]["snippet"] = None
             continue
-        path = repo_relative(snippet.path)
-        with_snippet = run_task(tracker, workdir, experiment, task, [item])
-        result.stdout.append(with_snippet.stdout)
-        result.stderr.append(with_snippet.stderr)
-        entry: dict[str, Any] = {"file": path, "kind": snippet.kind}
-        if with_snippet.error or with_snippet.stored is None:
-            entry["error"] = with_snippet.error or with_snippet.readback_error
+        entry, stored = _try_snippet(tracker, workdir, experiment, task, snippet, check, result)
+        if not stored:
             result.marks[item] = "-"
+        elif snippet.kind == "api" and api_counts_as_plus:
+            result.marks[item] = "+"
         else:
-            found = _safe_check(check, with_snippet)
-            entry["finding"] = found.to_json()
-            if not found.found:
-                result.marks[item] = "-"
-            elif snippet.kind == "api" and api_counts_as_plus:
-                result.marks[item] = "+"
-            else:
-                result.marks[item] = "(+)"
-                result.snippets[item] = path
-        entry["verified"] = result.marks[item] != "-"
+            result.marks[item] = "(+)"
+            result.snippets[item] = entry["file"]
         result.readback[item]["snippet"] = entry
     return result
+
+
+def _try_snippet(
+    tracker: Tracker,
+    workdir: Workdir,
+    experiment: str,
+    task: str,
+    snippet: Snippet,
+    check: Check,
+    result: Marking,
+) -> tuple[dict[str, Any], bool]:
+    """Run the task with one snippet and check its item: (readback entry, stored or not)."""
+    outcome = run_task(tracker, workdir, experiment, task, [snippet.item])
+    result.stdout.append(outcome.stdout)
+    result.stderr.append(outcome.stderr)
+    entry: dict[str, Any] = {"file": repo_relative(snippet.path), "kind": snippet.kind}
+    if outcome.error or outcome.stored is None:
+        entry["error"] = outcome.error or outcome.readback_error
+        entry["verified"] = False
+        return entry, False
+    found = _safe_check(check, outcome)
+    entry["finding"] = found.to_json()
+    entry["verified"] = found.found
+    return entry, found.found
 
 
 def _safe_check(check: Check, outcome: TaskOutcome) -> Finding:
@@ -109,13 +129,22 @@ def marked_record(
     *,
     repetitions: int,
     api_counts_as_plus: bool,
+    verify_all_snippets: bool = False,
     fields: dict[str, Any] | None = None,
 ) -> Record:
     """Marks over `repetitions` runs: each item gets its worst mark, the readback of the first."""
     started = now()
     fields = fields or {}
     runs = [
-        mark_once(tracker, workdir, experiment, task, checks, api_counts_as_plus=api_counts_as_plus)
+        mark_once(
+            tracker,
+            workdir,
+            experiment,
+            task,
+            checks,
+            api_counts_as_plus=api_counts_as_plus,
+            verify_all_snippets=verify_all_snippets,
+        )
         for _ in range(repetitions)
     ]
     stdout = join_outputs(["\n".join(r.stdout) for r in runs])

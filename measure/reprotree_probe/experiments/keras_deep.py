@@ -9,6 +9,7 @@ from typing import Any
 from .. import checks as c
 from ..environment import machine_id
 from ..harness import Sample, measure
+from ..plan import Plan
 from ..records import Record, failed, join_outputs, measured, now
 from ..stored import StoredRun
 from ..tasks.keras_task import MEMORY_SUBSTITUTION, SUBSTITUTION
@@ -124,14 +125,9 @@ def memory_from_data(
 
 
 def run(
-    tracker: Tracker,
-    workdir: Workdir,
-    size_repetitions: int = 3,
-    mark_repetitions: int = 1,
-    progress: Any = None,
-    sizes: tuple[int, ...] | None = None,
+    tracker: Tracker, workdir: Workdir, plan: Plan, progress: Any = None
 ) -> tuple[list[Record], list[dict[str, str]]]:
-    sizes = sizes or SIZES
+    sizes = plan.data_sizes or SIZES
     missing = keras_available()
     if missing:
         started = now()
@@ -149,8 +145,9 @@ def run(
         EXPERIMENT,
         "cnn-digits",
         CHECKS,
-        repetitions=mark_repetitions,
+        repetitions=plan.marks,
         api_counts_as_plus=True,
+        verify_all_snippets=plan.verify_snippets,
     )
-    records = [marks, *memory_from_data(tracker, workdir, size_repetitions, progress, sizes)]
+    records = [marks, *memory_from_data(tracker, workdir, plan.sizes, progress, sizes)]
     return records, [SUBSTITUTION, MEMORY_SUBSTITUTION]

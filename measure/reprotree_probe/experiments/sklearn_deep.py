@@ -8,6 +8,7 @@ from typing import Any
 
 from .. import checks as c
 from ..environment import folder_bytes, machine_id
+from ..plan import Plan
 from ..records import Record, failed, join_outputs, measured, now
 from ..stored import StoredRun
 from ..trackers.base import Tracker
@@ -133,16 +134,15 @@ def log_size(tracker: Tracker, workdir: Workdir, repetitions: int) -> Record:
     return measured("log-size", tracker.id, samples=samples, readback=details[0], **fields)
 
 
-def run(
-    tracker: Tracker, workdir: Workdir, size_repetitions: int = 3, mark_repetitions: int = 1
-) -> list[Record]:
+def run(tracker: Tracker, workdir: Workdir, plan: Plan) -> list[Record]:
     marks = marked_record(
         tracker,
         workdir,
         EXPERIMENT,
         TASK,
         CHECKS,
-        repetitions=mark_repetitions,
+        repetitions=plan.marks,
         api_counts_as_plus=True,
+        verify_all_snippets=plan.verify_snippets,
     )
-    return [marks, log_size(tracker, workdir, size_repetitions)]
+    return [marks, log_size(tracker, workdir, plan.sizes)]
