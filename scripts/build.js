@@ -2,6 +2,7 @@
 // (one file to read instead of hundreds of modules) and keeping Ink/React and the YAML parser
 // out of the scripted path: they are separate bundles that only `import()` pulls in.
 import { build } from 'esbuild';
+import { buildWasm } from './build-wasm.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +50,8 @@ async function snapshotOfBundledCriteria() {
   }
 }
 
+// The fitter's WebAssembly first: the bundles (and the snapshot's loader) import it.
+await buildWasm();
 const snapshot = await snapshotOfBundledCriteria();
 
 /**

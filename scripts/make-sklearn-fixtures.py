@@ -16,7 +16,13 @@ What it writes:
 
 * test/fixtures/sklearn/NNN.json -- one `DecisionTreeClassifier` fitted on
   every preference profile of a random score table, with the tree's nodes and
-  its `export_text`;
+  its `export_text`; 001-096 have 2 to 5 frameworks, 097 on have 8 to 14 and
+  hundreds of classes;
+* test/fixtures/sklearn-large/kKK-NN.json.gz -- trees on 17 to 20 criteria
+  (up to 2^20 profiles and 200 000 nodes), stored compactly: the split
+  feature of every node in node order (one character each) and SHA-256
+  digests of the export_text, of the impurity array and of the value array,
+  which pin down every other number of the tree;
 * test/fixtures/rng.json -- known outputs of the random generators that the
   tree depends on (numpy's MT19937 legacy seeding, the seed scikit-learn's
   splitter draws from `random_state`, and scikit-learn's `our_rand_r`).
@@ -42,6 +48,7 @@ How a training set is built (the same as the study's notebook):
 """
 
 import argparse
+import gzip
 import json
 import os
 import random
@@ -54,9 +61,11 @@ from sklearn.tree import DecisionTreeClassifier, export_text
 
 MASTER_SEED = 20230217
 FIXTURE_COUNT = 96
+MANY_CLASS_COUNT = 8
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURE_DIR = os.path.join(REPO, "test", "fixtures", "sklearn")
+LARGE_DIR = os.path.join(REPO, "test", "fixtures", "sklearn-large")
 RNG_PATH = os.path.join(REPO, "test", "fixtures", "rng.json")
 
 # Seeds whose first MT19937 output (init_genrand seeding, which is what
@@ -273,6 +282,15 @@ def random_scores(rng, kind, frameworks, k):
             row = [rng.choice(DECIMALS) for _ in range(n)]
         elif kind == "decimal-wide":
             row = [round(rng.uniform(0, 3), rng.choice([1, 2])) for _ in range(n)]
+        elif kind == "int01":
+            # many frameworks scoring 0 or 1: a great many different tie sets
+            row = [rng.randint(0, 1) for _ in range(n)]
+        elif kind == "solo":
+            # one or two frameworks score 1 on each criterion, mostly frameworks of its own:
+            # nearly every profile has a tie set of its own
+            row = [0] * n
+            for j in rng.sample(range(n), rng.randint(1, 2)):
+                row[j] = 1
         else:
             raise ValueError(kind)
         table.append(row)
@@ -417,19 +435,144 @@ def generate_fixtures():
         if spec["kind"] == "decimal":
             # The planted profile must make summation order decide a label.
             assert order_sensitive_profiles(frameworks, criteria), n
-        tree = fit_and_describe(frameworks, criteria, spec["max_depth"], spec["random_state"])
+        out["%03d.json" % n] = fixture_text(frameworks, criteria, spec)
+    return out
+
+
+def fixture_text(frameworks, criteria, spec):
+    tree = fit_and_describe(frameworks, criteria, spec["max_depth"], spec["random_state"])
+    doc = {
+        "frameworks": frameworks,
+        "criteria": criteria,
+        "max_depth": spec["max_depth"],
+        "random_state": spec["random_state"],
+        "classes": tree["classes"],
+        "depth": tree["depth"],
+        "leaves": tree["leaves"],
+        "export_text": tree["export_text"],
+        "nodes": tree["nodes"],
+    }
+    return json.dumps(doc, indent=2) + "\n"
+
+
+def many_class_specs(rng):
+    """Tables with 8 to 14 frameworks and over 64 classes, where the fitter counts differently."""
+    specs = []
+    for i in range(MANY_CLASS_COUNT):
+        depth = [None, None, 3, "rand"][i % 4]
+        specs.append({
+            "frameworks": rng.randint(8, 14),
+            # Unlimited trees on 7 criteria keep the files small.
+            "criteria": 7 if depth is None else rng.randint(7, 10),
+            "kind": ["solo", "int01"][i % 2],
+            "max_depth": rng.randint(4, 7) if depth == "rand" else depth,
+            "random_state": [0, rng.randint(1, 100), rng.randint(2 ** 20, 2 ** 32 - 1)][i % 3],
+            "sorted_frameworks": i == 5,
+        })
+    return specs
+
+
+def generate_many_class_fixtures(first_number):
+    rng = random.Random(MASTER_SEED + 2)
+    out = {}
+    for n, spec in enumerate(many_class_specs(rng), start=first_number):
+        frameworks, criteria = make_table(rng, spec)
+        while len(build_training_set(frameworks, criteria)[2]) <= 64:
+            frameworks, criteria = make_table(rng, spec)
+        out["%03d.json" % n] = fixture_text(frameworks, criteria, spec)
+    return out
+
+
+# ------------------------------------------------------------- large tables
+
+LARGE_SPECS = [
+    # (criteria, frameworks, kind, max_depth, random_state)
+    (17, 3, "int03", None, 0),
+    (17, 5, "half", 6, 12345),
+    (18, 4, "half-few+twin", None, 2 ** 32 - 1),
+    (18, 3, "decimal", 9, 42),
+    (18, 10, "int01", 8, 99),
+    (19, 3, "int03+zero", None, 7),
+    (19, 5, "int03", 12, REJECTED_FIRST_DRAW_SEEDS[0]),
+    (20, 3, "half", None, 0),
+    (20, 4, "int03+twin", 14, 2 ** 31),
+    (20, 12, "int01", 5, 3),
+    (20, 3, "int03", None, 0),
+]
+
+FEATURE_CHARS = "abcdefghijklmnopqrst"
+
+
+def fast_training_set(frameworks, criteria):
+    """build_training_set with numpy, for 2^20 profiles; the same labels in the same order.
+
+    Totals are summed criterion by criterion from 0.0, adding a score only where the criterion
+    matters, exactly as the profile-by-profile loop does.
+    """
+    k = len(criteria)
+    n = 2 ** k
+    p = np.arange(n, dtype=np.int64)
+    X = ((p[:, None] >> (k - 1 - np.arange(k))) & 1).astype(np.float64)
+    totals = np.zeros((n, len(frameworks)))
+    for i, c in enumerate(criteria):
+        row = np.array([float(c["scores"][f]) for f in frameworks])
+        totals = np.where(X[:, i:i + 1] == 1, totals + row, totals)
+    best = totals.max(axis=1)
+    masks = ((totals == best[:, None]).astype(np.int64) << np.arange(len(frameworks))).sum(axis=1)
+    unique = np.unique(masks)
+    sets = {int(m): frozenset(f for j, f in enumerate(frameworks) if int(m) >> j & 1) for m in unique}
+    class_sets = sorted(sets.values(), key=class_sort_key)
+    index = {s: i for i, s in enumerate(class_sets)}
+    lookup = {m: index[s] for m, s in sets.items()}
+    y = np.array([lookup[int(m)] for m in unique])[np.searchsorted(unique, masks)]
+    return X, y, class_sets
+
+
+def generate_large_fixtures():
+    import hashlib
+
+    # The fast labeller must agree with the plain one.
+    check_rng = random.Random(MASTER_SEED + 3)
+    for kind in ("int03", "decimal", "half-few+twin", "int01"):
+        frameworks, criteria = make_table(check_rng, {
+            "frameworks": 6, "criteria": 8, "kind": kind, "sorted_frameworks": False})
+        X1, y1, c1 = build_training_set(frameworks, criteria)
+        X2, y2, c2 = fast_training_set(frameworks, criteria)
+        assert c1 == c2 and (y1 == y2).all() and (X1 == X2).all(), kind
+
+    rng = random.Random(MASTER_SEED + 4)
+    out = {}
+    for k, n_fw, kind, max_depth, random_state in LARGE_SPECS:
+        frameworks, criteria = make_table(rng, {
+            "frameworks": n_fw, "criteria": k, "kind": kind, "sorted_frameworks": False})
+        X, y, class_sets = fast_training_set(frameworks, criteria)
+        names = [display_name(s, frameworks) for s in class_sets]
+        clf = DecisionTreeClassifier(max_depth=max_depth, random_state=random_state)
+        clf.fit(X, y)
+        tree = clf.tree_
+        text = export_text(clf, feature_names=[c["id"] for c in criteria], max_depth=1000)
+        text = re.sub(r"class: (\d+)$", lambda m: "class: " + names[int(m.group(1))], text, flags=re.M)
+        features = "".join("." if f < 0 else FEATURE_CHARS[f] for f in tree.feature.tolist())
+        digest = lambda a: hashlib.sha256(np.ascontiguousarray(a, dtype="<f8").tobytes()).hexdigest()
         doc = {
             "frameworks": frameworks,
             "criteria": criteria,
-            "max_depth": spec["max_depth"],
-            "random_state": spec["random_state"],
-            "classes": tree["classes"],
-            "depth": tree["depth"],
-            "leaves": tree["leaves"],
-            "export_text": tree["export_text"],
-            "nodes": tree["nodes"],
+            "max_depth": max_depth,
+            "random_state": random_state,
+            "classes": names,
+            "depth": int(clf.get_depth()),
+            "leaves": int(clf.get_n_leaves()),
+            "node_count": int(tree.node_count),
+            # From each leaf's class, not clf.predict: predict_proba would hold n × classes doubles.
+            "training_accuracy": float(np.mean(np.argmax(tree.value[:, 0, :], axis=1)[clf.apply(X)] == y)),
+            "features": features,
+            "export_text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+            "impurity_sha256": digest(tree.impurity),
+            "value_sha256": digest(tree.value[:, 0, :]),
         }
-        out["%03d.json" % n] = json.dumps(doc, indent=2) + "\n"
+        count = sum(1 for name in out if name.startswith("k%d-" % k)) + 1
+        out["k%d-%02d.json.gz" % (k, count)] = json.dumps(doc, indent=1) + "\n"
+        print("k=%d %s: %d classes, %d nodes" % (k, kind, len(names), tree.node_count), file=sys.stderr)
     return out
 
 
@@ -529,33 +672,48 @@ def main():
         return 1
 
     files = {os.path.join(FIXTURE_DIR, name): text for name, text in generate_fixtures().items()}
+    many = generate_many_class_fixtures(FIXTURE_COUNT + 1)
+    files.update({os.path.join(FIXTURE_DIR, name): text for name, text in many.items()})
     files[RNG_PATH] = generate_rng()
+    files.update({os.path.join(LARGE_DIR, name): text for name, text in generate_large_fixtures().items()})
+    dirs = (FIXTURE_DIR, LARGE_DIR)
+
+    def on_disk(path):
+        """The file's text; .gz files are compared by content (gzip bytes vary with zlib)."""
+        with open(path, "rb") as fh:
+            data = fh.read()
+        return (gzip.decompress(data) if path.endswith(".gz") else data).decode("utf-8")
+
+    def ours(path):
+        return os.path.isdir(os.path.dirname(path)) and (path.endswith(".json") or path.endswith(".json.gz"))
 
     if args.check:
         stale = []
         for path, text in files.items():
             try:
-                with open(path) as fh:
-                    if fh.read() != text:
-                        stale.append(path)
+                if on_disk(path) != text:
+                    stale.append(path)
             except FileNotFoundError:
                 stale.append(path)
         extra = sorted(
-            os.path.join(FIXTURE_DIR, n) for n in os.listdir(FIXTURE_DIR)
-            if os.path.join(FIXTURE_DIR, n) not in files
-        ) if os.path.isdir(FIXTURE_DIR) else []
+            os.path.join(d, n) for d in dirs if os.path.isdir(d) for n in os.listdir(d)
+            if ours(os.path.join(d, n)) and os.path.join(d, n) not in files
+        )
         for path in stale + extra:
             print("out of date: " + os.path.relpath(path, REPO))
         print("%d files checked" % len(files))
         return 1 if stale or extra else 0
 
-    os.makedirs(FIXTURE_DIR, exist_ok=True)
-    for name in os.listdir(FIXTURE_DIR):
-        if name.endswith(".json") and os.path.join(FIXTURE_DIR, name) not in files:
-            os.remove(os.path.join(FIXTURE_DIR, name))
+    for d in dirs:
+        os.makedirs(d, exist_ok=True)
+        for name in os.listdir(d):
+            if ours(os.path.join(d, name)) and os.path.join(d, name) not in files:
+                os.remove(os.path.join(d, name))
     for path, text in files.items():
-        with open(path, "w") as fh:
-            fh.write(text)
+        data = text.encode("utf-8")
+        with open(path, "wb") as fh:
+            # mtime=0: the same table gives the same bytes on every run.
+            fh.write(gzip.compress(data, mtime=0) if path.endswith(".gz") else data)
     print("wrote %d fixtures and %s" % (len(files) - 1, os.path.relpath(RNG_PATH, REPO)))
     return 0
 

@@ -1,6 +1,7 @@
 /**
  * The command line: flags → command → output. The one place that prints errors and picks exit
- * codes: 0 done, 2 the user's input or usage, 130 cancelled, 1 a bug.
+ * codes: 0 done, 2 the user's input or usage (or output that cannot be written), 130 cancelled,
+ * 1 a bug.
  */
 import { commandHelp, mainHelp } from './cli/help.js';
 import { resolve } from './cli/options.js';
@@ -15,7 +16,7 @@ import { recommend } from './commands/recommend.js';
 import { scores } from './commands/scores.js';
 import { tree } from './commands/tree.js';
 import { validate } from './commands/validate.js';
-import { Cancelled, UserError } from './errors.js';
+import { Cancelled, printable, UserError } from './errors.js';
 import { localeGlyphs } from './render/glyphs.js';
 import type { Glyphs } from './render/glyphs.js';
 import { colorWanted, createStyle } from './render/style.js';
@@ -24,14 +25,31 @@ import { StudyError } from './study/problems.js';
 declare const __REPROTREE_VERSION__: string | undefined;
 export const VERSION = typeof __REPROTREE_VERSION__ === 'string' ? __REPROTREE_VERSION__ : 'dev';
 
-/** Output into a closed pipe (`reprotree ... | head -1`) ends the program quietly. */
-function quietOnClosedPipe(): void {
+/** Why a write failed, for the codes a user can do something about. */
+const WRITE_FAILURES: Readonly<Record<string, string>> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'over the disk quota',
+  EFBIG: 'the file is too large',
+  EIO: 'an input/output error',
+  EBADF: 'the output is closed',
+};
+
+/**
+ * Output into a closed pipe (`reprotree ... | head -1`) ends the program quietly. Any other
+ * failure to write (a full disk, `> /dev/full`) is the user's environment, not a bug: one
+ * sentence where possible and exit 2, or the code the run had already earned (a usage error whose
+ * message cannot be written is still a usage error).
+ */
+function handleWriteErrors(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      // Any other failure to write (a full disk, a closed descriptor): say so once, where possible.
-      if (stream !== process.stderr) process.stderr.write(`reprotree: cannot write the output: ${e.code ?? e.message}.\n`);
-      process.exit(1);
+      if (stream !== process.stderr) {
+        const why = e.code ? `${e.code}${WRITE_FAILURES[e.code] ? ` (${WRITE_FAILURES[e.code]})` : ''}` : printable(e.message);
+        process.stderr.write(`reprotree: the output cannot be written: ${why}.\n`);
+      }
+      const earned = Number(process.exitCode ?? 0);
+      process.exit(earned !== 0 ? earned : 2);
     });
   }
 }
@@ -55,11 +73,15 @@ async function run(invocation: Invocation, io: IO): Promise<void> {
   }
 }
 
-/** Columns to lay text out in: the terminal's, else COLUMNS, else 80. */
-function outputWidth(): number {
-  if (process.stdout.isTTY && process.stdout.columns) return process.stdout.columns;
-  const env = Number(process.env.COLUMNS);
-  return Number.isInteger(env) && env >= 20 ? env : 80;
+/** Narrower than this, text is laid out as if this wide: a line of a few columns says nothing. */
+const MIN_WIDTH = 20;
+
+/** Columns to lay text out in: COLUMNS when it is a number, else the terminal's, else 80. */
+export function outputWidth(env: NodeJS.ProcessEnv, stdout: { isTTY?: boolean; columns?: number }): number {
+  const columns = env.COLUMNS?.trim() ?? '';
+  if (/^\d{1,6}$/.test(columns) && Number(columns) > 0) return Math.max(MIN_WIDTH, Number(columns));
+  if (stdout.isTTY && stdout.columns) return Math.max(MIN_WIDTH, stdout.columns);
+  return 80;
 }
 
 /** Prints an error the way its kind deserves and returns the exit code. */
@@ -80,14 +102,14 @@ function report(e: unknown, glyphs: Glyphs): number {
   const message = e instanceof Error ? e.message : String(e);
   const stack = e instanceof Error ? e.stack : message;
   process.stderr.write(
-    `reprotree: internal error: ${message}\nThis is a bug in reprotree, not in your input. Please report it with the command you ran and this message` +
+    `reprotree: internal error: ${printable(message)}\nThis is a bug in reprotree, not in your input. Please report it with the command you ran and this message` +
       (process.env.REPROTREE_DEBUG ? `:\n${stack}\n` : ' (run again with REPROTREE_DEBUG=1 for the stack trace).\n'),
   );
   return 1;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  quietOnClosedPipe();
+  handleWriteErrors();
   const timings: Timings = {};
   // Chosen once for the run: what the terminal's locale can show.
   const glyphs = localeGlyphs();
@@ -103,7 +125,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       style: styleFor(process.stdout),
       styleFor,
       glyphs,
-      width: outputWidth(),
+      width: outputWidth(process.env, process.stdout),
       timings,
     };
     if (p.values.version) io.out(`${VERSION}\n`);

@@ -57,6 +57,32 @@ export class Cancelled extends Error {
   }
 }
 
+/**
+ * Characters that must not reach a terminal as they are: C0 and C1 controls (ESC starts the
+ * sequences that move the cursor, clear the screen or set the window title), DEL, the line and
+ * paragraph separators, and format characters (bidirectional controls, zero-width ones), which
+ * are invisible yet change how the rest of a line reads.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose.
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\p{Cf}]/gu;
+const NAMED: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u001b': '\\e' };
+
+/**
+ * User-supplied text (an argument, a file name, a key or value from a criteria file) as every
+ * message shows it: each unprintable character written as an escape, as bash's $'...' reads them
+ * (\e, \n, \x07, \u202E), and everything else as it is.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, (ch) => {
+    const named = NAMED[ch];
+    if (named) return named;
+    const cp = ch.codePointAt(0)!;
+    if (cp < 0x80) return `\\x${cp.toString(16).padStart(2, '0')}`;
+    const hex = cp.toString(16).toUpperCase();
+    return cp > 0xffff ? `\\U${hex.padStart(8, '0')}` : `\\u${hex.padStart(4, '0')}`;
+  });
+}
+
 /** The closest candidate to a mistyped word, if any is close enough to be a likely typo. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;

@@ -5,7 +5,7 @@
  */
 import { accessSync, closeSync, constants, openSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { UserError } from './errors.js';
+import { printable, UserError } from './errors.js';
 
 /**
  * At most `max` + 1 bytes of the file, so that a caller can tell "over the limit" from "exactly
@@ -53,18 +53,19 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
  * file that appears in between is overwritten either.
  */
 export function writeUserFile(file: string, text: string, options: { readonly replace: boolean; readonly ifExists?: string }): void {
+  const shown = printable(file);
   try {
     writeFileSync(file, text, { flag: options.replace ? 'w' : 'wx' });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code === 'EISDIR' || (code === 'EEXIST' && isFolder(file))) throw new UserError(`${file} is a folder; name a file in it instead.`);
-    if (code === 'EEXIST') throw new UserError(`${file} already exists; ${options.ifExists ?? 'name another file'}.`);
+    if (code === 'EISDIR' || (code === 'EEXIST' && isFolder(file))) throw new UserError(`${shown} is a folder; name a file in it instead.`);
+    if (code === 'EEXIST') throw new UserError(`${shown} already exists; ${options.ifExists ?? 'name another file'}.`);
     if (code === 'ENOENT' || code === 'ENOTDIR')
-      throw new UserError(`Cannot write ${file}: its folder does not exist; create it first or name another file.`);
+      throw new UserError(`Cannot write ${shown}: its folder does not exist; create it first or name another file.`);
     if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
-      throw new UserError(`Cannot write ${file}: permission denied; name a file in a folder you can write to.`);
+      throw new UserError(`Cannot write ${shown}: permission denied; name a file in a folder you can write to.`);
     }
-    throw new UserError(`Cannot write ${file}: ${code ?? String(e)}.`);
+    throw new UserError(`Cannot write ${shown}: ${code ?? String(e)}.`);
   }
 }
 
@@ -74,13 +75,14 @@ export function writeUserFile(file: string, text: string, options: { readonly re
  */
 export function checkWritable(file: string, flag: string): void {
   const folder = dirname(file);
+  const shown = printable(file);
   try {
     if (!statSync(folder).isDirectory()) throw new Error('not a folder');
     accessSync(folder, constants.W_OK);
   } catch {
-    throw new UserError(`${flag} ${file}: cannot write in ${folder}; name a file in a folder that exists and that you can write to.`);
+    throw new UserError(`${flag} ${shown}: cannot write in ${printable(folder)}; name a file in a folder that exists and that you can write to.`);
   }
-  if (isFolder(file)) throw new UserError(`${flag} ${file}: that is a folder; name a file.`);
+  if (isFolder(file)) throw new UserError(`${flag} ${shown}: that is a folder; name a file.`);
 }
 
 /** Whether `path` is an existing folder. */

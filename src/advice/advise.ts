@@ -103,10 +103,8 @@ export function advise(fitted: FittedTree, answers: readonly boolean[]): Advice 
   const recommendation = tree.classes[tree.predictedClass(leaf)]!;
   const leafCounts = tree
     .counts(leaf)
-    .map((count, c) => ({ cls: tree.classes[c]!, count, c }))
-    .filter((x) => x.count > 0)
-    .sort((a, b) => b.count - a.count || a.c - b.c)
-    .map(({ cls, count }) => ({ cls, count }));
+    .sort((a, b) => b.count - a.count || a.cls - b.cls)
+    .map(({ cls, count }) => ({ cls: tree.classes[cls]!, count }));
 
   const totals = exactTotals(fitted, answers);
   const top = Math.max(...totals);

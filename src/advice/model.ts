@@ -6,7 +6,7 @@ import { buildTree } from '../cart/builder.js';
 import { buildTrainingSet } from '../cart/profiles.js';
 import type { ScoreTable, TrainingSet } from '../cart/profiles.js';
 import type { Tree } from '../cart/tree.js';
-import { didYouMean, UserError } from '../errors.js';
+import { didYouMean, printable, UserError } from '../errors.js';
 import type { Study, TreeSpec } from '../study/types.js';
 
 export interface FittedTree {
@@ -26,11 +26,18 @@ export interface FitOverrides {
 }
 
 export function findTree(study: Study, name: string | undefined): TreeSpec {
-  const wanted = (name ?? study.defaultTree).toLowerCase();
+  const wanted = name ?? study.defaultTree;
   const spec = study.trees.find((t) => t.name === wanted);
   if (!spec) {
     const names = study.trees.map((t) => t.name);
-    throw new UserError(`There is no tree named '${wanted}' in ${study.file}; the trees are ${names.join(', ')}.${didYouMean(wanted, names)}`);
+    // Matched exactly, as the file's default_tree is: tree names are lowercase ids.
+    const lower = names.find((n) => n === wanted.toLowerCase());
+    if (lower !== undefined) {
+      throw new UserError(`There is no tree named '${printable(wanted)}': tree names are lowercase, as in ${printable(study.file)}; use '${lower}'.`);
+    }
+    throw new UserError(
+      `There is no tree named '${printable(wanted)}' in ${printable(study.file)}; the trees are ${names.join(', ')}.${didYouMean(wanted, names)}`,
+    );
   }
   return spec;
 }

@@ -1,16 +1,15 @@
 /**
- * scikit-learn 1.2's DepthFirstTreeBuilder (sklearn/tree/_tree.pyx) with the defaults of
- * DecisionTreeClassifier: min_samples_split=2, min_samples_leaf=1, min_weight_fraction_leaf=0,
- * min_impurity_decrease=0, max_features=None.
+ * Fitting: scikit-learn 1.2's DecisionTreeClassifier with its defaults (min_samples_split=2,
+ * min_samples_leaf=1, min_weight_fraction_leaf=0, min_impurity_decrease=0, max_features=None).
+ * The builder, splitter and criterion run as WebAssembly (src/cart/wasm/, where each of
+ * scikit-learn's rules is reproduced and explained); this side hands it the labels and the seed
+ * and wraps what it returns as a Tree.
  */
-import { BestSplitter } from './splitter.js';
 import type { ScoreTable, TrainingSet } from './profiles.js';
 import { buildTrainingSet } from './profiles.js';
 import { splitterSeed } from './rng.js';
-import { Tree, TREE_UNDEFINED } from './tree.js';
-
-/** np.finfo(np.double).eps, the builder's tolerance for "pure" and "no improvement". */
-const EPSILON = 2.220446049250313e-16;
+import { Tree } from './tree.js';
+import { FIT_WASM } from './fit-wasm.js';
 
 export interface FitOptions {
   /** Depth limit (>= 1); Infinity for none, as `max_depth=None`. */
@@ -19,77 +18,50 @@ export interface FitOptions {
   readonly randomState: number;
 }
 
-interface StackRecord {
-  start: number;
-  end: number;
-  depth: number;
-  parent: number;
-  isLeft: boolean;
-  impurity: number;
-  nConstant: number;
+interface FitExports {
+  readonly memory: WebAssembly.Memory;
+  alloc(bytes: number): number;
+  fit(k: number, nClasses: number, maxDepth: number, seed: number, labels: number, classCounts: number): number;
+  output(i: number): number;
+}
+
+let compiled: WebAssembly.Module | undefined;
+
+/** A fresh instance per fit: its memory then belongs to the tree, which keeps views into it. */
+function instantiate(): FitExports {
+  compiled ??= new WebAssembly.Module(Buffer.from(FIT_WASM, 'base64'));
+  return new WebAssembly.Instance(compiled, {}).exports as unknown as FitExports;
 }
 
 /** Fits a tree to a prepared training set. */
 export function buildTree(data: TrainingSet, options: FitOptions): Tree {
-  const tree = new Tree(data.table.criteria, data.table.frameworks, data.classes);
-  // The splitter's xorshift state is the one number it draws from RandomState(random_state).
-  const splitter = new BestSplitter(data, splitterSeed(options.randomState));
+  const wasm = instantiate();
+  const n = data.nSamples;
   const nClasses = data.classes.length;
-  const maxDepth = options.maxDepth;
+  const labels = wasm.alloc(4 * n);
+  const classCounts = wasm.alloc(4 * nClasses);
+  new Int32Array(wasm.memory.buffer, labels, n).set(data.labels);
+  new Int32Array(wasm.memory.buffer, classCounts, nClasses).set(data.classCounts);
+  const maxDepth = Number.isFinite(options.maxDepth) ? options.maxDepth : -1;
+  // The splitter's xorshift state is the one number it draws from RandomState(random_state).
+  const nodes = wasm.fit(data.k, nClasses, maxDepth, splitterSeed(options.randomState), labels, classCounts);
 
-  // An explicit stack, as scikit-learn uses: the right child is pushed first so that the left
-  // child is built first, and one splitter (one random state) serves every node in that order.
-  const stack: StackRecord[] = [
-    { start: 0, end: data.nSamples, depth: 0, parent: TREE_UNDEFINED, isLeft: false, impurity: Infinity, nConstant: 0 },
-  ];
-  let first = true;
-
-  while (stack.length > 0) {
-    const rec = stack.pop()!;
-    const { start, end, depth, parent, isLeft } = rec;
-    let impurity = rec.impurity;
-    const nNode = end - start;
-    splitter.nodeReset(start, end);
-
-    // Stopping rules checked before searching: depth, min_samples_split=2, 2 * min_samples_leaf=2.
-    let isLeaf = depth >= maxDepth || nNode < 2;
-    // Only the root's impurity is computed here; children inherit theirs from the split.
-    if (first) {
-      impurity = splitter.nodeImpurity();
-      first = false;
-    }
-    // A pure node (up to rounding) is a leaf and costs no random draw.
-    isLeaf = isLeaf || impurity <= EPSILON;
-
-    let split = null;
-    let nConstant = rec.nConstant;
-    if (!isLeaf) {
-      const r = splitter.nodeSplit(impurity, nConstant);
-      split = r.split;
-      nConstant = r.nConstant;
-      // No valid split, or one that improves by less than min_impurity_decrease = 0.
-      isLeaf = split.pos >= end || split.improvement + EPSILON < 0;
-    }
-
-    const id = tree.addNode(
-      parent,
-      isLeft,
-      isLeaf,
-      split?.feature ?? 0,
-      split?.threshold ?? 0,
-      impurity,
-      nNode,
-      depth,
-    );
-    // Every node stores its class counts (node_value), not just leaves.
-    tree.value.set(splitter.nodeCounts, id * nClasses);
-
-    if (!isLeaf && split) {
-      stack.push({ start: split.pos, end, depth: depth + 1, parent: id, isLeft: false, impurity: split.impurityRight, nConstant });
-      stack.push({ start, end: split.pos, depth: depth + 1, parent: id, isLeft: true, impurity: split.impurityLeft, nConstant });
-    }
-  }
-  return tree;
+  // The memory has stopped growing: views into it stay valid.
+  const buffer = wasm.memory.buffer;
+  const ints = (i: number, length: number) => new Int32Array(buffer, wasm.output(i), length);
+  const pairStart = ints(6, nodes + 1);
+  return new Tree(data.table.criteria, data.table.frameworks, data.classes, {
+    k: data.k,
+    nodeCount: nodes,
+    feature: ints(0, nodes),
+    left: ints(1, nodes),
+    right: ints(2, nodes),
+    impurity: new Float64Array(buffer, wasm.output(3), nodes),
+    depth: ints(4, nodes),
+    predicted: ints(5, nodes),
+    pairStart,
+    pairs: ints(7, 2 * pairStart[nodes]!),
+  });
 }
 
 /** Profiles, labels and tree in one call. */

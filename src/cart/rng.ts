@@ -66,27 +66,35 @@ export function splitterSeed(seed: number): number {
 }
 
 /**
- * scikit-learn's `our_rand_r` (sklearn/utils/_random.pxd), a 32-bit xorshift. `>>> 0` after each
- * step reproduces the uint32 wrap-around of the C code.
+ * scikit-learn's `our_rand_r` (sklearn/utils/_random.pxd), a 32-bit xorshift. The fitter draws
+ * from its own copy inside the WebAssembly (wasm/random.ts); this one, checked against values
+ * transcribed from scikit-learn, drives the plain reference fitter of the tests. The state is held
+ * as the int32 with the same bits as the C code's uint32: JavaScript's `<<` and `^` wrap exactly
+ * as uint32 arithmetic does, and `>>>` shifts in zeros as an unsigned shift does.
  */
 export class RandR {
-  state: number;
+  private bits: number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.bits = seed | 0;
+  }
+
+  /** The state as scikit-learn's uint32. */
+  get state(): number {
+    return this.bits >>> 0;
   }
 
   /** our_rand_r: a value in [0, RAND_R_MAX]. */
   next(): number {
-    let x = this.state;
+    let x = this.bits;
     // A zero state would stay zero forever; scikit-learn replaces it with DEFAULT_SEED = 1.
     if (x === 0) x = 1;
-    x = (x ^ (x << 13)) >>> 0;
-    x = (x ^ (x >>> 17)) >>> 0;
-    x = (x ^ (x << 5)) >>> 0;
-    this.state = x;
-    // `% (RAND_R_MAX + 1)` in uint32 arithmetic keeps the low 31 bits.
-    return x % (RAND_R_MAX + 1);
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    this.bits = x;
+    // `% (RAND_R_MAX + 1)` of a uint32 keeps its low 31 bits.
+    return x & RAND_R_MAX;
   }
 
   /** rand_int (sklearn/tree/_utils.pyx): an integer in [low, high). */

@@ -1,4 +1,5 @@
 /** --help text, generated from the declarations in spec.ts. */
+import { displayWidth, padEnd, wrap } from '../render/terminal-text.js';
 import { COMMANDS, COMMON_FLAGS, FLAGS, TOP_FLAGS } from './spec.js';
 import type { CommandSpec, FlagSpec } from './spec.js';
 
@@ -13,34 +14,23 @@ function flagLine(f: FlagSpec, formats?: readonly string[]): [string, string] {
 /** Help is read in 80-column terminals: descriptions wrap under themselves. */
 const HELP_WIDTH = 80;
 
+/** Two columns: the second wraps under itself. */
 function table(rows: readonly [string, string][]): string {
-  const width = Math.max(...rows.map(([a]) => a.length)) + 2;
-  return rows.map(([a, b]) => a.padEnd(width) + wrap(b, HELP_WIDTH - width, ' '.repeat(width))).join('\n');
-}
-
-function wrap(text: string, width: number, indent: string): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line !== '' && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line === '' ? word : `${line} ${word}`;
-  }
-  lines.push(line);
-  return lines.join('\n' + indent);
+  const width = Math.max(...rows.map(([a]) => displayWidth(a))) + 2;
+  return rows.map(([a, b]) => padEnd(a, width) + wrap(b, HELP_WIDTH - width).join('\n' + ' '.repeat(width))).join('\n');
 }
 
 export function commandHelp(spec: CommandSpec): string {
   const rows = spec.flags.map((n) => flagLine(FLAGS[n], spec.formats));
   return [
-    wrap(`reprotree ${spec.name}: ${spec.summary}`, HELP_WIDTH, '  '),
+    ...wrap(`reprotree ${spec.name}: ${spec.summary}`, HELP_WIDTH, '  '),
     '',
-    `Usage: ${wrap(spec.usage, HELP_WIDTH - 7, '         ')}`,
+    ...wrap(`Usage: ${spec.usage}`, HELP_WIDTH, '         '),
     '',
     'Options:',
     table(rows),
     '',
+    ...(spec.notes ?? []).flatMap((n) => [...wrap(n, HELP_WIDTH), '']),
     'Examples:',
     ...spec.examples.map((e) => `  ${e}`),
     '',
@@ -78,7 +68,8 @@ export function mainHelp(version: string): string {
     '  reprotree --important runtime --tree figure-1 --json',
     '  reprotree tree --tree figure-1',
     '',
-    'Exit codes: 0 done, 2 bad input or usage, 130 cancelled, 1 a bug in reprotree.',
+    'Exit codes: 0 done, 2 bad input or usage, or output that cannot be written, 130 cancelled,',
+    '1 a bug in reprotree.',
     '',
   ].join('\n');
 }

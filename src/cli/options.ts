@@ -24,7 +24,7 @@ import type {
   TreeOptions,
   ValidateOptions,
 } from '../commands/options.js';
-import { UserError } from '../errors.js';
+import { printable, UserError } from '../errors.js';
 import type { Parsed } from './parse.js';
 
 /** The command to run with its options; `command` tells which options record it is. */
@@ -77,7 +77,7 @@ function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state' | 'reps', min
   if (name === 'max-depth' && s.toLowerCase() === 'none') return Infinity;
   if (!/^\d+$/.test(s) || Number(s) < min || Number(s) > max) {
     const what = name === 'max-depth' ? `a whole number of at least ${min} (or 'none')` : `a whole number from ${min} to ${max}`;
-    throw new UserError(`--${name} must be ${what}, not '${s}'.`);
+    throw new UserError(`--${name} must be ${what}, not '${printable(s)}'.`);
   }
   return Number(s);
 }

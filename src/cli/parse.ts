@@ -1,6 +1,6 @@
 /** argv → which command, with which flags. Built on node:util's parseArgs (no dependency). */
 import { parseArgs } from 'node:util';
-import { didYouMean, UserError } from '../errors.js';
+import { didYouMean, printable, UserError } from '../errors.js';
 import { andList } from '../render/format.js';
 import { COMMAND_NAMES, COMMANDS, FLAGS, isStringFlag } from './spec.js';
 import type { BooleanFlag, Command, FlagName, FlagValues, StringFlag } from './spec.js';
@@ -89,21 +89,21 @@ export function parse(argv: readonly string[]): Parsed {
     if (!command && list !== undefined && (list.endsWith(',') || /^[a-z0-9-]+(,[a-z0-9-]+)*$/i.test(first))) {
       // `--important runtime, keras`: the shell split the list at the space.
       throw new UserError(
-        `Unexpected argument '${first}'. To name several criteria, join them with commas and no spaces: --important ${list.replace(/,$/, '')},${first}.`,
+        `Unexpected argument '${printable(first)}'. To name several criteria, join them with commas and no spaces: --important ${printable(list.replace(/,$/, ''))},${printable(first)}.`,
       );
     }
     if (first === 'help') {
       const topic = COMMANDS.find((c) => c.name === positionals[1]);
       if (positionals[1] !== undefined && !topic) {
         throw new UserError(
-          `There is no command '${positionals[1]}'.${didYouMean(positionals[1], COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}.`,
+          `There is no command '${printable(positionals[1])}'.${didYouMean(positionals[1], COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}.`,
         );
       }
       return { command: topic ?? impliedCommand({}), explicit: topic !== undefined, values: { ...values, help: true }, positionals: [] };
     }
     if (!command) {
       throw new UserError(
-        `Unknown command '${first}'.${didYouMean(first, COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}; see reprotree --help.`,
+        `Unknown command '${printable(first)}'.${didYouMean(first, COMMAND_NAMES)} The commands are ${COMMAND_NAMES.join(', ')}; see reprotree --help.`,
       );
     }
     explicit = true;
@@ -122,15 +122,17 @@ export function parse(argv: readonly string[]): Parsed {
   }
   if (positionals.length > command.maxPositionals) {
     const extra = positionals[command.maxPositionals]!;
-    const hint = command.flags.includes('important') && !extra.startsWith('-') ? ` To name criteria, use --important ${extra}.` : '';
-    throw new UserError(`Unexpected argument '${extra}' for ${command.name}.${hint} See reprotree ${command.name} --help.`);
+    const hint = command.flags.includes('important') && !extra.startsWith('-') ? ` To name criteria, use --important ${printable(extra)}.` : '';
+    throw new UserError(`Unexpected argument '${printable(extra)}' for ${command.name}.${hint} See reprotree ${command.name} --help.`);
   }
   const f = values.format;
   if (values.json && f !== undefined && f !== 'json') {
-    throw new UserError(`--json and --format ${f} contradict each other; give one of them.`);
+    throw new UserError(`--json and --format ${printable(f)} contradict each other; give one of them.`);
   }
   if (f !== undefined && command.formats && !command.formats.includes(f)) {
-    throw new UserError(`'${f}' is not a format of ${command.name}; use one of ${command.formats.join(', ')}.${didYouMean(f, command.formats)}`);
+    throw new UserError(
+      `'${printable(f)}' is not a format of ${command.name}; use one of ${command.formats.join(', ')}.${didYouMean(f, command.formats)}`,
+    );
   }
   for (const f of ['criteria', 'tree', 'important', 'not-important', 'answers', 'save-answers', 'format', 'max-depth', 'random-state'] as const) {
     if (values[f] === '') throw new UserError(`--${f} needs a value; see reprotree ${command.name} --help.`);
@@ -147,7 +149,7 @@ function translate(e: Error & { code?: string }): UserError {
     if (flag === '-v' || bare === 'v') return new UserError(`Unknown option '${flag}'. For the version, use -V or --version.`);
     const names = ALL_FLAGS.map((f) => f.name);
     const suggestion = closestFlag(bare, names);
-    return new UserError(`Unknown option '${flag}'.${suggestion} See reprotree --help.`);
+    return new UserError(`Unknown option '${printable(flag)}'.${suggestion} See reprotree --help.`);
   }
   if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
     const flag = /--?([a-zA-Z-]+)/.exec(msg)?.[1];
@@ -158,7 +160,7 @@ function translate(e: Error & { code?: string }): UserError {
   if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
     return new UserError(`Unexpected argument in the command line; see reprotree --help.`);
   }
-  return new UserError(`Could not read the command line: ${msg.split('\n')[0]}. See reprotree --help.`);
+  return new UserError(`Could not read the command line: ${printable(msg.split('\n')[0]!)}. See reprotree --help.`);
 }
 
 function closestFlag(bare: string, names: readonly string[]): string {

@@ -3,7 +3,9 @@
  * `--help` text and suggestions for typos are all derived from these tables, so help cannot drift
  * from behaviour.
  */
+import { MAX_CRITERIA } from '../cart/profiles.js';
 import { INIT_FILE, MEASURE_OUT, MEASURE_REPS, REPORT_FORMATS, SCORES_FORMATS, TREE_FORMATS } from '../commands/options.js';
+import { SCORE_RULE } from '../study/limits.js';
 
 export interface FlagSpec {
   readonly name: string;
@@ -19,7 +21,7 @@ export const FLAGS = {
     name: 'criteria',
     type: 'string',
     value: 'FILE',
-    description: "criteria file to read (default: the bundled criteria.yaml; '-': standard input)",
+    description: "criteria file to read (default: the bundled criteria.yaml; '-': standard input); 2 to 30 frameworks, 1 to 20 criteria",
   },
   tree: { name: 'tree', type: 'string', value: 'NAME', description: "which of the file's trees to use (default: its default_tree)" },
   important: {
@@ -27,7 +29,7 @@ export const FLAGS = {
     short: 'i',
     type: 'string',
     value: 'IDS',
-    description: 'comma-separated criteria that matter to you; in scripted advice all others do not',
+    description: 'comma-separated criteria ids (lowercase, as in the file) that matter to you; in scripted advice all others do not',
   },
   'not-important': {
     name: 'not-important',
@@ -144,6 +146,8 @@ export interface CommandSpec {
   /** Most positional arguments accepted (after the command name). */
   readonly maxPositionals: number;
   readonly examples: readonly string[];
+  /** Paragraphs after the options: rules the command checks that a user should know first. */
+  readonly notes?: readonly string[];
   /**
    * Run without naming it: when one of `by` is given, or (without `by`) when nothing else is
    * implied. `usage` and `summary` are its line in the main help.
@@ -237,6 +241,12 @@ const DECLARED = [
     flags: ['criteria', 'no-color', 'help'],
     maxPositionals: Number.POSITIVE_INFINITY,
     examples: ['reprotree validate my-criteria.yaml', 'reprotree validate a.yaml b.yaml', 'reprotree scores --format yaml | reprotree validate -'],
+    notes: [
+      `A criteria file names 2 or more frameworks and 1 to ${MAX_CRITERIA} criteria. Ids are lowercase letters, digits and '-'. ` +
+        `A score is ${SCORE_RULE}, so that totals stay exact. ` +
+        'A name is one line of visible text: no line breaks or tabs, and no invisible characters such as ' +
+        'bidirectional controls (U+202A to U+202E, U+2066 to U+2069) or zero-width ones (U+200B to U+200D, U+2060, U+FEFF).',
+    ],
   },
   {
     name: 'measure',

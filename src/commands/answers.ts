@@ -1,13 +1,13 @@
 /**
  * --answers FILE, --important and --not-important → the answers given, by study criterion.
  * Checked here rather than in cli/ because the ids are the loaded study's; the messages name the
- * flags the lists came from.
+ * flags the lists came from. Ids are matched exactly: they are lowercase in every criteria file.
  *
  * Where the lists and the file disagree, the lists win for the ids they name: the command line is
  * the later, more deliberate word (`--answers mine.json --important keras` is mine.json with
  * keras switched on). The switch is noted on stderr so that it never passes unseen.
  */
-import { didYouMean, UserError } from '../errors.js';
+import { didYouMean, printable, UserError } from '../errors.js';
 import { displayName, readInput } from '../study/read.js';
 import type { Study } from '../study/types.js';
 import type { IO } from './io.js';
@@ -20,12 +20,19 @@ function ids(list: string, flag: string, study: Study): number[] {
   for (const part of parts) {
     if (part === '') {
       throw new UserError(
-        `--${flag} has an empty item in '${list}'; list criteria ids separated by commas, e.g. --${flag} ${all.slice(0, 2).join(',')}.`,
+        `--${flag} has an empty item in '${printable(list)}'; list criteria ids separated by commas, e.g. --${flag} ${all.slice(0, 2).join(',')}.`,
       );
     }
-    const i = all.indexOf(part.toLowerCase());
+    const i = all.indexOf(part);
+    // Ids are matched exactly, as a criteria file matches them (where an upper-case id is refused).
+    const lower = all.indexOf(part.toLowerCase());
+    if (i < 0 && lower >= 0) {
+      throw new UserError(`'${printable(part)}' is not a criterion id: ids are lowercase, as in ${printable(study.file)}; use '${all[lower]}'.`);
+    }
     if (i < 0) {
-      throw new UserError(`'${part}' is not a criterion in ${study.file}.${didYouMean(part, all)} The criteria are ${all.join(', ')}.`);
+      throw new UserError(
+        `'${printable(part)}' is not a criterion in ${printable(study.file)}.${didYouMean(part, all)} The criteria are ${all.join(', ')}.`,
+      );
     }
     if (out.includes(i)) throw new UserError(`--${flag} names '${all[i]}' twice; name each criterion once.`);
     out.push(i);

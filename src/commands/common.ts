@@ -1,6 +1,6 @@
 /** Steps several commands share: load the study (timed) and write a report in the asked format. */
 import { BUNDLED_CRITERIA } from '../paths.js';
-import { toMarkdown, toText } from '../render/blocks.js';
+import { toMarkdown } from '../render/blocks.js';
 import type { Block } from '../render/blocks.js';
 import { blocksToLines, readingWidth } from '../render/lines.js';
 import { loadStudy } from '../study/load.js';
@@ -34,7 +34,8 @@ export function writeReport(
   if (format === 'json') text = JSON.stringify(view.json(), null, 2) + '\n';
   else if (format === 'markdown') text = io.glyphs.draw(toMarkdown(view.blocks(false)));
   else if (words) text = io.glyphs.draw(blocksToLines(view.blocks(true), io.style, Infinity, { plain: true }).join('\n') + '\n');
-  else text = io.glyphs.draw(toText(view.blocks(false), io.style, readingWidth(io.width)));
+  // Laid out as the questionnaire's result screen is: a table too wide for the terminal is stacked.
+  else text = io.glyphs.draw(blocksToLines(view.blocks(false), io.style, readingWidth(io.width)).join('\n') + '\n');
   io.timings.render = (io.timings.render ?? 0) + (performance.now() - t0);
   io.out(text);
 }

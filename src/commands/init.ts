@@ -3,6 +3,7 @@
  * note on each section, written where the user can edit it (after a global install the bundled
  * criteria.yaml sits deep in node_modules). Never overwrites a file unless told to.
  */
+import { printable } from '../errors.js';
 import { writeUserFile } from '../files.js';
 import { quoteArg } from '../questionnaire/wording.js';
 import { load } from './common.js';
@@ -23,7 +24,7 @@ export async function init(options: InitOptions, io: IO): Promise<void> {
   });
   const q = quoteArg(options.file);
   io.out(
-    `Wrote ${options.file}: the study's frameworks, criteria, scores and trees, with a note on each section.\n` +
+    `Wrote ${printable(options.file)}: the study's frameworks, criteria, scores and trees, with a note on each section.\n` +
       `Edit it, check it with \`reprotree validate ${q}\`, and use it with \`reprotree --criteria ${q}\`.\n`,
   );
 }

@@ -12,7 +12,7 @@ export interface Timings {
 
 export interface IO {
   /** Writes the result to stdout. */
-  out(text: string): void;
+  out(text: string | Uint8Array): void;
   /** Writes hints, notes and prompts to stderr. */
   err(text: string): void;
   /** Styling for stdout (colour only on a terminal, unless overridden). */

@@ -5,7 +5,7 @@ import { renderDot } from '../render/dot.js';
 import { exportText } from '../render/export-text.js';
 import { renderMermaid } from '../render/mermaid.js';
 import { renderSvg } from '../render/svg.js';
-import { treeJson } from '../render/tree-json.js';
+import { treeJsonPieces } from '../render/tree-json.js';
 import { treeOutline } from '../render/tree-outline.js';
 import { renderTreeText, treeKey } from '../render/tree-text.js';
 import { anyGiven, everyAnswer, givenAnswers } from './answers.js';
@@ -27,16 +27,26 @@ export async function tree(options: TreeOptions, io: IO): Promise<void> {
   if (given && UNMARKED.has(format)) {
     io.err(`reprotree: --format ${format} does not mark a path, so your answers are not shown; the text, mermaid, dot and svg formats mark it.\n`);
   }
+  if (format === 'json') {
+    // Written piece by piece: the JSON of the largest trees is more than one string can hold.
+    for (const piece of treeJsonPieces(fitted)) io.out(piece);
+    io.timings.render = performance.now() - t0;
+    return;
+  }
   const text = render(fitted, format, io, answers, options.accessible);
   io.timings.render = performance.now() - t0;
   io.out(text);
 }
 
 /** Pictures for other programs keep their characters; text for people is drawn as the terminal can show it. */
-function render(fitted: FittedTree, format: TreeFormat, io: IO, answers: readonly boolean[] | undefined, accessible: boolean): string {
+function render(
+  fitted: FittedTree,
+  format: Exclude<TreeFormat, 'json'>,
+  io: IO,
+  answers: readonly boolean[] | undefined,
+  accessible: boolean,
+): string {
   switch (format) {
-    case 'json':
-      return JSON.stringify(treeJson(fitted), null, 2) + '\n';
     case 'export-text':
       return io.glyphs.draw(exportText(fitted.tree));
     case 'mermaid':

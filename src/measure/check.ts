@@ -3,7 +3,7 @@
  * file and the JSON path (`study.json: records[3].samples must be a list of measurements, not the
  * text "12".`), and the error that reports them all at once, so a file is fixed in one round.
  */
-import { didYouMean, UserError } from '../errors.js';
+import { didYouMean, printable, UserError } from '../errors.js';
 import { CONTROL, DATE, ID, MAX_TEXT } from './format.js';
 
 /** Most problems listed; past this the rest are counted, so a broken file cannot flood stderr. */
@@ -12,7 +12,8 @@ const MAX_LISTED = 20;
 /** A measurement file or directory that cannot be used; the message lists every problem. */
 export class MeasurementError extends UserError {
   constructor(readonly problems: readonly string[]) {
-    const shown = problems.slice(0, MAX_LISTED);
+    // Each problem quotes a path or a value from the user: shown with its control characters escaped.
+    const shown = problems.slice(0, MAX_LISTED).map(printable);
     if (problems.length > MAX_LISTED) shown.push(`… and ${problems.length - MAX_LISTED} more problems; fix these first.`);
     super(shown.join('\n'));
     this.name = 'MeasurementError';

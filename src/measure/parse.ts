@@ -61,8 +61,8 @@ const ENVIRONMENT_KEYS = [
 const COMMON_KEYS = ['experiment', 'tracker', 'status', 'error', 'why', 'repetitions', 'failures', 'stdout', 'stderr', 'started', 'finished'];
 /**
  * The fields each experiment's records may have. After the format's own fields come those the
- * probes and `reprotree measure` add for people to check a number by (docs/measurements.md, "What
- * the probes add"): they are known, so that a misspelt field is still caught, and not scored.
+ * probes and `reprotree measure` add for people to check a number by (docs/measurements.md): they
+ * are known, so that a misspelt field is still caught, and not scored.
  */
 const RECORD_KEYS: Record<Experiment, readonly string[]> = {
   'auto-logging': ['task', 'items', 'readback', 'snippets', 'notes', 'repetition_marks'],

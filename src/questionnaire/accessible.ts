@@ -7,7 +7,7 @@
  * --accessible` answers three questions.
  */
 import { createInterface } from 'node:readline';
-import { Cancelled, UserError } from '../errors.js';
+import { Cancelled, printable, UserError } from '../errors.js';
 import { adviceReport } from '../render/advice-report.js';
 import { blocksToLines, styleLine } from '../render/lines.js';
 import { createStyle } from '../render/style.js';
@@ -20,18 +20,7 @@ import type { FrontEndIO, WalkOptions } from './front-end.js';
 import type { QuestionPosition, Session } from './session.js';
 import { questionnaireTrees } from './trees.js';
 import { AnswersSaver } from './saved-answers.js';
-import {
-  evidenceBlocks,
-  exactOffer,
-  firstSentence,
-  introLines,
-  notices,
-  presetLine,
-  progress,
-  scoresLine,
-  scriptedCommand,
-  typed,
-} from './wording.js';
+import { evidenceBlocks, exactOffer, firstSentence, introLines, notices, presetLine, progress, scoresLine, scriptedCommand } from './wording.js';
 
 /** Prompts carry no colour: they are read aloud. */
 const PLAIN = createStyle(false);
@@ -86,7 +75,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
     ctx.err(ctx.glyphs.draw(prompt));
     const line = await input.next();
     // A piped reply is not echoed by a terminal; Ctrl-D leaves the cursor after the prompt.
-    if (piped || line === undefined) ctx.err(line === undefined ? '\n' : `${typed(line)}\n`);
+    if (piped || line === undefined) ctx.err(line === undefined ? '\n' : `${printable(line)}\n`);
     return line;
   };
   const report = (lines: readonly string[]) => ctx.out(ctx.glyphs.draw(lines.join('\n') + '\n'));
@@ -147,7 +136,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
       say(
         line.trim() === ''
           ? `Type 1 to ${yes}, or 2 to keep this answer.`
-          : `'${typed(line.trim())}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`,
+          : `'${printable(line.trim())}' is not an answer here: type 1 to ${yes}, or 2 to keep this answer.`,
       );
     }
   }
@@ -161,7 +150,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
       const t = line.trim().toLowerCase();
       if (['1', 'y', 'yes', 's', 'save'].includes(t)) return true;
       if (['', '2', 'n', 'no', 'q', 'quit'].includes(t)) return false;
-      say(`'${typed(line.trim())}' is not an answer here: type 1 to save them, or 2 (or just Enter) to finish.`);
+      say(`'${printable(line.trim())}' is not an answer here: type 1 to save them, or 2 (or just Enter) to finish.`);
     }
   }
 
@@ -216,7 +205,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
           say(
             line.trim() === ''
               ? 'Type 1 if it matters, 2 if it does not, or b, r, ?, t or q.'
-              : `'${typed(line.trim())}' is not an answer here: type 1 if it matters, 2 if it does not, or b, r, ?, t or q.`,
+              : `'${printable(line.trim())}' is not an answer here: type 1 if it matters, 2 if it does not, or b, r, ?, t or q.`,
           );
       }
     }
@@ -243,7 +232,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
       const parts = line.split(/[\s,]+/).filter((p) => p !== '');
       const bad = parts.find((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > criteria.length);
       if (bad !== undefined) {
-        say(`'${typed(bad)}' is not one of the numbers 1 to ${criteria.length}; try again, or type q to quit.`);
+        say(`'${printable(bad)}' is not one of the numbers 1 to ${criteria.length}; try again, or type q to quit.`);
         continue;
       }
       const ticked = new Set([...given, ...parts.map((p) => criteria[Number(p) - 1]!)]);

@@ -5,6 +5,7 @@
  * they can be read and tested without a terminal.
  */
 import type { Advice } from '../advice/advise.js';
+import { printable } from '../errors.js';
 import type { FittedTree } from '../advice/model.js';
 import type { Block, Line, Span } from '../render/blocks.js';
 import { span } from '../render/blocks.js';
@@ -50,7 +51,7 @@ export function introLines(study: Study, fitted: FittedTree, style: Style, width
       : 'Answer a few yes/no questions and reprotree walks a decision tree';
   const what =
     `${how} to the tracker that suits you, then shows why. ` +
-    `The tree is fitted to how ${frameworks} scored in ${source ?? 'the study in ' + study.file}.`;
+    `The tree is fitted to how ${frameworks} scored in ${source ?? 'the study in ' + printable(study.file)}.`;
   return [
     ...wrapIndented(
       styleLine(
@@ -138,7 +139,7 @@ export function treeViewHeading(session: Session): Line {
 export const notices = {
   firstQuestion: 'This is the first question; there is nothing to go back to.',
   checklistFirst: 'The checklist is where this walk starts; there is nothing before it.',
-  saved: (file: string): string => `Saved your answers to ${file}; --answers ${quoteArg(file)} gives them again.`,
+  saved: (file: string): string => `Saved your answers to ${printable(file)}; --answers ${quoteArg(file)} gives them again.`,
   /** `q` with answers that would be lost; `what` counts them ("2 answers", "3 ticks"). */
   quit: (what: string): string => `Quit and lose your ${what}? Press q or y to quit, any other key to stay.`,
   /** Instead of a screen the terminal has no room for. */
@@ -231,18 +232,14 @@ export const transcript = {
 };
 
 /**
- * Text a user typed, to be said back to them: control characters written out, as `'\e[A'` for an
- * arrow key pressed at a prompt, so that echoing it cannot move the cursor or hide anything.
+/**
+ * A shell word as a shell reads it back: bare, in single quotes, or, when it holds a character a
+ * terminal must not see as it is, in bash's $'...' with that character escaped.
  */
-export function typed(text: string): string {
-  const names: Readonly<Record<string, string>> = { '\u001b': '\\e', '\t': '\\t', '\r': '\\r', '\n': '\\n' };
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is replaced.
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => names[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
-
-/** A shell word: as it is when it needs no quoting, else in single quotes. */
 export function quoteArg(s: string): string {
-  return /^[\w./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+  if (/^[\w./@%+=:,-]+$/.test(s)) return s;
+  if (printable(s) === s) return `'${s.replace(/'/g, `'\\''`)}'`;
+  return `$'${printable(s.replace(/[\\']/g, '\\$&'))}'`;
 }
 
 /**

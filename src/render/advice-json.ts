@@ -14,7 +14,7 @@ export function adviceJson(advice: Advice): object {
     leaf: {
       id: advice.leaf,
       samples: advice.leafSamples,
-      counts: Object.fromEntries(tree.counts(advice.leaf).flatMap((n, c) => (n > 0 ? [[tree.classes[c]!.name, n]] : []))),
+      counts: Object.fromEntries(tree.counts(advice.leaf).map(({ cls, count }) => [tree.classes[cls]!.name, count])),
     },
     exact: { totals: byFramework(advice.totals), best: advice.best.members.map(fw) },
     agrees: advice.agrees,

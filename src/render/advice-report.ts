@@ -213,6 +213,7 @@ function scoreTable(advice: Advice, words: boolean): Block {
     rows,
     align: ['l', 'l', ...study.frameworks.map(() => 'l' as const)],
     footer: 1,
+    labels: 2,
   };
 }
 

@@ -3,7 +3,7 @@
  * of a result renders as terminal text (with or without colour) and as Markdown alike.
  */
 import type { Style } from './style.js';
-import { padEnd, padStart, visibleWidth } from './style.js';
+import { displayWidth, padEnd, padStart, wrap } from './terminal-text.js';
 
 export type Tone = 'strong' | 'dim' | 'good' | 'warn' | 'code' | 'accent';
 export interface Span {
@@ -25,6 +25,8 @@ export type Block =
       readonly align: readonly ('l' | 'r')[];
       /** Rows drawn with a rule above them (totals). */
       readonly footer?: number;
+      /** How many leading columns name a row (1 when not given): a stacked layout puts them first. */
+      readonly labels?: number;
     };
 
 export const span = (text: string, tone?: Tone): Span => (tone ? { text, tone } : { text });
@@ -62,24 +64,6 @@ function styled(line: Line, style: Style): string {
     .join('');
 }
 
-/** Word-wraps styled text to `width` visible columns, continuing lines with `indent`. */
-export function wrap(text: string, width: number, indent = ''): string {
-  // The text's own leading spaces (a list's indent) stay; only the spaces between words break.
-  const lead = /^ */.exec(text)![0];
-  const words = text.slice(lead.length).split(' ');
-  const lines: string[] = [];
-  let current = '';
-  for (const w of words) {
-    const candidate = current === '' ? lead + w : `${current} ${w}`;
-    if (current !== '' && visibleWidth(candidate) > width) {
-      lines.push(current);
-      current = indent + w;
-    } else current = candidate;
-  }
-  lines.push(current);
-  return lines.join('\n');
-}
-
 export function toText(blocks: readonly Block[], style: Style, width = 80): string {
   const out: string[] = [];
   for (const b of blocks) {
@@ -88,17 +72,17 @@ export function toText(blocks: readonly Block[], style: Style, width = 80): stri
         out.push(style.bold(styled(b.text, style)));
         break;
       case 'para':
-        out.push(wrap(styled(b.text, style), width));
+        out.push(wrap(styled(b.text, style), width).join('\n'));
         break;
       case 'note':
-        out.push(wrap(style.yellow('! ') + styled(b.text, style), width, '  '));
+        out.push(wrap(style.yellow('! ') + styled(b.text, style), width, '  ').join('\n'));
         break;
       case 'list':
         out.push(
           b.items
             .map((item, i) => {
               const bullet = b.ordered ? `${i + 1}. ` : '- ';
-              return wrap('  ' + bullet + styled(item, style), width, ' '.repeat(2 + bullet.length));
+              return wrap('  ' + bullet + styled(item, style), width, ' '.repeat(2 + bullet.length)).join('\n');
             })
             .join('\n'),
         );
@@ -114,7 +98,7 @@ export function toText(blocks: readonly Block[], style: Style, width = 80): stri
 
 function textTable(t: Extract<Block, { kind: 'table' }>, style: Style): string {
   const cells = t.rows.map((r) => r.map((c) => styled(c, style)));
-  const widths = t.header.map((h, i) => Math.max(visibleWidth(h), ...cells.map((r) => visibleWidth(r[i] ?? ''))));
+  const widths = t.header.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? ''))));
   const fmt = (row: readonly string[]) =>
     '  ' +
     row

@@ -6,6 +6,7 @@
  * "yes", a legend spells out the order of `value`, and the answers' path can be highlighted.
  */
 import type { FittedTree } from '../advice/model.js';
+import type { Tree } from '../cart/tree.js';
 import { classColors, PATH_COLOR, textOn, tint } from './palette.js';
 import { classLabel, EDGE_NO, EDGE_YES, leafLabel, pathNodes, preorder, questionLabel } from './tree-labels.js';
 import type { PictureOptions } from './tree-labels.js';
@@ -32,6 +33,20 @@ function fill(counts: readonly number[], color: string): string {
   return tint(color, alpha);
 }
 
+/** Up to this many classes a node's value lists every class, as export_graphviz does. */
+const DENSE_VALUE_MAX = 32;
+
+/**
+ * export_graphviz's `value = [..]`, a count for every class of the tree; with more classes than
+ * a box can show (a table may have a million), only the classes the node holds, with their names.
+ */
+function valueLine(tree: Tree, counts: readonly { cls: number; count: number }[], names: readonly string[]): string {
+  if (tree.nClasses > DENSE_VALUE_MAX) return `value = ${counts.map((x) => `${x.count} ${names[x.cls]}`).join(', ')}`;
+  const dense = new Array<number>(tree.nClasses).fill(0);
+  for (const x of counts) dense[x.cls] = x.count;
+  return `value = [${dense.join(', ')}]`;
+}
+
 export function renderDot(fitted: FittedTree, options: PictureOptions = {}): string {
   const { tree, study, spec } = fitted;
   const colors = classColors(fitted);
@@ -54,10 +69,13 @@ export function renderDot(fitted: FittedTree, options: PictureOptions = {}): str
     const node = v.node;
     const counts = tree.counts(node);
     const majority = tree.predictedClass(node);
-    const facts = [`samples = ${tree.nSamples[node]}`, `value = [${counts.join(', ')}]`];
+    const facts = [`samples = ${tree.nSamples[node]}`, valueLine(tree, counts, names)];
     // A leaf's first line already names its class.
     const label = tree.isLeaf(node) ? [leafLabel(fitted, node), ...facts] : [questionLabel(fitted, node), ...facts, `class = ${names[majority]}`];
-    const fillcolor = fill(counts, colors[majority]!);
+    const fillcolor = fill(
+      counts.map((x) => x.count),
+      colors[majority]!,
+    );
     const dark = textOn(fillcolor) === '#ffffff';
     const faded = marking && !path.has(node);
     const attrs = [`label=${quote(label.join('\n'))}`, `fillcolor="${fillcolor}"`];

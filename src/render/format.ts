@@ -1,10 +1,14 @@
 /** Small formatting helpers shared by the renderers. */
 import type { TieClass } from '../cart/profiles.js';
+import { SCORE_DECIMALS } from '../study/limits.js';
 import type { Study } from '../study/types.js';
 
-/** A score or total without float noise: 2.5, 3, 0.3 (not 0.30000000000000004). */
+/**
+ * A score or total without float noise: 2.5, 3, 0.3 (not 0.30000000000000004). Scores have at
+ * most SCORE_DECIMALS decimals, so their totals are shown to that many, exactly as summed.
+ */
 export function num(n: number): string {
-  return String(Number(n.toFixed(4)));
+  return String(Number(n.toFixed(SCORE_DECIMALS)));
 }
 
 /** "a", "a and b", "a, b and c". */

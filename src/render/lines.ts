@@ -1,14 +1,14 @@
 /**
- * Text laid out in terminal lines: the width to wrap to, wrapping and cutting styled lines, and
- * blocks → lines that fit a width, for screens that count their rows (a pager must know how tall
+ * Text laid out in terminal lines: the width to wrap to, and blocks → lines that fit a width
+ * (measured and wrapped by terminal-text.ts), for screens that count their rows (a pager must know how tall
  * its text is). Blocks render exactly as the scripted output does; only a table too wide for the
  * terminal, or any table in plain mode (where bar glyphs and rules would be read aloud), is
  * stacked: one row per criterion, each framework's score named.
  */
 import type { Block, Line, Span } from './blocks.js';
-import { plain, span, toText, wrap } from './blocks.js';
+import { plain, span, toText } from './blocks.js';
 import type { Style } from './style.js';
-import { styleCodeAt, visibleWidth } from './style.js';
+import { displayWidth, padEnd, padStart, wrap } from './terminal-text.js';
 
 /** Running text wider than this is hard to read, however wide the terminal. */
 export const MAX_READING_WIDTH = 100;
@@ -32,95 +32,81 @@ export function styleLine(line: Line, style: Style): string {
   return toText([{ kind: 'para', text: line }], style, Infinity).replace(/\n+$/, '');
 }
 
-/** Wraps styled text to `width` columns, every line starting with `indent`. */
+/** Wraps styled text to `width` columns, every line (the first too) starting with `indent`. */
 export function wrapIndented(text: string, width: number, indent = ''): string[] {
-  return wrap(text, Math.max(10, width - indent.length))
-    .split('\n')
-    .map((l) => indent + l);
-}
-
-function naturalWidth(b: Block, style: Style): number {
-  return Math.max(...toText([b], style, Infinity).split('\n').map(visibleWidth));
+  return wrap(indent + text, width, indent);
 }
 
 /** A bar and the space before it, as format.ts's bar() draws it after a score. */
 const BAR = / ?[█▏▎▍▌▋▊▉]+/g;
 
+/**
+ * A table too wide for `width`, one row after another. Its leading columns name a row (a mark
+ * and the criterion); the rest are values, each named by its header. The first of these layouts
+ * in which every line of every row fits is taken, so the rows read alike: each row on one line;
+ * the row's name on a line and its values on the next; the same without bars (the scores alone
+ * still say who leads); one value per line, names padded to a column; and, as a last resort,
+ * one value per line with the score first and the name wrapped beside it.
+ */
 function stacked(t: Table, style: Style, width: number, options: LineOptions): string[] {
-  // Leading columns up to the first named one label a row (a mark and the criterion); the rest
-  // are values, each introduced by its header.
-  const firstNamed = t.header.findIndex((h) => h.trim() !== '');
-  const labelCount = firstNamed < 0 ? 1 : firstNamed + 1;
-  const clean = (line: Line): Span[] => spansOf(line).map((s) => (options.plain ? { ...s, text: s.text.replace(BAR, '') } : s));
-  const out: string[] = [];
-  for (const row of t.rows) {
+  const labelCount = t.labels ?? 1;
+  const noBars = (spans: readonly Span[]): Span[] => spans.map((s) => ({ ...s, text: s.text.replace(BAR, '') }));
+  const clean = (line: Line): Span[] => (options.plain ? noBars(spansOf(line)) : [...spansOf(line)]);
+  const headers = t.header.slice(labelCount);
+  const rows = t.rows.map((row) => {
     const labels = row.slice(0, labelCount).filter((c) => plain(c).trim() !== '');
+    const cells = row.slice(labelCount).map(clean);
     const label: Span[] = labels.flatMap((c, i) => [...(i > 0 ? [span(' ')] : []), ...clean(c)]);
-    const values: Span[] = row
-      .slice(labelCount)
-      .flatMap((c, i) => [
-        ...(i > 0 ? [span(options.plain ? ', ' : '  ')] : []),
-        span(`${t.header[labelCount + i] ?? ''} `, options.plain ? undefined : 'dim'),
-        ...clean(c),
-      ]);
-    if (options.plain) {
-      out.push(styleLine([...label, span(': '), ...values], style));
-      continue;
-    }
-    const one = '  ' + styleLine([...label, span('  '), ...values], style);
-    if (visibleWidth(one) <= width) {
-      out.push(one);
-      continue;
-    }
-    out.push('  ' + styleLine(label, style));
-    // Bars are the first thing to go: the scores alone still say who leads.
-    const withBars = '    ' + styleLine(values, style);
-    const bare = styleLine(
-      values.map((v) => ({ ...v, text: v.text.replace(BAR, '') })),
-      style,
-    );
-    if (visibleWidth(withBars) <= width) out.push(withBars);
-    else out.push(...wrapIndented(bare, width, '    '));
+    const named = (i: number, name = headers[i] ?? ''): Span[] => [span(`${name} `, options.plain ? undefined : 'dim'), ...cells[i]!];
+    const values: Span[] = cells.flatMap((_, i) => [...(i > 0 ? [span(options.plain ? ', ' : '  ')] : []), ...named(i)]);
+    return { label, cells, named, values };
+  });
+  const one = (spans: readonly Span[], indent: string) => indent + styleLine(spans, style);
+  const wrapSpans = (spans: readonly Span[], indent: string, more = '  ') => wrap(one(spans, indent), width, indent + more);
+  if (options.plain) return rows.flatMap((r) => wrapSpans([...r.label, span(': '), ...r.values], ''));
+
+  const column = Math.max(...headers.map(displayWidth));
+  const scoreColumn = Math.max(...rows.flatMap((r) => r.cells.map((c) => displayWidth(plain(noBars(c))))));
+  const layouts: ((r: (typeof rows)[number]) => string[])[] = [
+    (r) => [one([...r.label, span('  '), ...r.values], '  ')],
+    (r) => [...wrapSpans(r.label, '  '), one(r.values, '    ')],
+    (r) => [...wrapSpans(r.label, '  '), one(noBars(r.values), '    ')],
+    (r) => [...wrapSpans(r.label, '  '), ...r.cells.map((_, i) => one(r.named(i, padEnd(headers[i] ?? '', column)), '    '))],
+    (r) => [
+      ...wrapSpans(r.label, '  '),
+      ...r.cells.flatMap((c, i) => {
+        const score = styleLine(noBars(c), style);
+        return wrap(`    ${padStart(score, scoreColumn)}  ${styleLine([span(headers[i] ?? '', 'dim')], style)}`, width, ' '.repeat(6 + scoreColumn));
+      }),
+    ],
+  ];
+  for (const layout of layouts) {
+    const lines = rows.flatMap(layout);
+    if (layout === layouts[layouts.length - 1] || lines.every((l) => displayWidth(l) <= width)) return lines;
   }
-  return out;
+  return [];
 }
 
-/** Renders blocks to lines no wider than `width` (bar a word longer than the width). */
+/** Renders blocks to lines no wider than `width` (at least 2 columns, or a wide character overruns). */
 export function blocksToLines(blocks: readonly Block[], style: Style, width: number, options: LineOptions = {}): string[] {
   const lines: string[] = [];
   for (const b of blocks) {
-    if (b.kind === 'table' && (options.plain || naturalWidth(b, style) > width)) {
+    if (b.kind === 'table' && options.plain) {
       lines.push(...stacked(b, style, width, options), '');
-    } else {
-      const text = toText([b], style, width).replace(/\n+$/, '').split('\n');
-      // Headings come out unwrapped, and a long word can overrun: wrap what is still too wide.
-      lines.push(...text.flatMap((l) => (visibleWidth(l) > width ? wrapIndented(l, width) : [l])), '');
+      continue;
     }
+    // A table is never wrapped, so its text at `width` is its natural layout.
+    const text = toText([b], style, width).replace(/\n+$/, '').split('\n');
+    const widths = text.map(displayWidth);
+    if (b.kind === 'table' && Math.max(...widths) > width) {
+      lines.push(...stacked(b, style, width, options), '');
+      continue;
+    }
+    // Headings come out unwrapped, and a long word can overrun: wrap what is still too wide.
+    lines.push(...text.flatMap((l, i) => (widths[i]! > width ? wrap(l, width) : [l])), '');
   }
   while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   return lines;
-}
-
-/** Cuts a styled line to `width` columns, ending in … when it had to; styles stay balanced. */
-export function fitWidth(line: string, width: number): string {
-  if (visibleWidth(line) <= width) return line;
-  let out = '';
-  let shown = 0;
-  for (let i = 0; i < line.length; ) {
-    const code = styleCodeAt(line, i);
-    if (code) {
-      // Escape codes after the cut still go out, so a bold or colour opened earlier is closed.
-      out += code;
-      i += code.length;
-      continue;
-    }
-    const ch = String.fromCodePoint(line.codePointAt(i)!);
-    if (shown < width - 1) out += ch;
-    else if (shown === width - 1) out += '…';
-    shown++;
-    i += ch.length;
-  }
-  return out;
 }
 
 /** A paragraph wrapped to `width`, as lines. */

@@ -23,6 +23,7 @@ export function scoresReport(study: Study, options: { readonly words?: boolean }
     rows,
     align: ['l', 'l', ...study.frameworks.map(() => 'l' as const)],
     footer: 1,
+    labels: 2,
   });
   for (const f of study.frameworks) {
     if (f.summary) blocks.push({ kind: 'para', text: [span(`${f.fullName ?? f.name}: `, 'strong'), span(f.summary)] });

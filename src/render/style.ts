@@ -40,33 +40,3 @@ export function colorWanted(stream: { isTTY?: boolean }, noColorFlag: boolean, e
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   return stream.isTTY === true && env.TERM !== 'dumb';
 }
-
-/** The escape code that sets a style (SGR), as `wrap` writes them; matching it is the point. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: an escape code starts with ESC.
-const STYLE_CODE = /\u001b\[[0-9;]*m/;
-const STYLE_CODES = new RegExp(STYLE_CODE.source, 'g');
-const STYLE_CODE_AT = new RegExp(STYLE_CODE.source, 'y');
-
-/** The text without its style codes. */
-export function unstyled(s: string): string {
-  return s.replace(STYLE_CODES, '');
-}
-
-/** The style code that starts at `index` of `s`, if one does. */
-export function styleCodeAt(s: string, index: number): string | undefined {
-  STYLE_CODE_AT.lastIndex = index;
-  return STYLE_CODE_AT.exec(s)?.[0];
-}
-
-/** Visible width of a string, ignoring ANSI colour codes (text here is ASCII plus box/bar glyphs). */
-export function visibleWidth(s: string): number {
-  return [...unstyled(s)].length;
-}
-
-export function padEnd(s: string, width: number): string {
-  return s + ' '.repeat(Math.max(0, width - visibleWidth(s)));
-}
-
-export function padStart(s: string, width: number): string {
-  return ' '.repeat(Math.max(0, width - visibleWidth(s))) + s;
-}

@@ -8,12 +8,16 @@
  *
  * No fonts, scripts or images are referenced, only the generic sans-serif family, so the file
  * looks the same in a browser, in rsvg-convert and on GitHub. Text widths are estimated, not
- * measured, and the layout leaves room for that.
+ * measured, and the layout leaves room for that; they count grapheme clusters and East Asian
+ * width as the terminal layout does (terminal-text.ts), so Chinese or an emoji takes a full em.
+ * A long label wraps onto a second line and is then cut short with …, its whole text kept in a
+ * <title> (the tooltip) of its node or legend row.
  */
 import { walk } from '../advice/advise.js';
 import type { FittedTree } from '../advice/model.js';
 import { maxOf, plural } from './format.js';
 import { classColors, PATH_COLOR } from './palette.js';
+import { clusterWidth, measuredWidth, truncate, wrap } from './terminal-text.js';
 import { classLabel, criterionName, EDGE_NO, EDGE_YES, leafLabel, pathNodes } from './tree-labels.js';
 import type { PictureOptions } from './tree-labels.js';
 
@@ -30,21 +34,67 @@ const QUESTION_H = 92;
 const MIN_R = 10;
 const MAX_R = 24;
 const LEAF_H = 2 * MAX_R + 34;
-const LEVEL = QUESTION_H + 46;
 const INK = '#444443';
 const FADED = 0.3;
 
-/** A rough advance width for the generic sans-serif face: enough to keep labels apart. */
-function textWidth(s: string, size: number): number {
-  let w = 0;
-  for (const ch of s) {
-    if ("ijlt.,:;!|' ()[]f".includes(ch)) w += 0.34;
-    else if ('mwMW@'.includes(ch)) w += 0.95;
-    else if (/[A-Z&]/.test(ch)) w += 0.74;
-    else w += 0.62;
-  }
-  return w * size;
+/** A rough advance width, in ems, of one character (cluster) in the generic sans-serif face. */
+function emWidth(cluster: string): number {
+  const columns = clusterWidth(cluster);
+  if (columns === 0) return 0;
+  // What a terminal draws two columns wide (CJK, emoji) is drawn about one em square.
+  if (columns === 2) return 1;
+  const ch = String.fromCodePoint(cluster.codePointAt(0)!);
+  if ("ijlt.,:;!|' ()[]f".includes(ch)) return 0.34;
+  if ('mwMW@'.includes(ch)) return 0.95;
+  if (/[A-Z&]/.test(ch)) return 0.74;
+  return 0.62;
 }
+
+/** A rough advance width in pixels: enough to keep labels apart. */
+export function textWidth(s: string, size: number): number {
+  return measuredWidth(s, emWidth) * size;
+}
+
+/** Pixels between the baselines of a wrapped label's lines. */
+const LINE = 14;
+/** The widest a question's criterion, a leaf's recommendation and a legend row may be, in pixels. */
+const QUESTION_LABEL_W = 170;
+const LEAF_LABEL_W = 150;
+const LEGEND_LABEL_W = 320;
+/** The heading (title and caption) wraps at this width. */
+const HEADING_W = 800;
+
+/** A label in at most `max` pixels a line and `rows` lines; the last line cut with … if need be. */
+interface Fitted {
+  readonly lines: readonly string[];
+  /** Whether text was left out (so the whole of it belongs in a <title>). */
+  readonly cut: boolean;
+}
+
+function fitLabel(s: string, size: number, max: number, rows: number): Fitted {
+  const measure = (g: string) => emWidth(g) * size;
+  const lines = wrap(s, max, '', measure);
+  if (lines.length <= rows) return { lines, cut: false };
+  // The rest of the text from where the kept lines end (wrap drops only the space at a break).
+  let at = 0;
+  for (const l of lines.slice(0, rows - 1)) at = s.indexOf(l, at) + l.length;
+  const rest = s.slice(at).trimStart();
+  return { lines: [...lines.slice(0, rows - 1), truncate(rest, max, '…', measure)], cut: true };
+}
+
+/** Lines of text, one under the other from baseline y, `spacing` apart. */
+function textLines(x: number, y: number, lines: readonly string[], attrs: string, spacing = LINE): string {
+  return lines.map((l, i) => text(x, y + i * spacing, l, attrs)).join('');
+}
+
+const linesWidth = (lines: readonly string[], size: number) =>
+  maxOf(
+    lines.map((l) => textWidth(l, size)),
+    0,
+  );
+
+/** The whole text of a label that was cut short, as the tooltip of the group it starts. */
+const tooltip = (label: string, fitted: Fitted) => (fitted.cut ? `<title>${esc(label)}</title>` : '');
 
 const num = (n: number): string => String(Math.round(n * 10) / 10);
 
@@ -71,10 +121,23 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
   const rootN = tree.nSamples[0]!;
   const radius = (node: number) => MIN_R + (MAX_R - MIN_R) * Math.sqrt(tree.nSamples[node]! / rootN);
 
+  // Labels fitted once per criterion and per class, not per node: a big tree repeats them.
+  const fittedLabels = new Map<string, Fitted>();
+  const label = (node: number): { text: string; fitted: Fitted } => {
+    const leaf = tree.isLeaf(node);
+    const key = leaf ? `c${tree.predictedClass(node)}` : `f${tree.feature[node]}`;
+    const whole = leaf ? leafLabel(fitted, node) : criterionName(fitted, node);
+    let f = fittedLabels.get(key);
+    if (!f) {
+      f = leaf ? fitLabel(whole, 11, LEAF_LABEL_W, 2) : fitLabel(whole, 12, QUESTION_LABEL_W, 2);
+      fittedLabels.set(key, f);
+    }
+    return { text: whole, fitted: f };
+  };
   const ownWidth = (node: number): number =>
     tree.isLeaf(node)
-      ? Math.max(2 * MAX_R, textWidth(leafLabel(fitted, node), 11) + 4, textWidth(`n=${tree.nSamples[node]}`, 10))
-      : Math.max(QUESTION_W, textWidth(criterionName(fitted, node), 12) + 4);
+      ? Math.max(2 * MAX_R, linesWidth(label(node).fitted.lines, 11) + 4, textWidth(`n=${tree.nSamples[node]}`, 10))
+      : Math.max(QUESTION_W, linesWidth(label(node).fitted.lines, 12) + 4);
 
   // A tidy layout: every subtree gets a band wide enough for itself and its children side by
   // side, and a parent sits midway between its children.
@@ -96,6 +159,15 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
     return box;
   };
   const treeWidth = measure(0).width;
+  // A label on two lines makes every node of its kind taller, so the levels stay aligned.
+  const rows = (leaves: boolean) =>
+    maxOf(
+      [...fittedLabels].filter(([k]) => k.startsWith(leaves ? 'c' : 'f')).map(([, f]) => f.lines.length),
+      1,
+    );
+  // (Two pixels more than a line, so a second line's descenders clear the path's outline.)
+  const geometry: Geometry = { questionH: QUESTION_H + (LINE + 2) * (rows(false) - 1), leafH: LEAF_H + (LINE + 2) * (rows(true) - 1) };
+  const level = geometry.questionH + 46;
 
   const title = spec.description ?? spec.name;
   let caption: string | undefined;
@@ -104,13 +176,16 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
     const matter = fitted.featureCriteria.filter((c) => options.answers![c]).map((c) => study.criteria[c]!.name);
     caption = `Highlighted: the path when ${matter.length > 0 ? `${matter.join(', ')} ${matter.length === 1 ? 'matters' : 'matter'}` : 'no criterion matters'}, to ${leafLabel(fitted, leaf)}`;
   }
-  const top = MARGIN + (caption ? 52 : 34);
+  const titleLines = fitLabel(title, 14, HEADING_W, 2).lines;
+  const captionLines = caption === undefined ? [] : fitLabel(caption, 12, HEADING_W, 3).lines;
+  const captionY = MARGIN + 30 + 18 * (titleLines.length - 1);
+  const top = captionY + (caption ? 22 + 16 * (captionLines.length - 1) : 4);
 
   // Place every node: its centre x and top y.
   const at = new Map<number, { x: number; y: number }>();
   const place = (node: number, left: number, depth: number): void => {
     const box = boxes.get(node)!;
-    at.set(node, { x: MARGIN + left + box.x, y: top + depth * LEVEL });
+    at.set(node, { x: MARGIN + left + box.x, y: top + depth * level });
     if (tree.isLeaf(node)) return;
     const l = boxes.get(tree.left[node]!)!;
     const r = boxes.get(tree.right[node]!)!;
@@ -122,11 +197,14 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
   place(0, 0, 0);
 
   // The legend goes top right, beside whatever part of the tree is that high.
-  const legendRows = tree.classes.map((c, i) => ({ label: classLabel(study, c), color: colors[i]! }));
+  const legendRows = tree.classes.map((c, i) => {
+    const whole = classLabel(study, c);
+    return { whole, fitted: fitLabel(whole, 11, LEGEND_LABEL_W, 1), color: colors[i]! };
+  });
   const legendW =
     34 +
     maxOf(
-      legendRows.map((r) => textWidth(r.label, 11)),
+      legendRows.map((r) => linesWidth(r.fitted.lines, 11)),
       textWidth('Best choice', 11),
     );
   const legendH = 26 + 17 * legendRows.length;
@@ -135,9 +213,10 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
   for (const [node, p] of at) {
     if (p.y < legendTop + legendH + 8) rightmost = Math.max(rightmost, p.x + ownWidth(node) / 2);
   }
-  const legendX = Math.max(MARGIN + treeWidth - legendW, rightmost + 24, MARGIN + textWidth(title, 14) + 24);
+  const headingW = Math.max(linesWidth(titleLines, 14), linesWidth(captionLines, 12));
+  const legendX = Math.max(MARGIN + treeWidth - legendW, rightmost + 24, MARGIN + headingW + 24);
   const width = Math.ceil(Math.max(MARGIN + treeWidth, legendX + legendW) + MARGIN);
-  const deepestLeafBottom = maxOf([...at].map(([n, p]) => p.y + (tree.isLeaf(n) ? LEAF_H : QUESTION_H)));
+  const deepestLeafBottom = maxOf([...at].map(([n, p]) => p.y + (tree.isLeaf(n) ? geometry.leafH : geometry.questionH)));
   const height = Math.ceil(Math.max(deepestLeafBottom, legendTop + legendH) + MARGIN);
 
   const edges: string[] = [];
@@ -146,16 +225,17 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
 
   for (let node = 0; node < tree.nodeCount; node++) {
     const p = at.get(node)!;
+    const { text: whole, fitted: shown } = label(node);
     if (tree.isLeaf(node)) {
-      nodes.push(`<g${fade(node)}>${leafSvg(fitted, node, p.x, p.y, radius(node), colors, path.has(node))}</g>`);
+      nodes.push(`<g${fade(node)}>${tooltip(whole, shown)}${leafSvg(fitted, node, p.x, p.y, radius(node), colors, path.has(node), shown.lines)}</g>`);
       continue;
     }
-    nodes.push(`<g${fade(node)}>${questionSvg(fitted, node, p.x, p.y, colors, path)}</g>`);
+    nodes.push(`<g${fade(node)}>${tooltip(whole, shown)}${questionSvg(fitted, node, p.x, p.y, colors, path, shown.lines, geometry)}</g>`);
     for (const yes of [false, true]) {
       const child = yes ? tree.right[node]! : tree.left[node]!;
       const c = at.get(child)!;
       const x1 = p.x + (yes ? 8 : -8);
-      const y1 = p.y + QUESTION_H + 2;
+      const y1 = p.y + geometry.questionH + 2;
       const x2 = c.x;
       const y2 = tree.isLeaf(child) ? c.y + MAX_R - radius(child) - 5 : c.y - 6;
       const on = path.has(child);
@@ -179,15 +259,15 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
     text(legendX + 8, legendTop + 16, 'Best choice', `font-size="11" font-weight="bold" fill="${INK}"`),
     ...legendRows.map((r, i) => {
       const y = legendTop + 24 + 17 * i;
-      return (
+      const row =
         `<rect x="${num(legendX + 8)}" y="${num(y)}" width="12" height="12" fill="${r.color}" stroke="${INK}" stroke-width="0.5"/>` +
-        text(legendX + 26, y + 10, r.label, `font-size="11" fill="${INK}"`)
-      );
+        text(legendX + 26, y + 10, r.fitted.lines[0] ?? '', `font-size="11" fill="${INK}"`);
+      return r.fitted.cut ? `<g>${tooltip(r.whole, r.fitted)}${row}</g>` : row;
     }),
   ];
 
-  const heading = [text(MARGIN, MARGIN + 12, title, `font-size="14" fill="${INK}"`)];
-  if (caption) heading.push(text(MARGIN, MARGIN + 30, caption, `font-size="12" font-weight="bold" fill="${PATH_COLOR}"`));
+  const heading = [textLines(MARGIN, MARGIN + 12, titleLines, `font-size="14" fill="${INK}"`, 18)];
+  if (caption) heading.push(textLines(MARGIN, captionY, captionLines, `font-size="12" font-weight="bold" fill="${PATH_COLOR}"`, 16));
 
   return (
     [
@@ -203,8 +283,23 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
   );
 }
 
+/** The heights of question nodes and leaves, grown by a line where some label takes two. */
+interface Geometry {
+  readonly questionH: number;
+  readonly leafH: number;
+}
+
 /** The histogram of a question node: a stacked bar of class counts for "no" and for "yes". */
-function questionSvg(fitted: FittedTree, node: number, x: number, y: number, colors: readonly string[], path: ReadonlySet<number>): string {
+function questionSvg(
+  fitted: FittedTree,
+  node: number,
+  x: number,
+  y: number,
+  colors: readonly string[],
+  path: ReadonlySet<number>,
+  label: readonly string[],
+  geometry: Geometry,
+): string {
   const { tree } = fitted;
   const out: string[] = [];
   const sides = [tree.left[node]!, tree.right[node]!];
@@ -215,8 +310,7 @@ function questionSvg(fitted: FittedTree, node: number, x: number, y: number, col
     const total = tree.nSamples[child]!;
     const h = (BAR_H * total) / tallest;
     let bottom = y + AXIS_Y;
-    counts.forEach((n, c) => {
-      if (n <= 0) return;
+    counts.forEach(({ cls: c, count: n }) => {
       const seg = (h * n) / total;
       out.push(
         `<rect x="${num(cx - BAR_W / 2)}" y="${num(bottom - seg)}" width="${BAR_W}" height="${num(seg)}" fill="${colors[c]}" stroke="${INK}" stroke-width="0.5"/>`,
@@ -237,29 +331,34 @@ function questionSvg(fitted: FittedTree, node: number, x: number, y: number, col
     `<polygon points="${num(x)},${num(y + AXIS_Y + 1)} ${num(x - 5)},${num(y + AXIS_Y + 9)} ${num(x + 5)},${num(y + AXIS_Y + 9)}" fill="${INK}"/>`,
   );
   out.push(
-    text(
-      x,
-      y + QUESTION_H - 6,
-      criterionName(fitted, node),
-      `font-size="12" text-anchor="middle" fill="${INK}"${path.has(node) ? ' font-weight="bold"' : ''}`,
-    ),
+    textLines(x, y + QUESTION_H - 6, label, `font-size="12" text-anchor="middle" fill="${INK}"${path.has(node) ? ' font-weight="bold"' : ''}`),
   );
   if (path.has(node)) {
+    // The outline takes in the label, which is bold on the path (about a tenth wider).
+    const boxW = Math.max(QUESTION_W, linesWidth(label, 12) * 1.1);
     out.push(
-      `<rect x="${num(x - QUESTION_W / 2 - 6)}" y="${num(y - 4)}" width="${QUESTION_W + 12}" height="${QUESTION_H + 2}" rx="6" fill="none" stroke="${PATH_COLOR}" stroke-width="2"/>`,
+      `<rect x="${num(x - boxW / 2 - 6)}" y="${num(y - 4)}" width="${num(boxW + 12)}" height="${geometry.questionH + 2}" rx="6" fill="none" stroke="${PATH_COLOR}" stroke-width="2"/>`,
     );
   }
   return out.join('');
 }
 
 /** A leaf: a pie of its class counts (from 12 o'clock, clockwise, in class order), n= and the recommendation. */
-function leafSvg(fitted: FittedTree, node: number, x: number, y: number, r: number, colors: readonly string[], onPath: boolean): string {
+function leafSvg(
+  fitted: FittedTree,
+  node: number,
+  x: number,
+  y: number,
+  r: number,
+  colors: readonly string[],
+  onPath: boolean,
+  label: readonly string[],
+): string {
   const { tree } = fitted;
   const out: string[] = [];
   const cy = y + MAX_R;
-  const counts = tree.counts(node);
   const total = tree.nSamples[node]!;
-  const present = counts.map((n, c) => ({ n, c })).filter((s) => s.n > 0);
+  const present = tree.counts(node).map(({ cls, count }) => ({ n: count, c: cls }));
   if (present.length === 1) {
     out.push(`<circle cx="${num(x)}" cy="${num(cy)}" r="${num(r)}" fill="${colors[present[0]!.c]}" stroke="${INK}" stroke-width="0.5"/>`);
   } else {
@@ -279,6 +378,6 @@ function leafSvg(fitted: FittedTree, node: number, x: number, y: number, r: numb
   }
   if (onPath) out.push(`<circle cx="${num(x)}" cy="${num(cy)}" r="${num(r + 4)}" fill="none" stroke="${PATH_COLOR}" stroke-width="3"/>`);
   out.push(text(x, y + 2 * MAX_R + 14, `n=${total}`, `font-size="10" text-anchor="middle" fill="${INK}"`));
-  out.push(text(x, y + 2 * MAX_R + 28, leafLabel(fitted, node), `font-size="11" text-anchor="middle" fill="${INK}" font-weight="bold"`));
+  out.push(textLines(x, y + 2 * MAX_R + 28, label, `font-size="11" text-anchor="middle" fill="${INK}" font-weight="bold"`));
   return out.join('');
 }

@@ -81,7 +81,6 @@ export function otherCounts(fitted: FittedTree, node: number): { cls: number; co
   const predicted = tree.predictedClass(node);
   return tree
     .counts(node)
-    .map((count, cls) => ({ cls, count }))
-    .filter((x) => x.count > 0 && x.cls !== predicted)
+    .filter((x) => x.cls !== predicted)
     .sort((a, b) => b.count - a.count || a.cls - b.cls);
 }

@@ -10,12 +10,11 @@
  * `treeKey` says what the bars, their shading and n= mean.
  */
 import type { FittedTree } from '../advice/model.js';
-import { wrap } from './blocks.js';
 import { maxOf, plural } from './format.js';
 import { wrapIndented } from './lines.js';
 import { ansiColor, classColors } from './palette.js';
 import type { Style } from './style.js';
-import { unstyled } from './style.js';
+import { displayWidth, stripAnsi, truncate, wrap } from './terminal-text.js';
 import { EDGE_NO, EDGE_YES, leafLabel, pathNodes, preorder, questionLabel } from './tree-labels.js';
 import type { Visit } from './tree-labels.js';
 
@@ -128,12 +127,9 @@ function rows(fitted: FittedTree, path: ReadonlySet<number>, step: 3 | 4): Row[]
  * Cells per class, by largest remainder so they add up to `cells` exactly; the classes in
  * descending count (class order among equals) so the recommendation comes first.
  */
-function barSegments(counts: readonly number[], cells: number): { cls: number; cells: number }[] {
-  const total = counts.reduce((a, b) => a + b, 0);
-  const order = counts
-    .map((n, cls) => ({ cls, n }))
-    .filter((x) => x.n > 0)
-    .sort((a, b) => b.n - a.n || a.cls - b.cls);
+function barSegments(counts: readonly { cls: number; count: number }[], cells: number): { cls: number; cells: number }[] {
+  const total = counts.reduce((a, b) => a + b.count, 0);
+  const order = counts.map(({ cls, count }) => ({ cls, n: count })).sort((a, b) => b.n - a.n || a.cls - b.cls);
   const exact = order.map((x) => (x.n / total) * cells);
   const seg = order.map((x, i) => ({ cls: x.cls, cells: Math.floor(exact[i]!) }));
   let left = cells - seg.reduce((a, s) => a + s.cells, 0);
@@ -146,14 +142,8 @@ function barSegments(counts: readonly number[], cells: number): { cls: number; c
   return seg.filter((s) => s.cells > 0);
 }
 
-function truncate(s: string, width: number): string {
-  const chars = [...s];
-  if (chars.length <= width) return s;
-  return width <= 0 ? '' : chars.slice(0, width - 1).join('') + '…';
-}
-
-const treeWidth = (r: Row) => r.lines.reduce((a, l) => a + [...l.text].length, 0);
-const leftWidth = (r: Row) => treeWidth(r) + [...r.edge].length + [...r.label].length;
+const treeWidth = (r: Row) => r.lines.reduce((a, l) => a + displayWidth(l.text), 0);
+const leftWidth = (r: Row) => treeWidth(r) + displayWidth(r.edge) + displayWidth(r.label);
 
 /** The roomiest layout that fits `width`, else the narrowest, with its rows. */
 function layoutFor(fitted: FittedTree, path: ReadonlySet<number>, width: number): { layout: Layout; all: Row[]; nWidth: number } {
@@ -185,15 +175,15 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
   for (const r of all) {
     const isLeaf = tree.isLeaf(r.visit.node);
     const lead = treeWidth(r);
-    const edgeLength = [...r.edge].length;
+    const edgeLength = displayWidth(r.edge);
     // A leaf's recommendation that does not fit runs on under itself, indented past its edge.
     const runOn = isLeaf ? leafRunOn(r, column - 2 - lead) : [];
     const first = runOn.length > 1 ? r.edge + runOn[0]! : r.edge + r.label;
     // Cut as one string so a label never loses more than it must; the edge keeps its own style.
-    const cut = [...truncate(first, column - 2 - lead)];
-    const edge = cut.slice(0, edgeLength).join('');
-    const label = cut.slice(edgeLength).join('');
-    const room = Math.max(0, column - lead - cut.length);
+    const cut = truncate(first, Math.max(0, column - 2 - lead));
+    const edge = cut.slice(0, Math.min(r.edge.length, cut.length));
+    const label = cut.slice(edge.length);
+    const room = Math.max(0, column - lead - displayWidth(cut));
     // Dotted leaders carry the eye from a shallow leaf to its bar across the gap (not from a
     // label that runs on: its end is on another row).
     const gap = isLeaf && room > 3 && runOn.length <= 1 ? ` ${style.dim('·'.repeat(room - 2))} ` : ' '.repeat(room);
@@ -233,9 +223,9 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
  * one row when it fits; else its words wrapped under themselves, so no tracker's name is cut.
  */
 function leafRunOn(r: Row, room: number): string[] {
-  const edge = [...r.edge].length;
-  if (edge + [...r.label].length <= room || room - edge < 1) return [r.label];
-  return wrap(r.label, room - edge).split('\n');
+  const edge = displayWidth(r.edge);
+  if (edge + displayWidth(r.label) <= room || room - edge < 1) return [r.label];
+  return wrap(r.label, room - edge);
 }
 
 export interface TreeKeyOptions {
@@ -270,5 +260,5 @@ export function treeKey(fitted: FittedTree, options: TreeKeyOptions): string[] {
 
 /** A line too wide even without labels (a very deep tree in few columns) is cut, uncoloured. */
 function stripped(line: string, style: Style): string {
-  return style.enabled ? unstyled(line) : line;
+  return style.enabled ? stripAnsi(line) : line;
 }

@@ -10,7 +10,8 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yam
 import type { Document, Node, Pair } from 'yaml';
 import { MAX_CRITERIA, MAX_FRAMEWORKS } from '../cart/profiles.js';
 import { MAX_SEED } from '../cart/rng.js';
-import { didYouMean } from '../errors.js';
+import { didYouMean, printable } from '../errors.js';
+import { isScore, SCORE_RULE } from './limits.js';
 import { StudyError } from './problems.js';
 import type { Problem } from './problems.js';
 import type { Criterion, Framework, Study, TreeSpec } from './types.js';
@@ -21,7 +22,42 @@ const ID = /^[a-z0-9][a-z0-9-]*$/;
 /** C0 and C1 control characters other than tab, line feed and carriage return. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is its purpose.
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+/** Line breaks and tabs, which a one-line name may not hold (other text folds them to spaces). */
+const BREAK = /[\n\r\t\u2028\u2029]/;
+/**
+ * Format characters (Unicode category Cf): invisible, yet they change what text shows. The
+ * bidirectional controls (U+202A–U+202E, U+2066–U+2069) can make a name read backwards on
+ * screen (the "Trojan Source" trick), and zero-width ones make two names look the same.
+ */
+const FORMAT = /\p{Cf}/u;
+const FORMAT_NAMES: Readonly<Record<string, string>> = {
+  '\u00ad': 'soft hyphen',
+  '\u061c': 'Arabic letter mark',
+  '\u200b': 'zero-width space',
+  '\u200c': 'zero-width non-joiner',
+  '\u200d': 'zero-width joiner',
+  '\u200e': 'left-to-right mark',
+  '\u200f': 'right-to-left mark',
+  '\u202a': 'left-to-right embedding',
+  '\u202b': 'right-to-left embedding',
+  '\u202c': 'pop directional formatting',
+  '\u202d': 'left-to-right override',
+  '\u202e': 'right-to-left override',
+  '\u2060': 'word joiner',
+  '\u2066': 'left-to-right isolate',
+  '\u2067': 'right-to-left isolate',
+  '\u2068': 'first strong isolate',
+  '\u2069': 'pop directional isolate',
+  '\ufeff': 'zero-width no-break space',
+};
 const MAX_ID_LENGTH = 40;
+
+/** "U+202E (right-to-left override)": a character no one can see, named. */
+function codePoint(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  const name = FORMAT_NAMES[ch];
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}${name ? ` (${name})` : ''}`;
+}
 
 /** yaml's messages for the mistakes people make by hand, in words that say what to do. */
 function syntaxMessage(code: string, message: string): string {
@@ -64,13 +100,27 @@ export class Reader {
   constructor(
     private readonly doc: Document,
     private readonly lines: LineCounter,
+    private readonly text: string,
   ) {}
 
   problem(at: Node | Pair | null | undefined, message: string): void {
     const node = (at && 'key' in at && !('range' in at) ? (at.key as Node | null) : (at as Node | null)) ?? null;
-    const offset = node?.range?.[0] ?? 0;
+    this.problemAt(node?.range?.[0] ?? 0, message);
+  }
+
+  problemAt(offset: number, message: string): void {
     const { line, col } = this.lines.linePos(offset);
     this.problems.push({ line, col, message });
+  }
+
+  /**
+   * A problem with one character of a scalar: at that character where the file has it as it is,
+   * else (written as an escape such as "\u202e") at the scalar.
+   */
+  characterProblem(node: Node, ch: string, message: string): void {
+    const [start = 0, end = start] = node.range ?? [];
+    const at = this.text.slice(start, end).indexOf(ch);
+    this.problemAt(at < 0 ? start : start + at, message);
   }
 
   /** Follows an alias (counting it) so that `*anchor` reads like the anchored node. */
@@ -102,13 +152,13 @@ export class Reader {
       }
       const name = String(key.value);
       if (known && !known.includes(name)) {
-        this.problem(key, `unknown key '${name}' in ${what}.${didYouMean(name, known)}`);
+        this.problem(key, `unknown key '${printable(name)}' in ${what}.${didYouMean(name, known)}`);
         continue;
       }
       const earlier = out.get(name);
       if (earlier) {
         const { line } = this.lines.linePos(earlier.key.range?.[0] ?? 0);
-        this.problem(key, `'${name}' appears twice in ${what} (first on line ${line}); keep one.`);
+        this.problem(key, `'${printable(name)}' appears twice in ${what} (first on line ${line}); keep one.`);
         continue;
       }
       out.set(name, { key, value: (pair.value as Node | null) ?? null });
@@ -132,8 +182,9 @@ export class Reader {
       return undefined;
     }
     // Text goes to terminals: an escape sequence in a name could recolour or move the cursor.
-    if (CONTROL.test(n.value)) {
-      this.problem(n, `${what} contains a control character; use plain text.`);
+    const control = CONTROL.exec(n.value)?.[0];
+    if (control !== undefined) {
+      this.characterProblem(n, control, `${what} contains a control character (${codePoint(control)}); use plain text.`);
       return undefined;
     }
     // Every text is shown as running text, so line breaks (from `|` or `>` blocks) become spaces.
@@ -144,6 +195,39 @@ export class Reader {
   absent(node: Node | null | undefined): boolean {
     const n = this.resolve(node);
     return n === null || (isScalar(n) && n.value === null);
+  }
+
+  /**
+   * A name: text on one line, with nothing invisible in it. `longer` says where longer text goes.
+   * Line breaks are refused rather than folded: a name is a label, and a break in one is a slip.
+   */
+  name(node: Node | null, what: string, longer: string): string | undefined {
+    const n = this.resolve(node);
+    const raw = isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
+    const brk = raw === undefined ? undefined : BREAK.exec(raw)?.[0];
+    if (n && brk === '\t') {
+      this.characterProblem(n, brk, `${what} contains a tab; use spaces.`);
+      return undefined;
+    }
+    // At the name itself: a break written in the file is the end of a line, not the slip.
+    if (n && brk !== undefined) {
+      this.problem(n, `${what} contains a line break; a name is one line (longer text goes in ${longer}).`);
+      return undefined;
+    }
+    const format = raw === undefined ? undefined : FORMAT.exec(raw)?.[0];
+    if (n && format !== undefined) {
+      this.characterProblem(n, format, `${what} contains ${codePoint(format)}, an invisible character that changes how text shows; remove it.`);
+      return undefined;
+    }
+    return this.string(n, what);
+  }
+
+  /** A name that may be left out (`full_name:` with nothing after it reads as absent). */
+  optionalName(node: Node | null | undefined, what: string, longer: string): string | undefined {
+    const n = this.resolve(node);
+    if (this.absent(n)) return undefined;
+    const s = this.name(n, what, longer);
+    return s?.trim() === '' ? undefined : s;
   }
 
   /** A present-but-null optional value (`question:` with nothing after it) reads as absent. */
@@ -164,7 +248,7 @@ export class Reader {
     if (!ID.test(value) || value.length > MAX_ID_LENGTH) {
       this.problem(
         n,
-        `${what} '${value}' is not a valid id: use lowercase letters, digits and '-' (not first), at most ${MAX_ID_LENGTH} characters.`,
+        `${what} '${printable(value)}' is not a valid id: use lowercase letters, digits and '-' (not first), at most ${MAX_ID_LENGTH} characters.`,
       );
       return undefined;
     }
@@ -185,7 +269,7 @@ export class Reader {
     const { line } = this.lines.linePos(earlier.at.range?.[0] ?? 0);
     this.problem(
       at,
-      `${kind} '${id}' has the name '${name}', which ${kind} '${earlier.id}' already has (line ${line}, case aside); give each ${kind} a name of its own.`,
+      `${kind} '${id}' has the name '${printable(name)}', which ${kind} '${earlier.id}' already has (line ${line}, case aside); give each ${kind} a name of its own.`,
     );
   }
 
@@ -232,7 +316,7 @@ function describe(n: Node | null): string {
   if (isScalar(n)) {
     const v = n.value;
     if (v === null) return ', but it is empty';
-    if (typeof v === 'string') return `, not the text '${v.length > 30 ? v.slice(0, 30) + '…' : v}'`;
+    if (typeof v === 'string') return `, not the text '${printable(Array.from(v).length > 30 ? Array.from(v).slice(0, 30).join('') + '…' : v)}'`;
     return `, not ${String(v)}`;
   }
   return '';
@@ -333,13 +417,13 @@ function readFrameworks(r: Reader, root: Node, entry: Entry | undefined): Items<
     const id = r.itemId(m, node, 'framework', frameworks);
     if (id === undefined) continue;
     const nameEntry = m.get('name');
-    const name = nameEntry ? r.string(nameEntry.value, `the name of framework '${id}'`) : id;
+    const name = nameEntry ? r.name(nameEntry.value, `the name of framework '${id}'`, '`full_name` or `summary`') : id;
     // Without a name the id is shown, so it must not look like another framework's name either.
     if (name !== undefined) r.uniqueName(names, 'framework', id, name, nameEntry?.value ?? m.get('id')!.value ?? node);
     frameworks.push({
       id,
       name: name ?? id,
-      fullName: r.optionalString(m.get('full_name')?.value, `full_name of '${id}'`),
+      fullName: r.optionalName(m.get('full_name')?.value, `full_name of '${id}'`, '`summary`'),
       url: r.optionalString(m.get('url')?.value, `url of '${id}'`),
       summary: r.optionalString(m.get('summary')?.value, `summary of '${id}'`),
     });
@@ -347,8 +431,12 @@ function readFrameworks(r: Reader, root: Node, entry: Entry | undefined): Items<
   if (nodes && nodes.length < 2) {
     r.problem(entry!.value, `there must be at least 2 frameworks to choose between; found ${nodes.length}.`);
   }
-  if (frameworks.length > MAX_FRAMEWORKS) {
-    r.problem(entry!.value, `there are ${frameworks.length} frameworks; reprotree handles at most ${MAX_FRAMEWORKS}.`);
+  // Counted as listed, so that one that does not parse still counts towards the limit.
+  if (nodes && nodes.length > MAX_FRAMEWORKS) {
+    r.problem(
+      entry!.value,
+      `there are ${nodes.length} frameworks, but at most ${MAX_FRAMEWORKS} are allowed: leave out those that cannot come first, or split them across two files.`,
+    );
   }
   return { items: frameworks, complete: frameworks.length === (nodes?.length ?? 0) };
 }
@@ -368,15 +456,16 @@ function readScores(r: Reader, m: Entries, id: string, idKey: Node, frameworks: 
         // `{guild: 2,5}` reads as guild: 2 and a key "5" with no value.
         r.problem(
           key,
-          `'${fw}' in the scores of '${id}' looks like the end of a number written with a decimal comma; write decimals with a point, e.g. 2.5.`,
+          `'${printable(fw)}' in the scores of '${id}' looks like the end of a number written with a decimal comma; write decimals with a point, e.g. 2.5.`,
         );
-      } else if (frameworks.complete) r.problem(key, `the scores of '${id}' name '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
+      } else if (frameworks.complete)
+        r.problem(key, `the scores of '${id}' name '${printable(fw)}', which is not a framework.${didYouMean(fw, fwIds)}`);
       continue;
     }
     const v = r.number(value ?? key, `the score of '${fw}' on '${id}'`);
     if (v === undefined) continue;
-    if (!Number.isFinite(v) || v < 0) {
-      r.problem(r.resolve(value), `the score of '${fw}' on '${id}' must be a finite number of at least 0, not ${v}.`);
+    if (!isScore(v)) {
+      r.problem(r.resolve(value), `the score of '${fw}' on '${id}' must be ${SCORE_RULE}, not ${v}.`);
       continue;
     }
     scores[f] = v;
@@ -397,7 +486,7 @@ function readEvidence(r: Reader, m: Entries, id: string, frameworks: Items<Frame
   for (const [fw, { key, value }] of em ?? []) {
     const f = fwIds.indexOf(fw);
     if (f < 0) {
-      if (frameworks.complete) r.problem(key, `the evidence of '${id}' names '${fw}', which is not a framework.${didYouMean(fw, fwIds)}`);
+      if (frameworks.complete) r.problem(key, `the evidence of '${id}' names '${printable(fw)}', which is not a framework.${didYouMean(fw, fwIds)}`);
       continue;
     }
     evidence[f] = r.optionalString(value ?? key, `the evidence for '${fw}' on '${id}'`);
@@ -412,7 +501,7 @@ function readCriterion(r: Reader, node: Node, taken: readonly Criterion[], frame
   if (id === undefined) return undefined;
   const idKey = m.get('id')!.key;
   const nameEntry = m.get('name');
-  const name = nameEntry ? r.string(nameEntry.value, `the name of criterion '${id}'`) : undefined;
+  const name = nameEntry ? r.name(nameEntry.value, `the name of criterion '${id}'`, '`question` or `help`') : undefined;
   if (!nameEntry) r.problem(idKey, `criterion '${id}' has no \`name\`.`);
   else if (name !== undefined) r.uniqueName(names, 'criterion', id, name, nameEntry.value ?? idKey);
   const question = r.optionalString(m.get('question')?.value, `the question of '${id}'`);
@@ -467,7 +556,7 @@ function readTrees(r: Reader, entry: Entry | undefined, criteria: Items<Criterio
   const tm = entry && !r.absent(entry.value) ? r.map(entry.value, 'trees') : null;
   for (const [name, { key, value }] of tm ?? []) {
     if (!ID.test(name)) {
-      r.problem(key, `tree name '${name}' is not a valid id: use lowercase letters, digits and '-'.`);
+      r.problem(key, `tree name '${printable(name)}' is not a valid id: use lowercase letters, digits and '-'.`);
       continue;
     }
     const spec: Entries | null = r.absent(value) ? new Map() : r.map(value, `tree '${name}'`, TREE_KEYS);
@@ -489,14 +578,14 @@ function readDefaultTree(r: Reader, entry: Entry | undefined, trees: readonly Tr
   if (dt === undefined) return first;
   const names = trees.map((t) => t.name);
   if (names.includes(dt)) return dt;
-  r.problem(r.resolve(entry!.value), `default_tree '${dt}' is not one of the trees (${names.join(', ')}).${didYouMean(dt, names)}`);
+  r.problem(r.resolve(entry!.value), `default_tree '${printable(dt)}' is not one of the trees (${names.join(', ')}).${didYouMean(dt, names)}`);
   return first;
 }
 
 /** Parses and validates criteria YAML text. `file` names it in messages. */
 export function parseStudy(text: string, file: string): Study {
   const { doc, lines } = readDocument(text, file);
-  const r = new Reader(doc, lines);
+  const r = new Reader(doc, lines, text);
   const root = doc.contents as Node | null;
   if (root === null || r.absent(root) || (isScalar(root) && root.value === '')) {
     throw new StudyError(file, [

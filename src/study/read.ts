@@ -4,7 +4,7 @@
  * unchanged) never loads the parser at all.
  */
 import { statSync } from 'node:fs';
-import { UserError } from '../errors.js';
+import { printable, UserError } from '../errors.js';
 import { decodeUtf8, readBounded, reason } from '../files.js';
 
 /** Files larger than this are refused before parsing: criteria files are a few kilobytes. */
@@ -15,9 +15,12 @@ export const STDIN = '-';
 /** How messages name standard input, as compilers do. */
 export const STDIN_NAME = '<stdin>';
 
-/** The name a file goes by in messages: its path, or <stdin> for `-`. */
+/**
+ * The name a file goes by in messages: its path, with any control characters escaped (a name can
+ * hold an escape sequence), or <stdin> for `-`.
+ */
 export function displayName(file: string): string {
-  return file === STDIN ? STDIN_NAME : file;
+  return file === STDIN ? STDIN_NAME : printable(file);
 }
 
 /**
@@ -25,25 +28,26 @@ export function displayName(file: string): string {
  * not a plain file, too large, binary or not UTF-8. Each refusal is a UserError saying so.
  */
 export function readStudyFile(file: string, what = 'criteria file'): string {
+  const shown = displayName(file);
   let size: number;
   try {
     const st = statSync(file);
-    if (st.isDirectory()) throw new UserError(`${file} is a directory, not a ${what}; pass the path of a .yaml file.`);
+    if (st.isDirectory()) throw new UserError(`${shown} is a directory, not a ${what}; pass the path of a .yaml file.`);
     size = st.size;
   } catch (e) {
     if (e instanceof UserError) throw e;
-    throw new UserError(`Cannot read ${file}: ${reason(e)}. Check the path and try again.`);
+    throw new UserError(`Cannot read ${shown}: ${reason(e)}. Check the path and try again.`);
   }
   if (size > MAX_FILE_BYTES) {
-    throw new UserError(`${file} is ${size} bytes, over the 1 MiB limit for a ${what}; is it the right file?`);
+    throw new UserError(`${shown} is ${size} bytes, over the 1 MiB limit for a ${what}; is it the right file?`);
   }
   let bytes: Buffer;
   try {
     bytes = readBounded(file, MAX_FILE_BYTES);
   } catch (e) {
-    throw new UserError(`Cannot read ${file}: ${reason(e)}. Check the path and its permissions.`);
+    throw new UserError(`Cannot read ${shown}: ${reason(e)}. Check the path and its permissions.`);
   }
-  return decode(bytes, file, what);
+  return decode(bytes, shown, what);
 }
 
 /** Standard input as text, with the same limits as a file; reading stops past the limit. */

@@ -1,6 +1,6 @@
 /** Text already wrapped to the terminal's width, one row per line, so a screen knows its height. */
 import { Text } from 'ink';
-import { fitWidth } from '../render/lines.js';
+import { truncate } from '../render/terminal-text.js';
 
 export interface LinesProps {
   /** One string per row (ANSI styling allowed). */
@@ -12,5 +12,5 @@ export interface LinesProps {
 export function Lines({ lines, width }: LinesProps) {
   if (lines.length === 0) return null;
   // One text node for all rows: layout cost grows with nodes, and the rows are wrapped already.
-  return <Text>{lines.map((l) => fitWidth(l, width)).join('\n')}</Text>;
+  return <Text>{lines.map((l) => truncate(l, width)).join('\n')}</Text>;
 }

@@ -4,7 +4,8 @@
  */
 import { Box } from 'ink';
 import type { Hint } from '../questionnaire/wording.js';
-import { fitWidth, readingWidth } from '../render/lines.js';
+import { readingWidth } from '../render/lines.js';
+import { truncate } from '../render/terminal-text.js';
 import type { Style } from '../render/style.js';
 import { fitHints, usableRows } from './fit.js';
 import { Lines } from './Lines.js';
@@ -55,7 +56,7 @@ export function textLayout(offer: readonly string[], hints: readonly Hint[], sty
     width,
     rows - MIN_PAGE - offerRows,
   );
-  const shortOffer = offer.length > 0 ? [fitWidth(offer.join(' '), width)] : [];
+  const shortOffer = offer.length > 0 ? [truncate(offer.join(' '), width)] : [];
   const footers = [
     ['', ...offer, ...keys],
     [...offer, ...keys],

@@ -4,7 +4,8 @@
  * of reach of the redraw). What must show comes first and the rest gives way; when even what
  * must show has no room, the screen says to make the terminal taller instead.
  */
-import { fitWidth, wrapped } from '../render/lines.js';
+import { wrapped } from '../render/lines.js';
+import { truncate } from '../render/terminal-text.js';
 import type { Style } from '../render/style.js';
 import { hintLines, notices } from '../questionnaire/wording.js';
 import type { Hint } from '../questionnaire/wording.js';
@@ -33,6 +34,6 @@ export function tooSmallLines(what: string, out: string, style: Style, width: nu
   const room = Math.max(1, usableRows(rows));
   if (lines.length <= room) return lines;
   const kept = lines.slice(0, room);
-  kept[room - 1] = fitWidth(`${kept[room - 1]!} …`, width);
+  kept[room - 1] = truncate(`${kept[room - 1]!} …`, width);
   return kept;
 }

@@ -16,7 +16,7 @@
  */
 import { EventEmitter } from 'node:events';
 import type { Glyphs } from '../render/glyphs.js';
-import { visibleWidth } from '../render/style.js';
+import { displayWidth } from '../render/terminal-text.js';
 
 /** The terminal the screen writes to. */
 export interface TerminalOutput {
@@ -110,7 +110,7 @@ export class Screen extends EventEmitter {
   }
 
   private rowsOf(line: string): number {
-    return Math.max(1, Math.ceil(visibleWidth(line) / this.columns));
+    return Math.max(1, Math.ceil(displayWidth(line) / this.columns));
   }
 
   private track(text: string): void {

@@ -85,8 +85,12 @@ describe('answers from flags', () => {
     expect(parseAnswers(study)).toEqual(Array(7).fill(false));
   });
 
-  it('accepts ids in any case and with spaces around commas', () => {
-    expect(parseAnswers(study, 'Keras, lines')).toEqual([false, false, true, false, false, false, true]);
+  it('accepts spaces around commas', () => {
+    expect(parseAnswers(study, 'keras, lines')).toEqual([false, false, true, false, false, false, true]);
+  });
+
+  it('matches ids exactly, as a criteria file does, and names the lowercase id', () => {
+    expect(() => parseAnswers(study, 'Keras, lines')).toThrow(/^'Keras' is not a criterion id: ids are lowercase, as in .*; use 'keras'\.$/);
   });
 
   it('refuses unknown, repeated, empty and contradictory answers', () => {

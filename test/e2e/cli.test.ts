@@ -1,6 +1,6 @@
 /** The built binary, end to end: commands, formats, every profile, errors, pipes and colour. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -226,6 +226,27 @@ describe('a good Unix citizen', () => {
     const r = spawnSync('bash', ['-c', `node ${BIN} scores | head -1; echo "status=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.stdout).toMatch(/^Which experiment tracker fits your project\?\nstatus=0\n$/);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('says once that a full disk takes the output, and exits 2, not 1 (a bug)', () => {
+    const sh = (redirect: string, args: string) => spawnSync('bash', ['-c', `node ${BIN} ${args} ${redirect}`], { encoding: 'utf8' });
+    const sentence = 'reprotree: the output cannot be written: ENOSPC (no space left on the device).\n';
+    for (const args of ['scores', '--important keras --json', 'tree --format svg', 'validate', '--help']) {
+      const r = sh('> /dev/full', args);
+      expect([r.status, r.stderr], args).toEqual([2, sentence]);
+      expect(r.stdout).toBe('');
+    }
+    // A usage error whose message cannot be written is still a usage error; so is a run whose
+    // notes (--timings) cannot be.
+    for (const [redirect, args] of [
+      ['2> /dev/full', '--bogus'],
+      ['2> /dev/full', '--important bogus'],
+      ['> /dev/full 2> /dev/full', 'scores'],
+      ['> /dev/null 2> /dev/full', '--important keras --json --timings'],
+    ]) {
+      const r = sh(redirect!, args!);
+      expect([r.status, r.stdout, r.stderr], `${args} ${redirect}`).toEqual([2, '', '']);
+    }
   });
 
   it('colours a terminal only when asked to, and honours NO_COLOR and --no-color', () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { run } from '../helpers/cli.js';
+import { ROOT } from '../helpers/fixtures.js';
 
 const has = (tool: string) => spawnSync(tool, ['-V'], { encoding: 'utf8' }).error === undefined;
 const HAS_DOT = has('dot');
@@ -68,6 +69,32 @@ describe.each(CASES)('$tree $answers', (c) => {
       expect(r.stderr).toBe('');
       // The SVG's own size, so this checks the layout too: wide enough for every leaf, not absurd.
       expectPng(`${svg}.png`, c.min, 6000);
+    },
+  );
+});
+
+describe('names in any script, at any length', () => {
+  it.skipIf(!HAS_RSVG)(
+    named('SVG with long, Chinese and emoji names renders to a PNG no wider than the tree needs', HAS_RSVG, 'no `rsvg-convert` on PATH'),
+    () => {
+      const criteria = join(dir, 'names.yaml');
+      writeFileSync(
+        criteria,
+        readFileSync(join(ROOT, 'criteria.yaml'), 'utf8')
+          .replace('    name: W&B\n', '    name: "Aim 🚀 Größe 速度"\n')
+          .replace('    name: Guild\n', '    name: Tracking reproducible machine learning experiments at scale!\n')
+          .replace('    name: Auto-logging\n', '    name: 自動ロギングと実験の再現性のための記録と共有の仕組み\n')
+          .replace('    name: Lines of code\n', '    name: Lines of code you must add to an existing training script before it is tracked\n'),
+      );
+      const r = run(['tree', '--tree', 'figure-1', '--format', 'svg', '--important', 'memory', '--criteria', criteria]);
+      expect(r.code, r.stderr).toBe(0);
+      const svg = join(dir, 'names.svg');
+      writeFileSync(svg, r.stdout);
+      const png = spawnSync('rsvg-convert', ['-o', `${svg}.png`, svg], { encoding: 'utf8' });
+      expect(png.status, png.stderr).toBe(0);
+      expect(png.stderr).toBe('');
+      // Figure 1 with the study's names is about 800 pixels across; cut labels keep it near that.
+      expectPng(`${svg}.png`, [400, 300], 1200);
     },
   );
 });

@@ -46,9 +46,22 @@ const files: [string, string | Buffer, RegExp][] = [
   ['a string score', edit('b: 2}', 'b: "2"}'), /:7:23: the score of 'b' on 'speed' must be a number, not the text '2'/],
   ['a boolean score', edit('b: 2}', 'b: yes}'), /:7:23: the score of 'b' on 'speed' must be a number, not the text 'yes'/],
   ['an empty score', edit('b: 2}', 'b: }'), /:7:\d+: the score of 'b' on 'speed' must be a number/],
-  ['a NaN score', edit('b: 2}', 'b: .nan}'), /:7:23: the score of 'b' on 'speed' must be a finite number of at least 0, not NaN/],
-  ['an infinite score', edit('b: 2}', 'b: .inf}'), /:7:23: .*finite number of at least 0, not Infinity/],
-  ['a negative score', edit('b: 2}', 'b: -0.5}'), /:7:23: .*at least 0, not -0.5/],
+  [
+    'a NaN score',
+    edit('b: 2}', 'b: .nan}'),
+    /:7:23: the score of 'b' on 'speed' must be a number from 0 to 1000000 with at most 6 decimals, not NaN/,
+  ],
+  ['an infinite score', edit('b: 2}', 'b: .inf}'), /:7:23: .*from 0 to 1000000 .*, not Infinity/],
+  ['a negative score', edit('b: 2}', 'b: -0.5}'), /:7:23: .*from 0 to 1000000 .*, not -0\.5/],
+  // Each finite, their sum not: the total would overflow to Infinity and tie A with B.
+  [
+    'scores near the largest double',
+    edit('{a: 1, b: 2}', '{a: 1.7e308, b: 1.6e308}'),
+    /:7:17: .*from 0 to 1000000 .*, not 1\.7e\+308\.\n.*:7:29: .*not 1\.6e\+308\./,
+  ],
+  ['a score over a million', edit('b: 2}', 'b: 1000000.5}'), /:7:23: .*from 0 to 1000000 with at most 6 decimals, not 1000000\.5/],
+  ['a score with 7 decimals', edit('b: 2}', 'b: 0.1234567}'), /:7:23: .*with at most 6 decimals, not 0\.1234567/],
+  ['a score below a millionth', edit('b: 2}', 'b: 1e-7}'), /:7:23: .*with at most 6 decimals, not 1e-7/],
   ['a missing score', edit('{a: 1, b: 2}', '{a: 1}'), /:7:13: criterion 'speed' has no score for 'b'/],
   ['a score for an unknown framework', edit('b: 2}', 'b: 2, c: 3}'), /:7:26: the scores of 'speed' name 'c', which is not a framework/],
   ['a list where scores belong', edit('{a: 1, b: 2}', '[1, 2]'), /:7:13: the scores of 'speed' must be a mapping.*not a list/],
@@ -107,8 +120,43 @@ const files: [string, string | Buffer, RegExp][] = [
   [
     'an escape sequence in a name',
     edit('{id: a, name: A}', '{id: a, name: "A\\u001b[31mRED"}'),
-    /:2:19: the name of framework 'a' contains a control character/,
+    /:2:19: the name of framework 'a' contains a control character \(U\+001B\)/,
   ],
+  [
+    'a right-to-left override in a name (Trojan Source)',
+    edit('{id: a, name: A}', '{id: a, name: A\u202egnp.exe}'),
+    /:2:20: the name of framework 'a' contains U\+202E \(right-to-left override\), an invisible character that changes how text shows; remove it\./,
+  ],
+  [
+    'a left-to-right isolate written as an escape',
+    edit('{id: a, name: A}', '{id: a, name: "A\\u2066x"}'),
+    /:2:19: .*U\+2066 \(left-to-right isolate\)/,
+  ],
+  [
+    'a pop directional isolate in a criterion name',
+    edit('    name: Speed', '    name: Speed\u2069'),
+    /:6:16: the name of criterion 'speed' contains U\+2069/,
+  ],
+  ['a zero-width space in a criterion name', edit('    name: Speed', '    name: Sp\u200beed'), /:6:13: .*U\+200B \(zero-width space\)/],
+  [
+    'a zero-width joiner in a full name',
+    edit('{id: a, name: A}', '{id: a, name: A, full_name: A\u200dB}'),
+    /:2:34: full_name of 'a' contains U\+200D \(zero-width joiner\)/,
+  ],
+  ['a word joiner in a name', edit('{id: a, name: A}', '{id: a, name: A\u2060}'), /:2:20: .*U\+2060 \(word joiner\)/],
+  ['a byte-order mark in a name', edit('{id: a, name: A}', '{id: a, name: \ufeffA}'), /:2:19: .*U\+FEFF \(zero-width no-break space\)/],
+  [
+    'a line break in a name',
+    edit('    name: Speed', '    name: "Speed\\nand more"'),
+    /:6:11: the name of criterion 'speed' contains a line break; a name is one line \(longer text goes in `question` or `help`\)\./,
+  ],
+  ['a block scalar as a name', edit('    name: Speed', '    name: |\n      Speed\n      and more'), /:6:11: .*contains a line break/],
+  [
+    'a carriage return in a name',
+    edit('{id: a, name: A}', '{id: a, name: "A\\rB"}'),
+    /:2:19: the name of framework 'a' contains a line break; .*`full_name` or `summary`/,
+  ],
+  ['a tab in a name', edit('{id: a, name: A}', '{id: a, name: "A\tB"}'), /:2:21: the name of framework 'a' contains a tab; use spaces\./],
   ['binary content', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x00, 0x00]), /looks like a binary file/],
   ['Latin-1 text', Buffer.from('title: caf\xe9\n', 'latin1'), /is not valid UTF-8 text/],
   ['a file over 1 MiB', '# ' + 'x'.repeat(1024 * 1024) + '\n', /over the 1 MiB limit/],
@@ -191,6 +239,23 @@ describe('bad flag values', () => {
     ['--save-answers in a missing folder', ['ask', '--save-answers', '/nonexistent/a.json'], /cannot write in \/nonexistent/],
     ['--save-answers for scripted advice', ['--important', 'keras', '--save-answers', 'a.json'], /--save-answers does not apply to scripted advice/],
     ['-v', ['-v'], /Unknown option '-v'\. For the version, use -V or --version\./],
+    // Ids are matched exactly on the command line, as in a file, where an upper-case id is refused.
+    [
+      'an upper-case criterion',
+      ['--important', 'RUNTIME'],
+      /^reprotree: 'RUNTIME' is not a criterion id: ids are lowercase, as in .*criteria\.yaml; use 'runtime'\.\n$/,
+    ],
+    [
+      'a capitalised criterion among others',
+      ['tree', '--important', 'runtime', '--not-important', 'Keras'],
+      /'Keras' is not a criterion id: .*use 'keras'\./,
+    ],
+    [
+      'an upper-case tree',
+      ['--tree', 'FIGURE-1', '--important', 'runtime'],
+      /There is no tree named 'FIGURE-1': tree names are lowercase, .*; use 'figure-1'\./,
+    ],
+    ['an upper-case tree, asking', ['--tree', 'Figure-1', '--accessible'], /There is no tree named 'Figure-1': tree names are lowercase/],
   ];
   it.each(flags)('%s', (_name, args, message) => {
     expect(expectUserError(run(args))).toMatch(message);

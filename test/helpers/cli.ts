@@ -16,9 +16,12 @@ interface RunOptions {
   cwd?: string;
 }
 
-/** The test process's environment without colour overrides, plus `extra` (undefined deletes). */
+/**
+ * The test process's environment without colour overrides or a terminal width (output is laid
+ * out to 80 columns off a terminal), plus `extra` (undefined deletes).
+ */
 function environment(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, ...extra };
+  const env: Record<string, string | undefined> = { ...process.env, FORCE_COLOR: undefined, NO_COLOR: undefined, COLUMNS: undefined, ...extra };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
   return env as NodeJS.ProcessEnv;
 }

@@ -17,5 +17,18 @@ export function trees(name?: string): Trees {
   return questionnaireTrees(study(), name);
 }
 
+/**
+ * The study with some display names changed (by id), as a user's own file might name things:
+ * `renamed({ wandb: 'Aim 🚀 Größe 速度', runtime: '速度' })`. Ids and scores stay.
+ */
+export function renamed(names: Readonly<Record<string, string>>): Study {
+  const s = study();
+  return {
+    ...s,
+    frameworks: s.frameworks.map((f) => ({ ...f, name: names[f.id] ?? f.name })),
+    criteria: s.criteria.map((c) => ({ ...c, name: names[c.id] ?? c.name })),
+  };
+}
+
 /** No colour, so frames and texts compare as plain text. */
 export const PLAIN = createStyle(false);

@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { adviceReport } from '../../src/render/advice-report.js';
 import { toText } from '../../src/render/blocks.js';
-import { blocksToLines, fitWidth } from '../../src/render/lines.js';
+import { blocksToLines } from '../../src/render/lines.js';
 import { answer, extend, locate, startSession } from '../../src/questionnaire/session.js';
 import type { Session } from '../../src/questionnaire/session.js';
 import { firstSentence, hintLines, introLines, scriptedCommand, summaryText } from '../../src/questionnaire/wording.js';
-import { createStyle, visibleWidth } from '../../src/render/style.js';
+import { displayWidth } from '../../src/render/terminal-text.js';
 import { PLAIN, study, trees } from '../helpers/study.js';
 
 const walk = (s: Session, ...replies: boolean[]) => replies.reduce(answer, s);
@@ -28,7 +28,7 @@ describe('the introduction', () => {
 
   it('fits 40 columns, its title too', () => {
     const lines = introLines(study(), trees('figure-1').base, PLAIN, 40);
-    expect(Math.max(...lines.map(visibleWidth))).toBeLessThanOrEqual(40);
+    expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(40);
     expect(lines.join(' ')).toContain('Which experiment tracker fits');
   });
 });
@@ -46,7 +46,7 @@ describe('key hints', () => {
     ] as const;
     for (const width of [24, 30, 40, 50]) {
       const lines = hintLines(hints, PLAIN, width);
-      expect(lines.every((l) => visibleWidth(l) <= width)).toBe(true);
+      expect(lines.every((l) => displayWidth(l) <= width)).toBe(true);
       const joined = lines.join('\n');
       for (const [k, what] of hints) expect(joined).toContain(`${k} ${what}`);
       expect(joined).not.toMatch(/\u00a0/);
@@ -77,7 +77,7 @@ describe('the closing summary', () => {
     const lines = summaryText(s, result(s), PLAIN, 40).trimEnd().split('\n');
     const command = 'reprotree --tree figure-1 --not-important auto-logging,lines,memory';
     expect(lines).toContain(`  ${command}`);
-    expect(lines.filter((l) => !l.includes(command)).every((l) => visibleWidth(l) <= 40)).toBe(true);
+    expect(lines.filter((l) => !l.includes(command)).every((l) => displayWidth(l) <= 40)).toBe(true);
     expect(lines[0]).toBe('reprotree: a tie between W&B and MLflow');
   });
 
@@ -107,6 +107,14 @@ describe('the closing summary', () => {
     expect(text).toContain("reprotree --criteria 'my criteria.yaml' --important runtime");
   });
 
+  it('quotes a file name the way a shell reads it back, escaping what a terminal must not see', () => {
+    const s = walk(startSession(trees('figure-1').base), true);
+    const advice = result(s).advice;
+    expect(scriptedCommand(s, advice, "it's.yaml")).toContain("--criteria 'it'\\''s.yaml'");
+    expect(scriptedCommand(s, advice, "x\u001b[2J\\it's.yaml")).toContain("--criteria $'x\\e[2J\\\\it\\'s.yaml'");
+    expect(scriptedCommand(s, advice, 'A\u202egnp.yaml')).toContain("--criteria $'A\\u202Egnp.yaml'");
+  });
+
   it('offers no command when no tree in the file is the unlimited one walked', () => {
     const t = trees('figure-2');
     const s0 = walk(startSession(t.base), false, false);
@@ -127,12 +135,14 @@ describe('blocksToLines', () => {
   });
 
   it('stacks the score table where it does not, and never exceeds the width', () => {
-    const roomy = blocksToLines(blocks, PLAIN, 46);
-    expect(Math.max(...roomy.map(visibleWidth))).toBeLessThanOrEqual(46);
+    const roomy = blocksToLines(blocks, PLAIN, 50);
+    expect(Math.max(...roomy.map(displayWidth))).toBeLessThanOrEqual(50);
     expect(roomy.join('\n')).toMatch(/● Auto-logging\n {4}W&B 3 ███▊ {2}Guild 2\.5 ███▏ {2}MLflow 4 █████$/m);
-    // Narrower still, the bars go and the scores stay.
-    const narrow = blocksToLines(blocks, PLAIN, 40);
-    expect(Math.max(...narrow.map(visibleWidth))).toBeLessThanOrEqual(40);
+    // Narrower still, the bars go and the scores stay, in every row alike: the widest row
+    // (scikit-learn's) no longer fits with its bars at 46.
+    const narrow = blocksToLines(blocks, PLAIN, 46);
+    expect(narrow.join('\n')).not.toMatch(/█/);
+    expect(Math.max(...narrow.map(displayWidth))).toBeLessThanOrEqual(46);
     expect(narrow.join('\n')).toMatch(/● Auto-logging\n {4}W&B 3 {2}Guild 2\.5 {2}MLflow 4$/m);
   });
 
@@ -141,16 +151,5 @@ describe('blocksToLines', () => {
     expect(text).toMatch(/^(. )?Auto-logging: W&B 3, Guild 2\.5, MLflow 4$/m);
     expect(text).toMatch(/^Total \(what matters\): W&B 8, Guild 4\.5, MLflow 9$/m);
     expect(text).not.toMatch(/[█▏▎▍▌▋▊▉─]/);
-  });
-});
-
-describe('fitWidth', () => {
-  const colour = createStyle(true);
-  it('cuts a styled line to the width with an ellipsis and keeps the closing codes', () => {
-    const line = colour.bold('abcdefghij') + ' tail';
-    const cut = fitWidth(line, 6);
-    expect(visibleWidth(cut)).toBe(6);
-    expect(cut).toBe('\u001b[1mabcde…\u001b[22m');
-    expect(fitWidth('short', 10)).toBe('short');
   });
 });

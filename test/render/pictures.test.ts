@@ -12,11 +12,13 @@ import { isImportant } from '../../src/cart/profiles.js';
 import { renderDot } from '../../src/render/dot.js';
 import { renderMermaid } from '../../src/render/mermaid.js';
 import { classColors, PATH_COLOR } from '../../src/render/palette.js';
-import { createStyle, unstyled, visibleWidth } from '../../src/render/style.js';
-import { renderSvg } from '../../src/render/svg.js';
+import { createStyle } from '../../src/render/style.js';
+import { renderSvg, textWidth } from '../../src/render/svg.js';
+import { displayWidth, stripAnsi } from '../../src/render/terminal-text.js';
 import { renderTreeText } from '../../src/render/tree-text.js';
 import { loadStudy } from '../../src/study/load.js';
 import { ROOT } from '../helpers/fixtures.js';
+import { renamed } from '../helpers/study.js';
 
 const study = await loadStudy(ROOT + 'criteria.yaml');
 const plain = createStyle(false);
@@ -76,8 +78,8 @@ describe('the text tree', () => {
             const lines = renderTreeText(fitted, { style, width, answers }).trimEnd().split('\n');
             // A row per node, and more where a leaf's recommendation runs on rather than be cut.
             expect(lines.length).toBeGreaterThanOrEqual(fitted.tree.nodeCount);
-            expect(lines.filter((l) => unstyled(l).includes('n=')).length).toBeLessThanOrEqual(fitted.tree.nodeCount);
-            for (const line of lines) expect(visibleWidth(line), `${fitted.spec.name} at ${width}: ${line}`).toBeLessThanOrEqual(width);
+            expect(lines.filter((l) => stripAnsi(l).includes('n=')).length).toBeLessThanOrEqual(fitted.tree.nodeCount);
+            for (const line of lines) expect(displayWidth(line), `${fitted.spec.name} at ${width}: ${line}`).toBeLessThanOrEqual(width);
           }
         }
       }
@@ -94,6 +96,21 @@ describe('the text tree', () => {
       const text = renderTreeText(fitted, { style: plain, width });
       expect(text).not.toContain('…');
       expect(text).toContain('█');
+    }
+  });
+
+  it('lines up the n= column whatever the names are written in', () => {
+    const wide = fitTree(
+      renamed({ runtime: '速度 runtime', memory: 'Me\u0301moire 🚀', wandb: 'Aim 🚀 Größe 速度', mlflow: '👨\u200d👩\u200d👧 flow' }),
+      'full',
+    );
+    for (const width of [60, 80, 100]) {
+      const lines = renderTreeText(wide, { style: plain, width }).trimEnd().split('\n');
+      // Rows with n= (a leaf's recommendation that runs on has none on its extra rows).
+      const ends = new Set(lines.filter((l) => l.includes('n=')).map((l) => displayWidth(l)));
+      expect(ends, `at ${width}`).toEqual(new Set([Math.max(...ends)]));
+      expect(Math.max(...ends)).toBeLessThanOrEqual(width);
+      expect(lines.some((l) => l.includes('速度 runtime?'))).toBe(true);
     }
   });
 
@@ -194,6 +211,58 @@ describe('dot', () => {
 });
 
 describe('svg', () => {
+  const LONG = 'Lines of code you must add to an existing training script before it is tracked';
+  const CJK = '自動ロギングと実験の再現性のための記録と共有の仕組み';
+  const wide = fitTree(
+    renamed({ lines: LONG, 'auto-logging': CJK, wandb: 'Aim 🚀 Größe 速度', guild: 'Tracking reproducible machine learning experiments at scale!' }),
+    'figure-1',
+  );
+  const fromXml = (s: string) => s.replaceAll('&amp;', '&').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&quot;', '"');
+  /** Every <text>: position, size, anchor and content. */
+  const texts = (svg: string) =>
+    [...svg.matchAll(/<text x="([\d.]+)" y="([\d.]+)" font-size="(\d+)"(?: text-anchor="(\w+)")?[^>]*>([^<]*)<\/text>/g)].map((m) => ({
+      x: Number(m[1]),
+      y: Number(m[2]),
+      size: Number(m[3]),
+      anchor: m[4] ?? 'start',
+      text: fromXml(m[5]!),
+    }));
+
+  it('wraps a long criterion onto two lines, cuts it with …, and keeps the whole of it as the tooltip', () => {
+    const svg = renderSvg(wide, { answers: parseAnswers(study, 'memory') });
+    expect(svg).toContain(`<title>${LONG}</title>`);
+    const lines = texts(svg).filter((t) => t.size === 12 && LONG.includes(t.text.replace(/…$/, '')) && t.text.length > 3);
+    expect(lines.map((l) => l.text)).toEqual(['Lines of code you must', 'add to an existing trainin…']);
+    for (const l of lines) expect(textWidth(l.text, 12)).toBeLessThanOrEqual(170);
+  });
+
+  it('breaks Chinese and Japanese between characters, measuring each a full em', () => {
+    const svg = renderSvg(wide);
+    const lines = texts(svg).filter((t) => t.size === 12 && /[ぁ-ん一-龯]/.test(t.text));
+    expect(lines).toHaveLength(2);
+    expect(CJK.startsWith(lines[0]!.text + lines[1]!.text.replace(/…$/, ''))).toBe(true);
+    expect(textWidth('速度', 12)).toBe(24);
+    expect(textWidth('e\u0301', 12)).toBe(textWidth('e', 12));
+  });
+
+  it('keeps the labels of a level apart and every text inside the picture', () => {
+    const svg = renderSvg(wide, { answers: parseAnswers(study, 'memory') });
+    const [, w] = /width="(\d+)"/.exec(svg)!;
+    const centred = texts(svg).filter((t) => t.anchor === 'middle' && t.size >= 11);
+    const byRow = new Map<number, typeof centred>();
+    for (const t of centred) byRow.set(t.y, [...(byRow.get(t.y) ?? []), t]);
+    for (const row of byRow.values()) {
+      const spans = row.map((t) => [t.x - textWidth(t.text, t.size) / 2, t.x + textWidth(t.text, t.size) / 2] as const).sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < spans.length; i++) expect(spans[i]![0]).toBeGreaterThanOrEqual(spans[i - 1]![1]);
+      for (const [left, right] of spans) {
+        expect(left).toBeGreaterThanOrEqual(0);
+        expect(right).toBeLessThanOrEqual(Number(w));
+      }
+    }
+    // The legend cuts a long row short, whole in its tooltip.
+    expect(svg).toContain('<title>Aim 🚀 Größe 速度 or Tracking reproducible machine learning experiments at scale!</title>');
+  });
+
   it('is self-contained: no scripts, links, images or named fonts', () => {
     for (const fitted of TREES) {
       const svg = renderSvg(fitted, { answers: profile(fitted, 3) });

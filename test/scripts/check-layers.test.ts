@@ -55,7 +55,7 @@ describe('the layer check', () => {
   it('allows imports downward, dynamic imports of lazy modules, and Node built-ins', () => {
     expect(
       check({
-        'cli.ts': "import { ask } from './commands/ask.js';",
+        'cli.ts': "import { ask } from './commands/ask.js'; import { scores } from './commands/scores.js';",
         'commands/ask.ts': "import { load } from '../study/load.js'; const m = await import('../tui/run.js');",
         'tui/run.ts': "import { Box } from 'ink'; import type { Study } from '../study/types.js'; import { readFileSync } from 'node:fs';",
         'study/load.ts': "const p = await import('./yaml.js'); import { UserError } from '../errors.js';",
@@ -63,6 +63,8 @@ describe('the layer check', () => {
         'study/parse.ts': "import { parseDocument } from 'yaml';",
         'study/types.ts': '',
         'errors.ts': '',
+        'render/terminal-text.ts': "import { eastAsianWidth } from 'get-east-asian-width';",
+        'commands/scores.ts': "import { wrap } from '../render/terminal-text.js';",
       }),
     ).toEqual([]);
   });

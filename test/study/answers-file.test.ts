@@ -17,22 +17,24 @@ function read(text: string): Record<string, boolean> | string[] {
 }
 
 describe('an answers file', () => {
-  it('is JSON or YAML, keyed by criterion id in any case and order', () => {
+  it('is JSON or YAML, keyed by criterion id in any order', () => {
     expect(read('{"keras": true, "runtime": false}')).toEqual({ keras: true, runtime: false });
-    expect(read('keras: true\nRuntime: false\n')).toEqual({ keras: true, runtime: false });
+    expect(read('keras: true\nruntime: false\n')).toEqual({ keras: true, runtime: false });
     // JSON indented with tabs, as some editors save it.
     expect(read('{\n\t"lines": true\n}\n')).toEqual({ lines: true });
     expect(read('{}')).toEqual({});
   });
 
-  it('names an unknown id with a suggestion, a value that is not true or false, and an id given twice', () => {
-    expect(read('kerass: true\nruntime: yes\nmemory:\nKeras: false\nkeras: true\n')).toEqual([
+  it('names an unknown id with a suggestion, an id in another case, a value that is not true or false, and an id given twice', () => {
+    expect(read('kerass: true\nruntime: yes\nmemory:\nkeras: false\nkeras: true\nRuntime: true\n')).toEqual([
+      "5:1: 'keras' appears twice in the answers (one per criterion, e.g. `runtime: true`) (first on line 4); keep one.",
       "1:1: 'kerass' is not a criterion of " +
         study().file +
         ". Did you mean 'keras'? The criteria are runtime, auto-logging, lines, collaboration, memory, sklearn, keras.",
       '2:10: the answer for \'runtime\' must be true (it matters) or false (it does not), not "yes".',
       "3:8: the answer for 'memory' must be true (it matters) or false (it does not), but it has none.",
-      "5:1: 'keras' is answered twice (first on line 4); keep one answer.",
+      // Ids match exactly, as on the command line and in criteria files.
+      `6:1: 'Runtime' is not a criterion id: ids are lowercase, as in ${study().file}; use 'runtime'.`,
     ]);
   });
 

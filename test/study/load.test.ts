@@ -132,8 +132,8 @@ describe('problems are reported with line and column, all at once', () => {
     expect(problems(text)).toEqual([
       "9:17: the score of 'a' on 'speed' must be a number, not the text '1'.",
       "9:13: criterion 'speed' has no score for 'b'.",
-      "12:17: the score of 'a' on 'cost' must be a finite number of at least 0, not -1.",
-      "12:24: the score of 'b' on 'cost' must be a finite number of at least 0, not Infinity.",
+      "12:17: the score of 'a' on 'cost' must be a number from 0 to 1000000 with at most 6 decimals, not -1.",
+      "12:24: the score of 'b' on 'cost' must be a number from 0 to 1000000 with at most 6 decimals, not Infinity.",
     ]);
   });
 

@@ -74,7 +74,13 @@ const text = fc
   .filter((s) => s !== '');
 /** Ids, YAML's tricky ones among them (numbers, booleans, null). */
 const id = fc.oneof(fc.constantFrom('123', 'true', 'null', 'no', 'y', '0x1f', '1e3', 'a-b', '0'), fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,12}$/));
-const score = fc.oneof(fc.constantFrom(0, 0.5, 1, 2.5, 1e-7, 123456789), fc.double({ min: 0, max: 1e9, noNaN: true, noDefaultInfinity: true }));
+/** Scores as parse accepts them: 0 to 10^6 with at most 6 decimals, the edges among them. */
+const score = fc.oneof(
+  fc.constantFrom(0, 0.5, 1, 2.5, 0.000001, 999999.999999, 1_000_000),
+  fc.integer({ min: 0, max: 1e12 }).map((n) => n / 1e6),
+);
+/** A name as parse accepts it: one line of text with no invisible (format) characters. */
+const nameText = text.map((s) => s.replace(/\p{Cf}/gu, '').trim()).filter((s) => s !== '');
 
 /** Studies that parse would accept, with every optional field sometimes there and sometimes not. */
 const studies = fc
@@ -84,12 +90,18 @@ const studies = fc
     treeNames: fc.uniqueArray(id, { minLength: 0, maxLength: 3 }),
   })
   .chain(({ frameworkIds, criterionIds, treeNames }) => {
-    const names = (n: number) => fc.uniqueArray(text, { minLength: n, maxLength: n, comparator: (a, b) => a.toLowerCase() === b.toLowerCase() });
+    const names = (n: number) => fc.uniqueArray(nameText, { minLength: n, maxLength: n, comparator: (a, b) => a.toLowerCase() === b.toLowerCase() });
     const optional = fc.option(text, { nil: undefined });
     const frameworks = names(frameworkIds.length).chain((ns) =>
       fc.tuple(
         ...ns.map((name, i) =>
-          fc.record({ id: fc.constant(frameworkIds[i]!), name: fc.constant(name), fullName: optional, url: optional, summary: optional }),
+          fc.record({
+            id: fc.constant(frameworkIds[i]!),
+            name: fc.constant(name),
+            fullName: fc.option(nameText, { nil: undefined }),
+            url: optional,
+            summary: optional,
+          }),
         ),
       ),
     );

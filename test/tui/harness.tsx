@@ -7,6 +7,7 @@ import { render } from 'ink-testing-library';
 import { afterEach } from 'vitest';
 import type { Session, StartMode } from '../../src/questionnaire/session.js';
 import type { Style } from '../../src/render/style.js';
+import { displayWidth } from '../../src/render/terminal-text.js';
 import { App } from '../../src/tui/App.js';
 import { ESCAPE_MS } from '../../src/tui/keys.js';
 import type { Outcome } from '../../src/tui/App.js';
@@ -115,5 +116,5 @@ export const flat = (frame: string): string => frame.replace(/\s+/g, ' ');
 
 /** The widest row of a frame, in terminal columns (ANSI codes not counted). */
 export function widest(frame: string): number {
-  return Math.max(...frame.split('\n').map((l) => [...l.replace(/\u001b\[[0-9;]*m/g, '')].length));
+  return Math.max(...frame.split('\n').map(displayWidth));
 }
