@@ -105,7 +105,8 @@ export async function measure(
     );
   }
   const python = findPython(request.python, env);
-  // Probes run from their folder; PYTHONPATH too, in case PYTHONSAFEPATH keeps the folder off sys.path.
+  // Probes run from their folder, and PYTHONPATH names it alone: PYTHONSAFEPATH cannot keep it off
+  // sys.path, and nothing on the user's own PYTHONPATH finds its way into a measurement.
   const probeEnv: NodeJS.ProcessEnv = { ...env, PYTHONPATH: measureDir, PYTHONDONTWRITEBYTECODE: '1' };
   const probe = (pythonPath: string, args: readonly string[], onLine?: (line: string) => void) =>
     runChild(pythonPath, ['-m', 'reprotree_probe', ...args], { cwd: measureDir, env: probeEnv, signal, onLine });
