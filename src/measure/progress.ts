@@ -42,9 +42,15 @@ export function elapsed(ms: number): string {
  * `draw` turns text for people into what the terminal can show (ASCII where the locale is not
  * UTF-8); `now` is the clock, for tests.
  */
-export function createProgress(stream: ProgressStream, draw: (s: string) => string, now: () => number = Date.now): Progress {
+export function createProgress(
+  stream: ProgressStream,
+  draw: (s: string) => string,
+  now: () => number = Date.now,
+  env: NodeJS.ProcessEnv = process.env,
+): Progress {
   const start = now();
-  if (!stream.isTTY) {
+  // A terminal that cannot move the cursor (TERM=dumb) gets the plain lines a log gets.
+  if (!stream.isTTY || env.TERM === 'dumb') {
     let last = '';
     return {
       status(text) {
@@ -75,9 +81,11 @@ export function createProgress(stream: ProgressStream, draw: (s: string) => stri
     if (closed || current === '') return;
     const width = Math.max(20, (stream.columns ?? 80) - 1);
     let text = draw(`${current} · ${elapsed(now() - start)}`);
-    // Code points, not UTF-16 units, so that a cut never splits a character.
+    // Code points, not UTF-16 units, so that a cut never splits a character; the ellipsis may be
+    // '...' where the terminal has no '…'.
     const chars = [...text];
-    if (chars.length > width) text = chars.slice(0, width - 1).join('') + draw('…');
+    const more = draw('…');
+    if (chars.length > width) text = chars.slice(0, width - [...more].length).join('') + more;
     write((shown ? '' : HIDE_CURSOR) + ERASE_LINE + text);
     shown = true;
   };
