@@ -222,21 +222,30 @@ def system(stored: StoredRun, facts: Mapping[str, Any]) -> Finding:
         if cpu_model and hardware_hit is None and str(cpu_model) in text:
             hardware_hit = where
     if hardware_hit is None:
-        for kind, key, value in stored.values():
-            lower = key.lower()
-            if ("cpu" in lower or "core" in lower) and values_match(value, facts.get("cpu_count")):
+        # Key/value pairs, and metrics: some trackers record the machine's memory size as the
+        # first point of a system metric (e.g. "sys.ram.total").
+        pairs = [*stored.values(), *(("metric", k, v) for k, v in stored.metric_values())]
+        for kind, key, value in pairs:
+            if _hardware_value(key, value, facts):
                 hardware_hit = f"{kind}:{key}"
                 break
-            memory = facts.get("memory_bytes")
-            number = as_number(value)
-            if "mem" in lower and memory and number:
-                for unit in (1, 1024, 1024**2, 1024**3, 1000**3):
-                    if math.isclose(number * unit, memory, rel_tol=0.02):
-                        hardware_hit = f"{kind}:{key}"
-                        break
-            if hardware_hit:
-                break
     return Finding(bool(os_hit and hardware_hit), {"os_release": os_hit, "hardware": hardware_hit})
+
+
+def _hardware_value(key: str, value: Any, facts: Mapping[str, Any]) -> bool:
+    """The CPU count under a key that names CPUs or cores, or the memory size (in bytes, KiB,
+    MiB, GiB or GB) under a key that names memory or RAM."""
+    lower = key.lower()
+    if ("cpu" in lower or "core" in lower) and values_match(value, facts.get("cpu_count")):
+        return True
+    memory = facts.get("memory_bytes")
+    number = as_number(value)
+    names_memory = "mem" in lower or "ram" in re.split(r"[^a-z]+", lower)
+    if names_memory and memory and number:
+        for unit in (1, 1024, 1024**2, 1024**3, 1000**3):
+            if math.isclose(number * unit, memory, rel_tol=0.02):
+                return True
+    return False
 
 
 def code(stored: StoredRun, script_path: str | None) -> Finding:
@@ -367,7 +376,28 @@ def plot(stored: StoredRun, figure_png: str | None) -> Finding:
             continue
         if pixels.shape == reference.shape and np.allclose(pixels, reference, atol=1 / 255):
             return Finding(True, {"file": stored_file.path, "same": "pixels"})
+        # Saved with a tight bounding box (a trimmed margin), the figure is the same drawing on
+        # a smaller canvas: compare what lies inside the margins.
+        inside, reference_inside = _content(pixels), _content(reference)
+        if inside.shape == reference_inside.shape and np.allclose(
+            inside, reference_inside, atol=1 / 255
+        ):
+            return Finding(True, {"file": stored_file.path, "same": "pixels inside the margins"})
     return Finding(False, {"images_stored": images})
+
+
+def _content(pixels: Any) -> Any:
+    """An image without its plain margin: the rows and columns that differ from the colour of
+    its top-left corner."""
+    import numpy as np
+
+    if pixels.ndim == 2:
+        pixels = pixels[..., np.newaxis]
+    differs = np.any(np.abs(pixels - pixels[0, 0]) > 1 / 255, axis=-1)
+    rows, columns = np.flatnonzero(differs.any(axis=1)), np.flatnonzero(differs.any(axis=0))
+    if not len(rows):
+        return pixels[:0, :0]
+    return pixels[rows[0] : rows[-1] + 1, columns[0] : columns[-1] + 1]
 
 
 def model(stored: StoredRun, x_test: str, predictions: str) -> Finding:

@@ -14,6 +14,7 @@ the harness's gate (memory against data size, study 2.4).
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import time
@@ -43,6 +44,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tracker = trackers.get(args.tracker)
     workdir = Workdir.create(args.workdir)
+    # A user's script imports its tracker at the top, before the libraries it uses; some
+    # integrations depend on that (Comet patches only libraries imported after it).
+    importlib.import_module(tracker.import_name)
     if args.command == "keras-memory":
         keras_memory(tracker, args.size)
         return 0
@@ -67,6 +71,12 @@ def enable_autolog(tracker: Tracker, framework: Framework) -> bool:
     return True
 
 
+def before_run(snippets: list[Snippet], ctx: Any) -> None:
+    for snippet in snippets:
+        if snippet.before_run:
+            snippet.before_run(ctx)
+
+
 def _script_path() -> str:
     main_module = sys.modules.get("__main__")
     return str(Path(getattr(main_module, "__file__", sys.argv[0])).resolve())
@@ -84,6 +94,7 @@ def sklearn_task(
     run.tracker = tracker
     started = time.time()
     autolog = enable_autolog(tracker, "sklearn")
+    before_run(snippets, run)
     handle = tracker.start_run(f"{experiment}-{task}")
     run.handle = handle
     for snippet in snippets:
@@ -147,6 +158,7 @@ def keras_task(tracker: Tracker, workdir: Workdir, snippets: list[Snippet]) -> d
     run.tracker = tracker
     started = time.time()
     autolog = enable_autolog(tracker, "keras")
+    before_run(snippets, run)
     handle = tracker.start_run("keras-digits")
     run.handle = handle
     for snippet in snippets:
@@ -197,13 +209,10 @@ def keras_task(tracker: Tracker, workdir: Workdir, snippets: list[Snippet]) -> d
 
 def keras_memory(tracker: Tracker, size: int) -> None:
     """Set-up: imports, data, model. Measured: auto-logging on, a run, one epoch, run ended."""
-    import importlib
-
     from .harness import Gate
     from .tasks import keras_task as kt
 
     gate = Gate()
-    importlib.import_module(tracker.import_name)  # a user's script imports it at the top
     images, labels = kt.synthetic(size)
     model = kt.build_model()
 

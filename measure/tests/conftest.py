@@ -26,9 +26,9 @@ os.environ["MLFLOW_DISABLE_TELEMETRY"] = "true"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def load_fixture_report(name: str) -> tuple[dict, Path]:
+def load_fixture_report(name: str, tracker: str = "mlflow") -> tuple[dict, Path]:
     """A recorded child report with its reference paths made absolute."""
-    root = FIXTURES / "mlflow" / name
+    root = FIXTURES / tracker / name
     report = json.loads((root / "report.json").read_text())
     reference = report["reference"]
     for table in (reference.get("arrays", {}), reference):

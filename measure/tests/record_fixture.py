@@ -47,16 +47,22 @@ def main() -> None:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
+    (out / "dump.json").write_text(json.dumps(dump, indent=1) + "\n")
+    write_report(report, out)
+    (out / "trimmed.json").write_text(json.dumps(trimmed, indent=1) + "\n")
+
+
+def write_report(report: dict, out: Path) -> None:
+    """The child's report as report.json, its reference arrays copied to out/reference/ and
+    named relative to `out` (conftest.load_fixture_report makes them absolute again)."""
     reference = report["reference"]
-    (out / "reference").mkdir(exist_ok=True)
+    (out / "reference").mkdir(parents=True, exist_ok=True)
     for table in (reference.get("arrays", {}), reference):
         for key, value in list(table.items()):
             if isinstance(value, str) and value.endswith(".npy"):
                 shutil.copyfile(value, out / "reference" / Path(value).name)
                 table[key] = f"reference/{Path(value).name}"
-    (out / "dump.json").write_text(json.dumps(dump, indent=1) + "\n")
     (out / "report.json").write_text(json.dumps(report, indent=1) + "\n")
-    (out / "trimmed.json").write_text(json.dumps(trimmed, indent=1) + "\n")
 
 
 if __name__ == "__main__":

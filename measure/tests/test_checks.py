@@ -143,6 +143,18 @@ def test_system_needs_the_os_release_and_a_hardware_fact():
     assert not checks.system(count_elsewhere, FACTS).found
 
 
+def test_system_reads_the_memory_size_from_a_metric_that_names_ram():
+    """A tracker that records total RAM as a system metric stores a hardware fact; a key that
+    merely contains the letters (params) does not name RAM."""
+    metric = run_with(tags={"os": "Linux-6.1.0-test"}, metrics={"sys.ram.total": [16 * 1024**3]})
+    assert checks.system(metric, FACTS).evidence["hardware"] == "metric:sys.ram.total"
+    assert checks.system(metric, FACTS).found
+    used = run_with(tags={"os": "Linux-6.1.0-test"}, metrics={"sys.ram.used": [3 * 1024**3]})
+    assert not checks.system(used, FACTS).found
+    not_ram = run_with(tags={"os": "Linux-6.1.0-test", "params.size": str(16 * 1024**3)})
+    assert not checks.system(not_ram, FACTS).found
+
+
 def test_code_is_the_whole_source_of_the_script(tmp_path):
     script = tmp_path / "train.py"
     script.write_text("import os\nprint('hello')\n")
@@ -217,6 +229,35 @@ def test_plot_compares_pixels(tmp_path):
     finding = checks.plot(stored, str(reference))
     assert finding.found
     assert finding.evidence["same"] == "pixels"
+
+
+def test_plot_accepts_the_figure_saved_with_a_tight_bounding_box(tmp_path):
+    """Some trackers save the user's figure with bbox_inches="tight": the same drawing with a
+    trimmed margin. Another drawing trimmed the same way is still not the figure."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    ax.scatter([1, 2, 3], [3, 1, 2], s=6)
+    ax.set_xlabel("true")
+    fig.tight_layout()  # as the task's figure is laid out (tasks/sklearn_tasks.py)
+    reference = tmp_path / "ref.png"
+    fig.savefig(reference)
+    other, ax2 = plt.subplots(figsize=(4, 3), dpi=100)
+    ax2.scatter([1, 2, 3], [1, 2, 3], s=6)
+    ax2.set_xlabel("true")
+    other.tight_layout()
+    other.savefig(tmp_path / "other.png", bbox_inches="tight")
+    stored = run_with()
+    add_file(stored, tmp_path / "store", "other.png", (tmp_path / "other.png").read_bytes())
+    assert not checks.plot(stored, str(reference)).found
+    fig.savefig(tmp_path / "tight.png", bbox_inches="tight")
+    add_file(stored, tmp_path / "store", "tight.png", (tmp_path / "tight.png").read_bytes())
+    finding = checks.plot(stored, str(reference))
+    assert finding.found, finding.evidence
+    assert finding.evidence == {"file": "tight.png", "same": "pixels inside the margins"}
 
 
 def test_model_loads_and_predicts_the_same(tmp_path):

@@ -17,7 +17,7 @@ def test_snippet_loads_and_stores_a_known_item(path):
     assert item in schema.ITEMS[experiment]
     snippet = load_snippet(path)
     assert snippet.kind in ("api", "workaround")
-    assert snippet.before_fit or snippet.after_evaluate
+    assert snippet.before_fit or snippet.after_evaluate or snippet.before_run
     module_doc = path.read_text().lstrip().startswith('"""')
     assert module_doc, f"{path} must say why it is needed and why it has its kind"
 

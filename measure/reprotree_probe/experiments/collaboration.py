@@ -70,8 +70,12 @@ def python_312(tracker: Tracker, workdir: Workdir, interpreter: str) -> dict[str
         ],
         [python, "-c", f"import sys, {tracker.import_name}; print(sys.version.split()[0])"],
     ]
-    env = workdir.base_environment() | tracker.environment(workdir)
+    # Installing is pip's work, importing the tracker's: only the import gets the tracker's
+    # environment (which may point HTTP at a closed loopback port to keep the tracker offline).
+    install_env = workdir.base_environment()
+    tracker_env = install_env | tracker.environment(workdir)
     for step in steps:
+        env = tracker_env if step is steps[-1] else install_env
         done = subprocess.run(step, env=env, capture_output=True, text=True, timeout=3600)
         if done.returncode != 0:
             result.update(
@@ -101,12 +105,24 @@ def run(tracker: Tracker, workdir: Workdir, plan: Plan) -> list[Record]:
     notes = {item: documented[item].get("note", "") for item in ITEMS}
     measured_items: dict[str, Any] = {}
 
+    how = "a run with auto-logging stored in the workdir and read back from its files"
     local = run_task(tracker, workdir, "auto-logging", "svc-iris")
-    stored_locally = local.stored is not None and all(
-        f.full_path.is_file() and workdir.root in f.full_path.parents for f in local.stored.files
+    if local.stored is not None and not local.stored.run_id:
+        # Some trackers keep no trace of a run that logged nothing (trackio): try again with
+        # the tracker's auto-logging snippets, which log something.
+        how += "; the plain run left no trace, so again with the auto-logging snippets"
+        snippets = list(tracker.snippets("auto-logging"))
+        local = run_task(tracker, workdir, "auto-logging", "svc-iris", snippets)
+    stored_locally = (
+        local.stored is not None
+        and bool(local.stored.run_id)
+        and all(
+            f.full_path.is_file() and workdir.root in f.full_path.parents
+            for f in local.stored.files
+        )
     )
     measured_items["local-storage"] = {
-        "how": "a run with auto-logging stored in the workdir and read back from its files",
+        "how": how,
         "ok": stored_locally,
         "error": local.error or local.readback_error,
     }

@@ -45,7 +45,9 @@ class Snippet:
     A snippet file defines KIND ("api": one call of the tracker's logging API made for that
     kind of thing, fed with what the user already has; "workaround": the user has to gather or
     reshape the information first, or borrow a mechanism meant for something else) and one or
-    both of before_fit(ctx) and after_evaluate(ctx), called inside the open run.
+    more of before_fit(ctx) and after_evaluate(ctx), called inside the open run, and
+    before_run(ctx), called before the run starts (for trackers that take some things, such as
+    Sacred's configuration, only when a run starts; ctx.handle is None then).
     """
 
     item: str
@@ -53,6 +55,7 @@ class Snippet:
     kind: SnippetKind
     before_fit: Callable[[Any], None] | None
     after_evaluate: Callable[[Any], None] | None
+    before_run: Callable[[Any], None] | None = None
 
 
 class Tracker(abc.ABC):
@@ -132,9 +135,12 @@ def load_snippet(path: Path) -> Snippet:
         raise ValueError(f"{path}: KIND must be 'api' or 'workaround', not {kind!r}")
     before = getattr(module, "before_fit", None)
     after = getattr(module, "after_evaluate", None)
-    if before is None and after is None:
-        raise ValueError(f"{path}: defines neither before_fit(ctx) nor after_evaluate(ctx)")
-    return Snippet(path.stem, path, kind, before, after)
+    at_start = getattr(module, "before_run", None)
+    if before is None and after is None and at_start is None:
+        raise ValueError(
+            f"{path}: defines none of before_run(ctx), before_fit(ctx) and after_evaluate(ctx)"
+        )
+    return Snippet(path.stem, path, kind, before, after, at_start)
 
 
 def _load_module(path: Path) -> ModuleType:

@@ -8,13 +8,8 @@ linked to the run only by their source_run_id. Read-back covers all three.
 
 from __future__ import annotations
 
-import json
-import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
@@ -22,6 +17,7 @@ from urllib.parse import unquote, urlparse
 from ..stored import StoredFile, StoredRun, files_under
 from ..workdir import Workdir
 from .base import Framework, RunHandle, Tracker
+from .serving import free_port, serve_and_read_back
 
 
 class MLflow(Tracker):
@@ -222,12 +218,6 @@ def relocate(path: Path) -> Path:
 
 
 # --- the local tracking server (collaboration, study 2.5) -----------------------------------
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 SERVER_CLIENT = r"""
 import json, sys, mlflow
 from mlflow import MlflowClient
@@ -263,73 +253,13 @@ def run_local_server(workdir: Workdir, tracker_env: dict[str, str]) -> dict[str,
         "--artifacts-destination", str(server_dir / "artifacts"),
     ]  # fmt: skip
     result: dict[str, Any] = {"command": ["mlflow", *command[3:]], "url": url, "ok": False}
-    log = (server_dir / "server.log").open("wb")
-    started = time.monotonic()
-    server = subprocess.Popen(
-        command,
-        cwd=server_dir,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-    try:
-        result["ready_seconds"] = _wait_ready(url, server, timeout=120)
-        client = subprocess.run(
-            [sys.executable, "-c", SERVER_CLIENT, url],
-            cwd=workdir.project,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        if client.returncode != 0:
-            result["error"] = client.stderr.strip()[-4000:]
-        else:
-            back = json.loads(client.stdout.strip().splitlines()[-1])
-            result["read_back"] = back
-            on_disk = files_under(server_dir / "artifacts", "server artifacts")
-            result["server_files"] = [f.describe() for f in on_disk]
-            result["ok"] = bool(back.get("params")) and bool(back.get("artifact_text"))
-    except (TimeoutError, RuntimeError, subprocess.TimeoutExpired, ValueError) as error:
-        result["error"] = str(error)
-    finally:
-        result["stopped"] = _stop(server)
-        result["seconds"] = round(time.monotonic() - started, 3)
-        log.close()
-        result["server_log_tail"] = (server_dir / "server.log").read_text(errors="replace")[-4000:]
+    back = serve_and_read_back(
+        command, url=url, server_dir=server_dir, env=env, client=SERVER_CLIENT,
+        client_cwd=workdir.project, result=result,
+    )  # fmt: skip
+    if back is not None:
+        result["read_back"] = back
+        on_disk = files_under(server_dir / "artifacts", "server artifacts")
+        result["server_files"] = [f.describe() for f in on_disk]
+        result["ok"] = bool(back.get("params")) and bool(back.get("artifact_text"))
     return result
-
-
-# Loopback only: never route the health check through a proxy the environment names.
-_NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def _wait_ready(url: str, server: subprocess.Popen[bytes], timeout: float) -> float:
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        if server.poll() is not None:
-            raise RuntimeError(
-                f"the server exited with code {server.returncode} before it answered"
-            )
-        try:
-            with _NO_PROXY.open(f"{url}/health", timeout=2) as response:
-                if response.status == 200:
-                    return round(time.monotonic() - start, 3)
-        except OSError:
-            time.sleep(0.25)
-    raise TimeoutError(f"the server did not answer on {url} within {timeout:.0f} s")
-
-
-def _stop(server: subprocess.Popen[bytes]) -> bool:
-    """Stop the server and the workers it started (its own process group)."""
-    if server.poll() is None:
-        try:
-            os.killpg(server.pid, 15)
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, 9)
-            server.wait(timeout=10)
-        except ProcessLookupError:
-            pass
-    return server.poll() is not None

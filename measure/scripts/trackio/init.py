@@ -1,0 +1,6 @@
+# reprotree: measure
+import trackio
+
+trackio.init(project="reprotree")
+trackio.finish()
+# reprotree: end

@@ -1,0 +1,8 @@
+"""Sacred's configuration is how it takes parameters: the user adds the data file's path to the
+experiment's configuration before the run starts, one call: the ordinary API."""
+
+KIND = "api"
+
+
+def before_run(ctx):
+    ctx.tracker.experiment().add_config({"data_path": ctx.data_path})
