@@ -9,9 +9,11 @@ why an item was or was not found.
 
 from __future__ import annotations
 
+import contextlib
 import math
 import re
-from collections.abc import Iterable, Mapping
+import tempfile
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -326,13 +328,14 @@ def _arrays(stored_file: StoredFile) -> list[Any]:
     import numpy as np
 
     path = stored_file.full_path
+    suffix = _suffix(stored_file)
     try:
-        if path.suffix == ".npy":
+        if suffix == ".npy":
             return [np.load(path, allow_pickle=False)]
-        if path.suffix == ".npz":
+        if suffix == ".npz":
             with np.load(path, allow_pickle=False) as archive:
                 return [archive[k] for k in archive.files]
-        if path.suffix == ".csv":
+        if suffix == ".csv":
             for skip in (0, 1):
                 try:
                     return [np.loadtxt(path, delimiter=",", skiprows=skip, ndmin=2)]
@@ -341,6 +344,27 @@ def _arrays(stored_file: StoredFile) -> list[Any]:
     except (OSError, ValueError):
         return []
     return []
+
+
+def _suffix(stored_file: StoredFile) -> str:
+    """A stored file's kind, from the name the tracker gives it (its bytes may sit under
+    another name, see StoredFile.location)."""
+    return Path(stored_file.path).suffix.lower()
+
+
+@contextlib.contextmanager
+def _named_as_stored(stored_file: StoredFile) -> Iterator[Path]:
+    """The file under a path that ends in its stored name, for loaders that go by the
+    extension (Keras): a symbolic link in a temporary folder when the bytes sit elsewhere."""
+    path = stored_file.full_path
+    name = Path(stored_file.path).name
+    if path.name == name:
+        yield path
+        return
+    with tempfile.TemporaryDirectory(prefix="reprotree-stored-") as folder:
+        link = Path(folder) / name
+        link.symlink_to(path)
+        yield link
 
 
 def _same_table(array: Any, table: Any) -> bool:
@@ -411,7 +435,7 @@ def model(stored: StoredRun, x_test: str, predictions: str) -> Finding:
         if not stored_file.path.lower().endswith(MODEL_SUFFIXES):
             continue
         try:
-            loaded = _load_estimator(stored_file.full_path)
+            loaded = _load_estimator(stored_file.full_path, _suffix(stored_file))
             same = np.allclose(np.asarray(loaded.predict(X), dtype=float), expected.astype(float))
         except Exception as error:  # any unloadable file is just not the model
             tried.append(
@@ -424,12 +448,12 @@ def model(stored: StoredRun, x_test: str, predictions: str) -> Finding:
     return Finding(False, {"tried": tried})
 
 
-def _load_estimator(path: Path) -> Any:
-    if path.suffix == ".skops":
+def _load_estimator(path: Path, suffix: str) -> Any:
+    if suffix == ".skops":
         import skops.io as sio
 
         return sio.load(path, trusted=sio.get_untrusted_types(file=path))
-    if path.suffix == ".joblib":
+    if suffix == ".joblib":
         import joblib
 
         return joblib.load(path)
@@ -479,7 +503,8 @@ def keras_model(stored: StoredRun, x_sample: str, predictions: str) -> Finding:
         if not stored_file.path.lower().endswith(KERAS_SUFFIXES):
             continue
         try:
-            loaded = keras.models.load_model(stored_file.full_path, compile=False)
+            with _named_as_stored(stored_file) as path:
+                loaded = keras.models.load_model(path, compile=False)
             got = np.asarray(loaded.predict(X, verbose=0))
         except Exception as error:  # any unloadable file is just not the model
             tried.append(

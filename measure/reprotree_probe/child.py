@@ -3,12 +3,15 @@
     python -m reprotree_probe.child task --tracker T --experiment E --task K --workdir D
            --report FILE [--snippet ITEM ...]
     python -m reprotree_probe.child keras-memory --tracker T --size N --workdir D
+    python -m reprotree_probe.child operation -- COMMAND...
 
 `task` runs the tracker's default integration (auto-logging on, a run around the task) plus the
 named workaround snippets, and writes a report: the run's reference in the tracker's store and
 what the task really did (the reference the checks compare with). It never reads the store.
 `keras-memory` trains the CNN on seeded random data of N images, its training measured through
-the harness's gate (memory against data size, study 2.4).
+the harness's gate (memory against data size, study 2.4). `operation` measures a command through
+the gate: a tracker that runs scripts as operations of its own (Tracker.operation) runs
+`keras-memory` inside that command, where the gate lets every step pass.
 """
 
 from __future__ import annotations
@@ -41,7 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     memory.add_argument("--tracker", required=True)
     memory.add_argument("--size", type=int, required=True)
     memory.add_argument("--workdir", required=True)
+    operation = sub.add_parser("operation")
+    operation.add_argument("operation", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
+    if args.command == "operation":
+        run_operation(args.operation[1:] if args.operation[:1] == ["--"] else args.operation)
+        return 0
     tracker = trackers.get(args.tracker)
     workdir = Workdir.create(args.workdir)
     # A user's script imports its tracker at the top, before the libraries it uses; some
@@ -78,6 +86,11 @@ def before_run(snippets: list[Snippet], ctx: Any) -> None:
 
 
 def _script_path() -> str:
+    """The script that ran: sys.argv[0] (python -m sets it to the module's file; a tracker
+    that runs the script inside a launcher of its own, as Guild's op_main does, sets it to the
+    script), else the __main__ module's file."""
+    if sys.argv and sys.argv[0].endswith(".py") and Path(sys.argv[0]).is_file():
+        return str(Path(sys.argv[0]).resolve())
     main_module = sys.modules.get("__main__")
     return str(Path(getattr(main_module, "__file__", sys.argv[0])).resolve())
 
@@ -230,6 +243,21 @@ def keras_memory(tracker: Tracker, size: int) -> None:
         tracker.end_run(handle)
 
     gate.measured(train)
+
+
+def run_operation(command: list[str]) -> None:
+    """The measured part is a tracker's whole operation (a tracker that runs scripts itself):
+    set-up is nothing, the operation does its own imports and data."""
+    import subprocess
+
+    from .harness import Gate
+
+    gate = Gate()
+
+    def operation() -> None:
+        subprocess.run(command, check=True, stdin=subprocess.DEVNULL)
+
+    gate.measured(operation)
 
 
 if __name__ == "__main__":

@@ -143,7 +143,8 @@ def add_repetitions(parser: argparse.ArgumentParser, samples: int) -> None:
         "--data-sizes", help="memory-from-data sizes, comma-separated (default: the study's)"
     )
     parser.add_argument(
-        "--python312", help="a Python 3.12 interpreter: install and import the tracker with it"
+        "--python312",
+        help="a Python 3.12 interpreter: install the tracker with it, import it, run its init",
     )
     parser.add_argument(
         "--verify-snippets",

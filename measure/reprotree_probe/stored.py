@@ -25,10 +25,13 @@ class StoredFile:
     path: str
     size: int
     where: str = "run"
+    # Where the bytes are when the store keeps the file under another name than `path` (e.g. a
+    # content-addressed staging file); checks still read the file's kind from `path`.
+    location: Path | None = None
 
     @property
     def full_path(self) -> Path:
-        return self.root / self.path
+        return self.location if self.location is not None else self.root / self.path
 
     def read_bytes(self) -> bytes:
         return self.full_path.read_bytes()

@@ -47,3 +47,11 @@ def mlflow_fixture(request):
     report["reference"]["metrics"] = reference_metrics(report["reference"]["arrays"])
     dump = json.loads((root / "dump.json").read_text())
     return parse_dump(dump, root=root), report, dump
+
+
+def missing_items(stored, report, items) -> dict:
+    """The deep-dive items a stored run does not hold, with the checks' evidence."""
+    from reprotree_probe.experiments import sklearn_deep
+
+    findings = {item: sklearn_deep.CHECKS[item](stored, report) for item in items}
+    return {item: f.evidence for item, f in findings.items() if not f.found}

@@ -68,3 +68,24 @@ class NullTracker(Tracker):
         )
         stored.files = [f for f in files_under(workdir.store, "run") if f.path == f"{ref}.json"]
         return stored
+
+
+LAUNCHER = """
+import json, os, subprocess, sys
+marker = os.path.join(os.environ["NULL_TRACKER_STORE"], "launched.jsonl")
+with open(marker, "a") as handle:
+    handle.write(json.dumps(sys.argv[1:]) + "\\n")
+sys.exit(subprocess.run(sys.argv[1:]).returncode)
+"""
+
+
+class NullOperationTracker(NullTracker):
+    """The null tracker, run the way a tracker that launches scripts itself is (Guild AI's
+    `guild run`): every child goes through a launcher process that records its command."""
+
+    id = "nullop"
+
+    def operation(self, workdir: Workdir, module: str, args: list[str]) -> list[str] | None:
+        import sys
+
+        return [sys.executable, "-c", LAUNCHER, sys.executable, "-m", module, *args]

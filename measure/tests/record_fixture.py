@@ -47,19 +47,26 @@ def main() -> None:
                 continue
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, target)
+    write_fixture(out, report, dump, trimmed)
+
+
+def write_fixture(out: Path, report: dict, dump: dict, trimmed: list[str]) -> None:
+    """The report with its reference arrays copied beside it, the dump, and what was left out
+    (shared by every tracker's fixture recorder)."""
     (out / "dump.json").write_text(json.dumps(dump, indent=1) + "\n")
     write_report(report, out)
     (out / "trimmed.json").write_text(json.dumps(trimmed, indent=1) + "\n")
 
 
 def write_report(report: dict, out: Path) -> None:
-    """The child's report as report.json, its reference arrays copied to out/reference/ and
-    named relative to `out` (conftest.load_fixture_report makes them absolute again)."""
+    """The child's report as report.json, its reference arrays and images copied to
+    out/reference/ and named relative to `out` (conftest.load_fixture_report makes them absolute
+    again)."""
     reference = report["reference"]
     (out / "reference").mkdir(parents=True, exist_ok=True)
     for table in (reference.get("arrays", {}), reference):
         for key, value in list(table.items()):
-            if isinstance(value, str) and value.endswith(".npy"):
+            if isinstance(value, str) and value.endswith((".npy", ".png")):
                 shutil.copyfile(value, out / "reference" / Path(value).name)
                 table[key] = f"reference/{Path(value).name}"
     (out / "report.json").write_text(json.dumps(report, indent=1) + "\n")

@@ -317,3 +317,42 @@ def test_keras_metrics_evidence_lists_what_each_split_matched():
     as_json = finding.to_json()
     assert as_json["found"] is False
     assert as_json["splits"] == {"train": ["loss"], "validation": ["loss"], "test": []}
+
+
+def stored_elsewhere(stored: StoredRun, staging: Path, name: str, data: bytes) -> None:
+    """A file the store keeps under a content name (no extension), known by `name`."""
+    staging.mkdir(parents=True, exist_ok=True)
+    location = staging / f"tmp{len(stored.files)}"
+    location.write_bytes(data)
+    stored.files.append(StoredFile(root=staging, path=name, size=len(data), location=location))
+
+
+def test_files_kept_under_another_name_are_read_by_their_stored_name(tmp_path):
+    from sklearn.linear_model import Ridge
+
+    X = np.arange(20.0).reshape(10, 2)
+    model = Ridge().fit(X, X[:, 0])
+    np.save(tmp_path / "x.npy", X)
+    np.save(tmp_path / "pred.npy", model.predict(X))
+    table = np.arange(6.0).reshape(2, 3)
+    np.save(tmp_path / "train.npy", table)
+    stored = run_with()
+    stored_elsewhere(stored, tmp_path / "staging", "artifacts/model/model.pkl", pickle.dumps(model))
+    csv = "\n".join(",".join(map(str, row)) for row in table).encode()
+    stored_elsewhere(stored, tmp_path / "staging", "artifacts/data/train.csv", csv)
+    assert stored.files[0].full_path.suffix == ""
+    model_hit = checks.model(stored, str(tmp_path / "x.npy"), str(tmp_path / "pred.npy"))
+    assert model_hit.evidence["file"] == "artifacts/model/model.pkl"
+    splits = {"train": {"npy": str(tmp_path / "train.npy")}}
+    assert checks.data(stored, splits, None).evidence["splits"] == {
+        "train": "artifacts/data/train.csv"
+    }
+
+
+def test_a_loader_that_goes_by_extension_sees_the_stored_name(tmp_path):
+    stored = run_with()
+    stored_elsewhere(stored, tmp_path / "staging", "artifacts/cnn/model.keras", b"keras bytes")
+    with checks._named_as_stored(stored.files[0]) as path:
+        assert path.name == "model.keras"
+        assert path.read_bytes() == b"keras bytes"
+    assert not path.exists()

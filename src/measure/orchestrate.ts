@@ -177,7 +177,7 @@ async function prepare(run: Run, id: string, work: string): Promise<TrackerState
     if (venv.stopped) throw new Stopped();
     t.failure = venv.error;
     t.entry = { name: id, version: null, status: 'install-failed', error: venv.error };
-    t.environment = machineOnly(run.python.version, `measure/${requirementFiles(id, run.keras)[0]}`);
+    t.environment = machineOnly(run.python.version, `measure/${requirementFiles(run.measureDir, id, run.keras)[0]}`);
     progress.line(`${id}: its environment did not install; that is recorded as a finding in ${id}.json.`);
     return t;
   }

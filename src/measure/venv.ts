@@ -33,8 +33,13 @@ export type Venv =
     }
   | { readonly ok: false; readonly error: string; readonly stopped: boolean };
 
-/** The requirement files of a tracker's environment, relative to measure/. */
-export function requirementFiles(tracker: string, keras: boolean): string[] {
+/**
+ * The requirement files of a tracker's environment, relative to measure/, as make-venv.sh picks
+ * them: with Keras, TRACKER-keras.txt (one set whose pins settle a conflict with TensorFlow's)
+ * where the tracker has one, else TRACKER.txt and keras.txt.
+ */
+export function requirementFiles(measureDir: string, tracker: string, keras: boolean): string[] {
+  if (keras && existsSync(join(measureDir, 'requirements', `${tracker}-keras.txt`))) return [`requirements/${tracker}-keras.txt`];
   return [`requirements/${tracker}.txt`, ...(keras ? ['requirements/keras.txt'] : [])];
 }
 
@@ -76,7 +81,7 @@ function tail(text: string, lines = 25, chars = 4000): string {
 export async function makeVenv(request: VenvRequest): Promise<Venv> {
   const { tracker, measureDir, keras } = request;
   const dir = venvDir(request.venvsDir, tracker, keras);
-  const total = pinnedCount(measureDir, requirementFiles(tracker, keras));
+  const total = pinnedCount(measureDir, requirementFiles(measureDir, tracker, keras));
   let collected = 0;
   let made = false;
   const args = [join(measureDir, 'make-venv.sh'), tracker, dir, '--python', request.python, '--progress', ...(keras ? ['--keras'] : [])];
@@ -96,7 +101,7 @@ export async function makeVenv(request: VenvRequest): Promise<Venv> {
     const said = tail(`${result.stdout}\n${result.stderr}`);
     return {
       ok: false,
-      error: `installing ${requirementFiles(tracker, keras).join(' and ')} failed (make-venv.sh exited with ${result.code}):\n${said}`,
+      error: `installing ${requirementFiles(measureDir, tracker, keras).join(' and ')} failed (make-venv.sh exited with ${result.code}):\n${said}`,
       stopped: false,
     };
   }

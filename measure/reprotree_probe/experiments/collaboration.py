@@ -3,14 +3,15 @@
 Measured here: local storage (a run stored in the workdir and read back from it), the local
 HTTP tracking server (started on loopback, a run logged to it and read back, stopped), the
 licence (from the installed package's metadata) and, given a Python 3.12 interpreter, whether
-the tracker installs and imports there. The rest comes from measure/facts/<tracker>.json, each
-item with the page it was read from and the date.
+the tracker installs, imports and starts and ends a run there. The rest comes from
+measure/facts/<tracker>.json, each item with the page it was read from and the date.
 """
 
 from __future__ import annotations
 
 import importlib.metadata
 import json
+import os
 import subprocess
 import time
 from typing import Any
@@ -20,7 +21,7 @@ from ..plan import Plan
 from ..records import Record, failed, measured, now
 from ..trackers.base import Tracker
 from ..workdir import Workdir
-from .common import run_task
+from .common import child_environment, run_task
 
 ITEMS = ("local-storage", "cloud", "local-server", "self-hosted", "databricks", "hosted-api")
 FACT_ITEMS = ("licence", "self-hosting", "maintained", "python-3.12")
@@ -50,39 +51,43 @@ def licence_from_metadata(distribution: str) -> str | None:
 
 
 def python_312(tracker: Tracker, workdir: Workdir, interpreter: str) -> dict[str, Any]:
-    """Create a Python 3.12 environment, install the tracker's pinned requirements, import it."""
+    """Create a Python 3.12 environment, install the tracker's pinned requirements, import it,
+    and run its init component script there (a run started and ended, as a user would): a
+    tracker may import cleanly and still fail once it starts a run."""
     venv = workdir.root / "python-3.12"
     result: dict[str, Any] = {"interpreter": interpreter}
     started = time.monotonic()
     python = str(venv / "bin" / "python")
     requirements = str(REQUIREMENTS_DIR / f"{tracker.id}.txt")
-    steps = [
-        [interpreter, "-m", "venv", "--clear", str(venv)],
-        [
+    pip = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    steps = {
+        "venv": [interpreter, "-m", "venv", "--clear", str(venv)],
+        "install": [*pip, "-r", requirements],
+        "import": [
             python,
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-            "-r",
-            requirements,
+            "-c",
+            f"import sys, {tracker.import_name}; print(sys.version.split()[0])",
         ],
-        [python, "-c", f"import sys, {tracker.import_name}; print(sys.version.split()[0])"],
-    ]
-    # Installing is pip's work, importing the tracker's: only the import gets the tracker's
-    # environment (which may point HTTP at a closed loopback port to keep the tracker offline).
+        "init": [python, "-m", "reprotree_probe.harness", str(tracker.script("init"))],
+    }
+    # Installing is pip's work, importing and starting a run the tracker's: only those get the
+    # tracker's environment (which may point HTTP at a closed loopback port to keep it offline).
     install_env = workdir.base_environment()
-    tracker_env = install_env | tracker.environment(workdir)
-    for step in steps:
-        env = tracker_env if step is steps[-1] else install_env
-        done = subprocess.run(step, env=env, capture_output=True, text=True, timeout=3600)
+    tracker_env = child_environment(tracker, workdir)
+    # The new environment's programs first, as when it is activated.
+    for env in (install_env, tracker_env):
+        env["PATH"] = os.pathsep.join([str(venv / "bin"), env.get("PATH", "")])
+    tracker.prepare(workdir)
+    for name, step in steps.items():
+        env = install_env if name in ("venv", "install") else tracker_env
+        done = subprocess.run(
+            step, env=env, cwd=workdir.project, capture_output=True, text=True, timeout=3600
+        )
         if done.returncode != 0:
-            result.update(
-                ok=False, failed_step=" ".join(step[:4]), error=done.stderr.strip()[-2000:]
-            )
+            result.update(ok=False, failed_step=name, error=done.stderr.strip()[-2000:])
             break
-        result["python"] = done.stdout.strip() or result.get("python")
+        if name == "import":
+            result["python"] = done.stdout.strip()
     else:
         result["ok"] = True
     result["seconds"] = round(time.monotonic() - started, 1)
@@ -169,7 +174,8 @@ def facts_record(
     if python312:
         check = python_312(tracker, workdir, python312)
         measured_facts["python-3.12"] = {
-            "how": "a Python 3.12 environment from the tracker's pinned requirements, then import",
+            "how": "a Python 3.12 environment from the tracker's pinned requirements, then "
+            "import and the init component script (a run started and ended)",
             **check,
         }
         values["python-3.12"] = "yes" if check.get("ok") else "no"

@@ -25,6 +25,15 @@ def child_environment(tracker: Tracker, workdir: Workdir) -> dict[str, str]:
     return env
 
 
+CHILD = "reprotree_probe.child"
+
+
+def child_command(tracker: Tracker, workdir: Workdir, args: list[str]) -> list[str]:
+    """The child process's command: run directly, or as the tracker's operation where it runs
+    scripts itself (see Tracker.operation)."""
+    return tracker.operation(workdir, CHILD, args) or [sys.executable, "-m", CHILD, *args]
+
+
 @dataclass
 class TaskOutcome:
     """One child run of a task: its report, or the reason it has none."""
@@ -49,13 +58,19 @@ def run_task(
     snippets = snippets or []
     tag = "-".join([experiment, task, *snippets]) or "run"
     report_path = workdir.runs / f"{tag}-{time.time_ns()}.json"
-    command = [
-        sys.executable, "-m", "reprotree_probe.child", "task",
-        "--tracker", tracker.id, "--experiment", experiment, "--task", task,
+    args = [
+        "task", "--tracker", tracker.id, "--experiment", experiment, "--task", task,
         "--workdir", str(workdir.root), "--report", str(report_path),
     ]  # fmt: skip
     for item in snippets:
-        command += ["--snippet", item]
+        args += ["--snippet", item]
+    command = child_command(tracker, workdir, args)
+    if experiment == "sklearn":
+        # The deep dive's data file is on disk before the task starts, as a user's data is (a
+        # tracker that copies the project when a run starts sees it there).
+        from ..tasks.sklearn_tasks import write_data
+
+        write_data(task, workdir.project)
     try:
         done = subprocess.run(
             command,

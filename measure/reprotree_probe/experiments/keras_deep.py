@@ -15,7 +15,7 @@ from ..stored import StoredRun
 from ..tasks.keras_task import MEMORY_SUBSTITUTION, SUBSTITUTION
 from ..trackers.base import Tracker
 from ..workdir import Workdir
-from .common import child_environment
+from .common import CHILD, child_environment
 from .items import Check, marked_record
 
 EXPERIMENT = "keras"
@@ -64,10 +64,14 @@ def keras_available() -> str | None:
 
 def memory_sample(tracker: Tracker, workdir: Workdir, size: int) -> Sample:
     tracker.prepare(workdir)
-    command = [
-        sys.executable, "-m", "reprotree_probe.child", "keras-memory",
-        "--tracker", tracker.id, "--size", str(size), "--workdir", str(workdir.root),
-    ]  # fmt: skip
+    args = ["keras-memory", "--tracker", tracker.id, "--size", str(size),
+            "--workdir", str(workdir.root)]  # fmt: skip
+    command = [sys.executable, "-m", CHILD, *args]
+    operation = tracker.operation(workdir, CHILD, args)
+    if operation:
+        # The tracker runs the training as its own operation: the measured part is that whole
+        # operation (its process tree: the tracker's launcher and the training process).
+        command = [sys.executable, "-m", CHILD, "operation", "--", *operation]
     return measure(
         command,
         env=child_environment(tracker, workdir),

@@ -65,23 +65,17 @@ def make(task: str, *, project: Path, deep: bool = False) -> SklearnRun:
     """The data and the unfitted estimator of a task. With `deep` (the 2.3 deep dive) the data
     is read from a CSV file in the project folder, so that it has a path from the project root,
     and the run carries the non-estimator parameters a user would set."""
+    X, y = _load(task)
     if task == "ridge-diabetes":
-        X, y = load_diabetes(return_X_y=True)
         model: Any = Ridge(alpha=0.5) if deep else Ridge()
         kind = "regression"
-    elif task == "svc-iris":
-        X, y = load_iris(return_X_y=True)
+    else:
         model = SVC()
         kind = "classification"
-    else:
-        raise ValueError(f"unknown task {task!r}; tasks are {', '.join(TASKS)}")
     data_path = None
     if deep:
-        data_path = f"data/{task}.csv"
-        csv = project / data_path
-        csv.parent.mkdir(parents=True, exist_ok=True)
-        np.savetxt(csv, np.column_stack([X, y]), delimiter=",", fmt="%.17g")
-        table = np.loadtxt(csv, delimiter=",")
+        data_path = write_data(task, project)
+        table = np.loadtxt(project / data_path, delimiter=",")
         X, y = table[:, :-1], table[:, -1]
     X_train, X_test, y_train, y_test = train_test_split(
         X, y, test_size=TEST_SIZE, random_state=SPLIT_SEED
@@ -90,6 +84,25 @@ def make(task: str, *, project: Path, deep: bool = False) -> SklearnRun:
     if deep:
         run.other_params = {"test_size": TEST_SIZE, "split_seed": SPLIT_SEED}
     return run
+
+
+def _load(task: str) -> tuple[np.ndarray, np.ndarray]:
+    if task == "ridge-diabetes":
+        return load_diabetes(return_X_y=True)
+    if task == "svc-iris":
+        return load_iris(return_X_y=True)
+    raise ValueError(f"unknown task {task!r}; tasks are {', '.join(TASKS)}")
+
+
+def write_data(task: str, project: Path) -> str:
+    """Write the task's data as a CSV file in the project (the same bytes every time) and
+    return its path from the project root."""
+    X, y = _load(task)
+    data_path = f"data/{task}.csv"
+    csv = project / data_path
+    csv.parent.mkdir(parents=True, exist_ok=True)
+    np.savetxt(csv, np.column_stack([X, y]), delimiter=",", fmt="%.17g")
+    return data_path
 
 
 def draw_figure(run: SklearnRun) -> Any:

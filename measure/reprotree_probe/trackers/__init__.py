@@ -13,6 +13,8 @@ from .base import Tracker
 # counting lines never imports a tracker.
 ADAPTERS = {
     "mlflow": "reprotree_probe.trackers.mlflow:MLflow",
+    "wandb": "reprotree_probe.trackers.wandb:WandB",
+    "guild": "reprotree_probe.trackers.guild:Guild",
     "comet": "reprotree_probe.trackers.comet:Comet",
     "trackio": "reprotree_probe.trackers.trackio:Trackio",
     "sacred": "reprotree_probe.trackers.sacred:Sacred",

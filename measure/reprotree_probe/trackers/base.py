@@ -103,6 +103,12 @@ class Tracker(abc.ABC):
         """Everything the tracker's storage holds for the run `ref`: metadata, params, metrics,
         tags and every file, including files kept outside the run's own folder."""
 
+    def operation(self, workdir: Workdir, module: str, args: list[str]) -> list[str] | None:
+        """For a tracker that runs a user's script as an operation of its own instead of being
+        imported by it (Guild AI's `guild run`): the command, run in workdir.project, that runs
+        `python -m module args` that way. None (the default): the probe runs it directly."""
+        return None
+
     def local_server(self, workdir: Workdir) -> dict[str, Any] | None:
         """Start the tracker's local HTTP tracking server on loopback, log a run to it, read the
         run back, stop the server, and say what happened. None when there is no such server."""

@@ -1,0 +1,6 @@
+# reprotree: measure
+import wandb
+
+run = wandb.init()
+run.finish()
+# reprotree: end

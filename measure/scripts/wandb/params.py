@@ -1,0 +1,12 @@
+import wandb
+from sklearn.datasets import load_diabetes
+from sklearn.linear_model import Ridge
+
+X, y = load_diabetes(return_X_y=True)
+model = Ridge().fit(X, y)
+params = model.get_params()
+run = wandb.init()
+# reprotree: measure
+run.config.update(params)
+run.finish()
+# reprotree: end

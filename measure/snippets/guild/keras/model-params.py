@@ -1,0 +1,19 @@
+"""Guild records parameters as flags, fixed when a run starts (a script's globals or argparse
+arguments); a running script has no call to add any. The user writes them into the run's flags with
+Guild's own Run class, as its notebook API does: a workaround (the adapter's log_params)."""
+
+KIND = "workaround"
+
+
+def after_evaluate(ctx):
+    import numpy as np
+
+    optimizer = ctx.model.optimizer
+    ctx.tracker.log_params(
+        ctx.handle,
+        {
+            **ctx.fit_params,
+            "optimizer": type(optimizer).__name__,
+            "learning_rate": float(np.asarray(optimizer.learning_rate)),
+        },
+    )
