@@ -54,6 +54,17 @@ function handleWriteErrors(): void {
   }
 }
 
+/**
+ * Writes pieces one after another, waiting for the stream to drain whenever it holds more than its
+ * buffer: a pipe takes what its reader has read, and the rest would otherwise pile up in memory.
+ * A failed write ends the program through handleWriteErrors.
+ */
+async function pour(stream: NodeJS.WriteStream, pieces: Iterable<string | Uint8Array>): Promise<void> {
+  for (const piece of pieces) {
+    if (!stream.write(piece)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+  }
+}
+
 async function run(invocation: Invocation, io: IO): Promise<void> {
   switch (invocation.command) {
     case 'ask':
@@ -121,6 +132,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const styleFor = (stream: { readonly isTTY?: boolean }) => createStyle(colorWanted(stream, p.values['no-color'] === true));
     const io: IO = {
       out: (text) => void process.stdout.write(text),
+      outPieces: (pieces) => pour(process.stdout, pieces),
       err: (text) => void process.stderr.write(text),
       style: styleFor(process.stdout),
       styleFor,

@@ -5,6 +5,8 @@
  */
 import { MAX_CRITERIA } from '../cart/profiles.js';
 import { INIT_FILE, MEASURE_OUT, MEASURE_REPS, REPORT_FORMATS, SCORES_FORMATS, TREE_FORMATS } from '../commands/options.js';
+import { SVG_MAX_PX } from '../render/svg.js';
+import { MERMAID_CHARS, MERMAID_NODES, PICTURE_NODES } from '../render/tree-drawing.js';
 import { SCORE_RULE } from '../study/limits.js';
 
 export interface FlagSpec {
@@ -215,6 +217,12 @@ const DECLARED = [
       'reprotree tree --tree figure-2 --format mermaid',
       'reprotree tree --tree figure-2 --format export-text',
       'reprotree tree --random-state 7 --max-depth 2 --format json',
+    ],
+    notes: [
+      `Pictures (text, the outline, DOT, SVG) draw at most ${PICTURE_NODES} nodes, so every tree of up to 10 criteria whole; ` +
+        'a bigger tree is drawn down to the deepest level that fits, with the path of your answers, and says what it leaves out. ' +
+        `Mermaid keeps to Mermaid's own limits (${MERMAID_NODES - 1} edges, ${MERMAID_CHARS} characters), SVG to ${SVG_MAX_PX} pixels a side. ` +
+        'export-text and json write every node.',
     ],
   },
   {

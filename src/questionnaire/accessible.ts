@@ -20,7 +20,18 @@ import type { FrontEndIO, WalkOptions } from './front-end.js';
 import type { QuestionPosition, Session } from './session.js';
 import { questionnaireTrees } from './trees.js';
 import { AnswersSaver } from './saved-answers.js';
-import { evidenceBlocks, exactOffer, firstSentence, introLines, notices, presetLine, progress, scoresLine, scriptedCommand } from './wording.js';
+import {
+  evidenceBlocks,
+  exactOffer,
+  firstSentence,
+  introLines,
+  notices,
+  presetLine,
+  progress,
+  scoresLine,
+  scriptedCommand,
+  wholeTreeCommand,
+} from './wording.js';
 
 /** Prompts carry no colour: they are read aloud. */
 const PLAIN = createStyle(false);
@@ -195,7 +206,11 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
           say(
             '',
             `The ${session.fitted.spec.name} tree as an outline. Under each question come the branches for "it does not matter" and "it matters"; those your answers took say "your answer".`,
-            ...treeOutline(session.fitted, { answers: answerVector(session), stopAt: at.node }),
+            ...treeOutline(session.fitted, {
+              answers: answerVector(session),
+              stopAt: at.node,
+              complete: wholeTreeCommand(session, options.criteria),
+            }),
             '',
           );
           break;

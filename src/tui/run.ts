@@ -57,6 +57,7 @@ export async function runInteractive(study: Study, options: WalkOptions, io: Fro
         style,
         start: options.start,
         preset: options.preset,
+        criteria: options.criteria,
         onDone: (o) => {
           ended.outcome = o;
         },
