@@ -18,3 +18,12 @@ export const DATA_SETS = {
 
 export type DataSetName = keyof typeof DATA_SETS;
 export const DATA_SET_NAMES = Object.keys(DATA_SETS) as DataSetName[];
+
+/**
+ * The Python probes behind `reprotree measure` (measure/ at the top of the package).
+ * REPROTREE_MEASURE_DIR names another copy: a probe checkout being developed, or a test double.
+ */
+export function measureDir(env: NodeJS.ProcessEnv = process.env): string {
+  const other = env.REPROTREE_MEASURE_DIR;
+  return other !== undefined && other !== '' ? other : shipped('measure/');
+}
