@@ -44,3 +44,12 @@ export function snapshotFile(name: DataSetName): string {
 
 /** The bundled study: the default for --criteria, wherever reprotree is run from. */
 export const BUNDLED_CRITERIA = DATA_SETS[DEFAULT_DATA_SET].criteria;
+
+/**
+ * The Python probes behind `reprotree measure` (measure/ at the top of the package).
+ * REPROTREE_MEASURE_DIR names another copy: a probe checkout being developed, or a test double.
+ */
+export function measureDir(env: NodeJS.ProcessEnv = process.env): string {
+  const other = env.REPROTREE_MEASURE_DIR;
+  return other !== undefined && other !== '' ? other : shipped('measure/');
+}

@@ -202,12 +202,18 @@ def package_version(stored: StoredRun, names: Iterable[str], version: str) -> Fi
     """The package's version is stored next to its name: in one key/value pair or one line of
     a stored text file (e.g. "scikit-learn==1.9.1", "sklearn_version: 1.9.1")."""
     version_re = re.compile(rf"(?<![\d.]){re.escape(version)}(?!\.?\d)")
-    name_res = [re.compile(rf"(?<![a-z0-9]){re.escape(n)}(?![a-z0-9])", re.I) for n in names]
+    name_res = [re.compile(rf"(?<![a-z0-9]){_name_pattern(n)}(?![a-z0-9])", re.I) for n in names]
     for where, text in stored.texts():
         for line in text.splitlines():
             if version_re.search(line) and any(r.search(line) for r in name_res):
                 return Finding(True, {"where": where, "line": _short(line.strip())})
     return Finding(False, {"looked_for": {"names": list(names), "version": version}})
+
+
+def _name_pattern(name: str) -> str:
+    """A distribution name as a pattern in which "-", "_" and "." stand for each other, as
+    they do in package names ("scikit-learn" is "scikit_learn" in a requirements list)."""
+    return "[-_.]".join(re.escape(part) for part in re.split(r"[-_.]+", name))
 
 
 # --- 2.3 the scikit-learn deep dive ------------------------------------------------------------
@@ -251,14 +257,14 @@ def _hardware_value(key: str, value: Any, facts: Mapping[str, Any]) -> bool:
 
 
 def code(stored: StoredRun, script_path: str | None) -> Finding:
-    """The source of the script that ran is stored, whole."""
+    """The source of the script that ran is stored, whole: in a stored file, or as one stored
+    value (a tracker may keep the script in its run record)."""
     if not script_path or not Path(script_path).is_file():
         return Finding(False, {"error": "the task did not name its script"})
     source = Path(script_path).read_text(encoding="utf-8").strip()
-    for stored_file in stored.files:
-        text = stored_file.read_text()
-        if text is not None and source and source in text.replace("\r\n", "\n"):
-            return Finding(True, {"file": stored_file.path})
+    for where, text in stored.texts():
+        if source and source in text.replace("\r\n", "\n"):
+            return Finding(True, {"where": where})
     return Finding(False, {"script": script_path})
 
 

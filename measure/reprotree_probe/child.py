@@ -177,7 +177,8 @@ def keras_task(tracker: Tracker, workdir: Workdir, snippets: list[Snippet]) -> d
     for snippet in snippets:
         if snippet.before_fit:
             snippet.before_fit(run)
-    history = model.fit(X_train, y_train, verbose=2, **fit_params)
+    callbacks = tracker.keras_callbacks(handle) if autolog else []
+    history = model.fit(X_train, y_train, verbose=2, callbacks=callbacks, **fit_params)
     run.history = {k: [float(v) for v in vs] for k, vs in history.history.items()}
     test_loss, test_accuracy = model.evaluate(X_test, y_test, verbose=0)
     print(f"test loss: {test_loss:.6f}  test accuracy: {test_accuracy:.6f}")
@@ -230,11 +231,12 @@ def keras_memory(tracker: Tracker, size: int) -> None:
     model = kt.build_model()
 
     def train() -> None:
-        enable_autolog(tracker, "keras")
+        autolog = enable_autolog(tracker, "keras")
         handle = tracker.start_run(f"keras-memory-{size}")
         model.fit(
             images,
             labels,
+            callbacks=tracker.keras_callbacks(handle) if autolog else [],
             epochs=1,
             batch_size=kt.BATCH_SIZE,
             validation_split=kt.VALIDATION_SPLIT,

@@ -15,6 +15,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .paths import REPO_DIR
+
 # A value for PYTHONHASHSEED that the environment deep-dive item looks for: reproducibility
 # needs it fixed (the study's Section 3), so a task runs with it set, as a careful user would.
 HASH_SEED = "20210420"
@@ -81,6 +83,10 @@ class Workdir:
                 "TF_CPP_MIN_LOG_LEVEL": "2",
             }
         )
+        # The task scripts live in reprotree's own checkout, which is not the user's project:
+        # trackers that record the script's git state must not find it (git stops its search
+        # for a repository below this folder; a project folder's own repository is found).
+        env["GIT_CEILING_DIRECTORIES"] = str(REPO_DIR)
         # Never point a tracker at a proxy or a server the parent happened to know about.
         for key in ("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy", "ALL_PROXY"):
             env.pop(key, None)

@@ -128,6 +128,14 @@ def test_package_version_must_stand_next_to_the_name(tmp_path):
     assert not checks.package_version(apart, ["sklearn"], "1.9.1").found
 
 
+def test_package_names_match_with_dashes_underscores_or_dots(tmp_path):
+    stored = run_with()
+    add_file(stored, tmp_path, "requirements.txt", "scikit_learn == 1.9.1\n")
+    assert checks.package_version(stored, ["scikit-learn"], "1.9.1").found
+    assert not checks.package_version(stored, ["scikitlearn"], "1.9.1").found
+    assert not checks.package_version(stored, ["scikit-image"], "1.9.1").found
+
+
 FACTS = {"release": "6.1.0-test", "cpu_model": "Example CPU 9000", "cpu_count": 8,
          "memory_bytes": 16 * 1024**3}  # fmt: skip
 
@@ -164,6 +172,16 @@ def test_code_is_the_whole_source_of_the_script(tmp_path):
     add_file(stored, tmp_path / "store", "code/train.py", "import os\r\nprint('hello')\r\n")
     assert checks.code(stored, str(script)).found
     assert not checks.code(stored, None).found
+
+
+def test_code_kept_in_the_run_record_counts(tmp_path):
+    script = tmp_path / "train.py"
+    script.write_text("import os\nprint('hello')\n")
+    record = run_with(extra={"script": {"diff": "import os\nprint('hello')\n", "entry": "x"}})
+    assert checks.code(record, str(script)).evidence == {"where": "extra:script.diff"}
+    assert not checks.code(
+        run_with(extra={"script": {"diff": "print('hello')"}}), str(script)
+    ).found
 
 
 def test_environment_needs_packages_and_variables(tmp_path):

@@ -3,9 +3,28 @@
  * without the criteria file is checked here: numbers, formats, which file `validate` reads, and
  * whether ACCESSIBLE asks for line mode.
  */
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
 import { MAX_SEED } from '../cart/rng.js';
-import { INIT_FILE, REPORT_FORMATS as REPORT, SCORES_FORMATS as SCORES, TREE_FORMATS as TREE } from '../commands/options.js';
-import type { AnswerSources, AskOptions, CompareOptions, InitOptions, RecommendOptions, ScoresOptions, TreeOptions, ValidateOptions } from '../commands/options.js';
+import {
+  INIT_FILE,
+  MEASURE_OUT,
+  MEASURE_REPS,
+  REPORT_FORMATS as REPORT,
+  SCORES_FORMATS as SCORES,
+  TREE_FORMATS as TREE,
+} from '../commands/options.js';
+import type {
+  AnswerSources,
+  AskOptions,
+  CompareOptions,
+  InitOptions,
+  MeasureOptions,
+  RecommendOptions,
+  ScoresOptions,
+  TreeOptions,
+  ValidateOptions,
+} from '../commands/options.js';
 import { didYouMean, printable, UserError } from '../errors.js';
 import { DATA_SET_NAMES } from '../paths.js';
 import type { DataSetName } from '../paths.js';
@@ -19,7 +38,8 @@ export type Invocation =
   | { readonly command: 'scores'; readonly options: ScoresOptions }
   | { readonly command: 'compare'; readonly options: CompareOptions }
   | { readonly command: 'init'; readonly options: InitOptions }
-  | { readonly command: 'validate'; readonly options: ValidateOptions };
+  | { readonly command: 'validate'; readonly options: ValidateOptions }
+  | { readonly command: 'measure'; readonly options: MeasureOptions };
 
 /** ACCESSIBLE asks for plain numbered questions unless it is unset, empty, 0 or false. */
 function accessibleAsked(env: NodeJS.ProcessEnv): boolean {
@@ -72,7 +92,7 @@ function dataSet(p: Parsed): DataSetName | undefined {
 }
 
 /** A whole number from `min` to `max` (or 'none', for a depth: no limit), or undefined if not given. */
-function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state', min: number, max: number): number | undefined {
+function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state' | 'reps', min: number, max: number): number | undefined {
   const raw = p.values[name];
   if (raw === undefined) return undefined;
   const s = raw.trim();
@@ -82,6 +102,43 @@ function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state', min: number,
     throw new UserError(`--${name} must be ${what}, not '${printable(s)}'.`);
   }
   return Number(s);
+}
+
+/** The cache folder of the XDG base directory spec (a relative XDG_CACHE_HOME is to be ignored). */
+function cacheHome(env: NodeJS.ProcessEnv): string {
+  const xdg = env.XDG_CACHE_HOME;
+  return xdg !== undefined && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache');
+}
+
+/** measure's run options, or --rescore alone: it scores files already made and runs nothing. */
+function measureOptions(p: Parsed, env: NodeJS.ProcessEnv): MeasureOptions {
+  const v = p.values;
+  const runFlags = (['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python'] as const).filter((f) => v[f] !== undefined);
+  if (v.rescore !== undefined) {
+    if (runFlags.length > 0) {
+      throw new UserError(
+        `--rescore scores measurements already made and runs nothing, so --${runFlags[0]} has no use with it; leave one of them out.`,
+      );
+    }
+    if (v.rescore.trim() === '') throw new UserError('--rescore needs a measurement file or a folder of them.');
+    return { mode: 'rescore', path: v.rescore };
+  }
+  const nonEmpty = (name: 'out' | 'workdir' | 'python') => {
+    const value = v[name];
+    if (value !== undefined && value.trim() === '') throw new UserError(`--${name} needs a path.`);
+    return value;
+  };
+  return {
+    mode: 'run',
+    trackers: v.trackers,
+    only: v.only,
+    reps: wholeNumber(p, 'reps', 1, 1000) ?? MEASURE_REPS,
+    keras: v.keras === true,
+    out: nonEmpty('out') ?? MEASURE_OUT,
+    workdir: nonEmpty('workdir') ?? join(cacheHome(env), 'reprotree'),
+    fresh: v.fresh === true,
+    python: nonEmpty('python'),
+  };
 }
 
 /** validate's files: those named, --criteria's too; standard input at most once. */
@@ -140,5 +197,7 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
       return { command: 'init', options: { data, file: p.positionals[0] ?? INIT_FILE, force: values.force === true } };
     case 'validate':
       return { command: 'validate', options: { files: validateFiles(p), data } };
+    case 'measure':
+      return { command: 'measure', options: measureOptions(p, env) };
   }
 }

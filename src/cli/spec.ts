@@ -4,7 +4,9 @@
  * from behaviour.
  */
 import { MAX_CRITERIA } from '../cart/profiles.js';
-import { INIT_FILE, REPORT_FORMATS, SCORES_FORMATS, TREE_FORMATS } from '../commands/options.js';
+import { INIT_FILE, MEASURE_OUT, MEASURE_REPS, REPORT_FORMATS, SCORES_FORMATS, TREE_FORMATS } from '../commands/options.js';
+import { SVG_MAX_PX } from '../render/svg.js';
+import { MERMAID_CHARS, MERMAID_NODES, PICTURE_NODES } from '../render/tree-drawing.js';
 import { DATA_SET_NAMES, DEFAULT_DATA_SET } from '../paths.js';
 import { SCORE_RULE } from '../study/limits.js';
 
@@ -76,6 +78,56 @@ export const FLAGS = {
   },
   'no-color': { name: 'no-color', type: 'boolean', description: 'no colours (also NO_COLOR=1)' },
   timings: { name: 'timings', type: 'boolean', description: 'end stderr with a JSON line of in-process timings' },
+  trackers: {
+    name: 'trackers',
+    type: 'string',
+    value: 'LIST',
+    description: 'comma-separated tracker ids to measure (default: every tracker the probes have)',
+  },
+  only: {
+    name: 'only',
+    type: 'string',
+    value: 'EXPERIMENTS',
+    description:
+      'comma-separated experiments to run: auto-logging, components (runtime and memory), lines, sklearn, keras, collaboration, or a record name such as runtime (default: all but keras)',
+  },
+  reps: {
+    name: 'reps',
+    type: 'string',
+    value: 'N',
+    description: `repetitions of each runtime and memory sample, interleaved across trackers (default ${MEASURE_REPS})`,
+  },
+  keras: {
+    name: 'keras',
+    type: 'boolean',
+    description: 'add the Keras deep dive, which installs TensorFlow into every environment (about a gigabyte each)',
+  },
+  out: {
+    name: 'out',
+    type: 'string',
+    value: 'DIR',
+    description: `where the measurement files, their journal and criteria.yaml go (default ./${MEASURE_OUT})`,
+  },
+  workdir: {
+    name: 'workdir',
+    type: 'string',
+    value: 'DIR',
+    description:
+      "where the trackers' virtual environments (kept and reused) and stores go (default $XDG_CACHE_HOME/reprotree, else ~/.cache/reprotree)",
+  },
+  fresh: { name: 'fresh', type: 'boolean', description: 'measure everything anew instead of going on from the measurements kept in --out' },
+  python: {
+    name: 'python',
+    type: 'string',
+    value: 'PATH',
+    description: 'the Python (3.10 or newer, with venv) that makes the environments (default $REPROTREE_PYTHON, else python3 or python on PATH)',
+  },
+  rescore: {
+    name: 'rescore',
+    type: 'string',
+    value: 'PATH',
+    description: 'score raw measurements (a file, or a folder of them) and print the criteria file; needs no Python',
+  },
   help: { name: 'help', short: 'h', type: 'boolean', description: 'show help' },
   version: { name: 'version', short: 'V', type: 'boolean', description: 'show the version' },
 } as const satisfies Record<string, FlagSpec>;
@@ -176,6 +228,12 @@ const DECLARED = [
       'reprotree tree --tree figure-2 --format export-text',
       'reprotree tree --random-state 7 --max-depth 2 --format json',
     ],
+    notes: [
+      `Pictures (text, the outline, DOT, SVG) draw at most ${PICTURE_NODES} nodes, so every tree of up to 10 criteria whole; ` +
+        'a bigger tree is drawn down to the deepest level that fits, with the path of your answers, and says what it leaves out. ' +
+        `Mermaid keeps to Mermaid's own limits (${MERMAID_NODES - 1} edges, ${MERMAID_CHARS} characters), SVG to ${SVG_MAX_PX} pixels a side. ` +
+        'export-text and json write every node.',
+    ],
   },
   {
     name: 'scores',
@@ -228,6 +286,22 @@ const DECLARED = [
         `A score is ${SCORE_RULE}, so that totals stay exact. ` +
         'A name is one line of visible text: no line breaks or tabs, and no invisible characters such as ' +
         'bidirectional controls (U+202A to U+202E, U+2066 to U+2069) or zero-width ones (U+200B to U+200D, U+2060, U+FEFF).',
+    ],
+  },
+  {
+    name: 'measure',
+    summary: "re-run the study's experiments on today's trackers with Python probes, or --rescore raw measurements",
+    usage:
+      'reprotree measure [--trackers LIST] [--only EXPERIMENTS] [--reps N] [--keras] [--out DIR] [--workdir DIR] [--fresh] [--python PATH], or reprotree measure --rescore PATH',
+    flags: ['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python', 'rescore', 'no-color', 'help'],
+    maxPositionals: 0,
+    examples: [
+      'reprotree measure',
+      'reprotree measure --trackers mlflow --only auto-logging',
+      'reprotree measure --only components --reps 10 --out runs/quick',
+      'reprotree measure --keras --reps 30',
+      'reprotree measure --rescore reprotree-measurements/ > mine.yaml',
+      'reprotree measure --rescore data/study-2021.measurements.json',
     ],
   },
 ] as const satisfies readonly CommandSpec[];

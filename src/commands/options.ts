@@ -96,3 +96,28 @@ export interface ValidateOptions {
   /** A bundled data set to check as well (--data). */
   readonly data: DataSetName | undefined;
 }
+
+/** `reprotree measure`'s output folder when --out is not given, and its repetitions. */
+export const MEASURE_OUT = 'reprotree-measurements';
+export const MEASURE_REPS = 30;
+
+/** Either a run of the probes, or the scoring of measurements already made (no Python). */
+export type MeasureOptions =
+  | {
+      readonly mode: 'rescore';
+      /** A measurement file, or a folder of them. */
+      readonly path: string;
+    }
+  | {
+      readonly mode: 'run';
+      /** As given (comma-separated); checked against what the probes list. */
+      readonly trackers: string | undefined;
+      readonly only: string | undefined;
+      readonly reps: number;
+      readonly keras: boolean;
+      readonly out: string;
+      readonly workdir: string;
+      readonly fresh: boolean;
+      /** An interpreter named with --python; else REPROTREE_PYTHON or PATH decide. */
+      readonly python: string | undefined;
+    };

@@ -54,18 +54,28 @@ const ENVIRONMENT_KEYS = [
   'requirements',
   'install_seconds',
   'install_bytes',
+  // Written by the probes (docs/measurements.md, "What the probes add"); kept, not scored.
+  'implementation',
+  'tracker_version',
+  'prefix',
+  'installed_from',
 ];
 const COMMON_KEYS = ['experiment', 'tracker', 'status', 'error', 'why', 'repetitions', 'failures', 'stdout', 'stderr', 'started', 'finished'];
+/**
+ * The fields each experiment's records may have. After the format's own fields come those the
+ * probes and `reprotree measure` add for people to check a number by (docs/measurements.md): they
+ * are known, so that a misspelt field is still caught, and not scored.
+ */
 const RECORD_KEYS: Record<Experiment, readonly string[]> = {
-  'auto-logging': ['task', 'items', 'readback', 'snippets', 'notes'],
-  runtime: ['component', 'machine', 'unit', 'samples', 'summary', 'published'],
-  memory: ['component', 'machine', 'unit', 'samples', 'summary', 'published'],
-  lines: ['component', 'added', 'script', 'baseline', 'note'],
-  sklearn: ['items', 'readback', 'snippets', 'notes'],
-  'log-size': ['machine', 'unit', 'samples', 'summary', 'published'],
-  keras: ['items', 'readback', 'snippets', 'notes'],
-  'memory-from-data': ['machine', 'size', 'unit', 'samples', 'summary', 'published'],
-  collaboration: ['items', 'sources', 'server', 'notes'],
+  'auto-logging': ['task', 'items', 'readback', 'snippets', 'notes', 'repetition_marks'],
+  runtime: ['component', 'machine', 'unit', 'samples', 'summary', 'published', 'schedule'],
+  memory: ['component', 'machine', 'unit', 'samples', 'summary', 'published', 'schedule'],
+  lines: ['component', 'added', 'script', 'baseline', 'note', 'counted', 'not_counted'],
+  sklearn: ['items', 'readback', 'snippets', 'notes', 'repetition_marks'],
+  'log-size': ['machine', 'unit', 'samples', 'summary', 'published', 'readback', 'snippets_used'],
+  keras: ['items', 'readback', 'snippets', 'notes', 'repetition_marks'],
+  'memory-from-data': ['machine', 'size', 'unit', 'samples', 'summary', 'published', 'wall_seconds'],
+  collaboration: ['items', 'sources', 'server', 'notes', 'measured', 'facts_file'],
   facts: ['items', 'sources', 'measured', 'notes', 'facts_file'],
 };
 const UNITS: Partial<Record<Experiment, string>> = { runtime: 's', memory: 'MiB', 'log-size': 'bytes', 'memory-from-data': 'MiB' };
@@ -175,7 +185,9 @@ function readEnvironments(c: Check, v: unknown, trackers: ReadonlySet<string>): 
     const f = c.object(value, path, ENVIRONMENT_KEYS);
     if (!f) continue;
     const text = (key: string) => c.optional(f, key, path, (x, p) => c.text(x, p, 500));
-    const count = (key: string, integer: boolean) => c.optional(f, key, path, (x, p) => c.number(x, p, { min: 0, integer }));
+    // null: not recorded (an environment made by hand has no install time).
+    const count = (key: string, integer: boolean) =>
+      c.optional(f, key, path, (x, p) => (x === null ? undefined : c.number(x, p, { min: 0, integer })));
     const freeze = c.optional(f, 'pip_freeze', path, (x, p) => {
       const items = c.list(x, p, 10_000, 'requirement lines');
       return items?.map((line, i) => c.text(line, pathOf(p, i), 1000) ?? '');
@@ -282,7 +294,10 @@ function readRecord(
   const why = c.optional(f, 'why', path, (x, p) => c.text(x, p));
   if (status === 'failed' && error === undefined) c.fail(path, 'is "failed" but has no "error" saying what went wrong.');
   if (status === 'unsupported' && why === undefined) c.fail(path, 'is "unsupported" but has no "why".');
-  const repetitions = c.optional(f, 'repetitions', path, (x, p) => (x === null ? null : c.number(x, p, { min: 1, integer: true })));
+  // A failed record may have tried nothing (the tracker did not import): 0 repetitions.
+  const repetitions = c.optional(f, 'repetitions', path, (x, p) =>
+    x === null ? null : c.number(x, p, { min: status === 'ok' ? 1 : 0, integer: true }),
+  );
   const failures = readFailures(c, f.get('failures'), pathOf(path, 'failures'));
   const base = {
     tracker,

@@ -32,6 +32,7 @@ import {
   progress,
   scoresLine,
   scriptedCommand,
+  wholeTreeCommand,
 } from './wording.js';
 
 /** Prompts carry no colour: they are read aloud. */
@@ -228,7 +229,11 @@ async function walkOn(study: Study, options: WalkOptions, ctx: FrontEndIO, input
           say(
             '',
             `The ${session.fitted.spec.name} tree as an outline. Under each question come the branches for "it does not matter" and "it matters"; those your answers took say "your answer".`,
-            ...treeOutline(session.fitted, { answers: answerVector(session), stopAt: at.node }),
+            ...treeOutline(session.fitted, {
+              answers: answerVector(session),
+              stopAt: at.node,
+              complete: wholeTreeCommand(session, options.criteria),
+            }),
             '',
           );
           break;

@@ -286,6 +286,21 @@ export function scriptedCommand(session: Session, advice: Advice, criteriaFile?:
   return args.join(' ');
 }
 
+/**
+ * The command that writes every node of the walked tree as JSON: what the tree view points to
+ * when the tree is too big to draw whole. The tree grown past its depth limit ("ask more") is the
+ * same tree with `--max-depth none`.
+ */
+export function wholeTreeCommand(session: Session, criteriaFile?: string): string {
+  const { study } = session.base;
+  const args = ['reprotree', 'tree'];
+  if (criteriaFile !== undefined) args.push('--criteria', quoteArg(criteriaFile));
+  if (session.base.spec.name !== study.defaultTree) args.push('--tree', session.base.spec.name);
+  if (session.fitted !== session.base) args.push('--max-depth', 'none');
+  args.push('--format', 'json');
+  return args.join(' ');
+}
+
 /** The closing note left in the scrollback: the result in a few plain lines. */
 export function summaryText(
   session: Session,

@@ -48,6 +48,8 @@ export interface AppProps {
   readonly preset?: ReadonlyMap<number, boolean>;
   /** The other bundled data set, which `d` ends this walk for; undefined when none is offered. */
   readonly otherData?: string;
+  /** The criteria file the user named, for the command the tree view points to. */
+  readonly criteria?: string | undefined;
   /** Called once, when the user finishes on a result or quits; the app then exits. */
   readonly onDone: (outcome: Outcome) => void;
   /** Ctrl-Z: give the terminal back and stop (the terminal's owner does it; tests have none). */
@@ -114,7 +116,7 @@ function fits(state: LiveState, trees: Trees, style: Style, room: Size): boolean
 /** Keys that act on a screen too small to show: quitting, and answering "quit?". */
 const actsUnseen = (state: LiveState, k: KeyPress) => (k.ctrl && k.input === 'c') || k.input === 'q' || state.quitting !== undefined;
 
-export function App({ trees, style, start, preset, otherData, onDone, save, onSuspend, size: fixed, stepMs = 250, escapeMs }: AppProps) {
+export function App({ trees, style, start, preset, otherData, criteria, onDone, save, onSuspend, size: fixed, stepMs = 250, escapeMs }: AppProps) {
   const size = useTerminalSize(fixed);
   const reduce = useMemo(() => makeReducer(trees, style, stepMs), [trees, style, stepMs]);
   const [state, dispatch] = useReducer(reduce, undefined, (): AppState => initialState(trees, start, preset, otherData));
@@ -215,7 +217,7 @@ export function App({ trees, style, start, preset, otherData, onDone, save, onSu
   }
 
   let view: ReactNode = null;
-  if (overlay === 'tree') view = <TreeView key="tree" session={session} size={room} />;
+  if (overlay === 'tree') view = <TreeView key="tree" session={session} size={room} criteria={criteria} />;
   else if (overlay === 'evidence') {
     const criteria =
       under === 'question' && at.kind === 'question'

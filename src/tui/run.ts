@@ -69,6 +69,7 @@ export async function runInteractive(study: Study, options: WalkOptions, io: Fro
           style,
           start: walk.start,
           preset: walk.preset,
+          criteria: walk.criteria,
           ...(walk.other ? { otherData: walk.other.name } : {}),
           onDone: (o) => {
             ended.outcome = o;

@@ -20,6 +20,9 @@ export function captureIO(width = 80): Captured {
     out(text) {
       out += text;
     },
+    async outPieces(pieces) {
+      for (const piece of pieces) out += typeof piece === 'string' ? piece : new TextDecoder().decode(piece);
+    },
     err(text) {
       err += text;
     },

@@ -33,3 +33,24 @@ export function renamed(names: Readonly<Record<string, string>>): Study {
 
 /** No colour, so frames and texts compare as plain text. */
 export const PLAIN = createStyle(false);
+
+/**
+ * A study made from bare scores, `frameworks` scores per criterion, with one tree "t" over
+ * `treeCriteria` (criterion indices in feature order; all of them by default), no depth limit.
+ */
+export function scoredStudy(frameworks: number, k: number, scores: readonly number[], treeCriteria: readonly number[] = [...Array(k).keys()]): Study {
+  return {
+    file: 'scores.yaml',
+    frameworks: Array.from({ length: frameworks }, (_, f) => ({ id: `f${f}`, name: `F${f}` })),
+    criteria: Array.from({ length: k }, (_, c) => ({
+      id: `c${c}`,
+      name: `C${c}`,
+      question: `C${c}?`,
+      scores: scores.slice(c * frameworks, (c + 1) * frameworks),
+      evidence: [],
+    })),
+    trees: [{ name: 't', criteria: treeCriteria, maxDepth: Infinity }],
+    defaultTree: 't',
+    randomState: 0,
+  };
+}

@@ -25,6 +25,7 @@ export const KEY = {
   ctrlC: '\u0003',
   space: ' ',
   pageDown: '\u001b[6~',
+  end: '\u001b[F',
 } as const;
 
 /** Long enough for React to commit and Ink's hooks to subscribe. */

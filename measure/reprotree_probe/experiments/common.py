@@ -56,6 +56,7 @@ def run_task(
 ) -> TaskOutcome:
     """Run the task in a fresh process, then read its run back from the tracker's storage."""
     snippets = snippets or []
+    tracker.prepare(workdir)  # idempotent: the store (or project repository) exists once
     tag = "-".join([experiment, task, *snippets]) or "run"
     report_path = workdir.runs / f"{tag}-{time.time_ns()}.json"
     args = [

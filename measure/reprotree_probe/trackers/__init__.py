@@ -18,6 +18,9 @@ ADAPTERS = {
     "comet": "reprotree_probe.trackers.comet:Comet",
     "trackio": "reprotree_probe.trackers.trackio:Trackio",
     "sacred": "reprotree_probe.trackers.sacred:Sacred",
+    "clearml": "reprotree_probe.trackers.clearml:ClearML",
+    "dvclive": "reprotree_probe.trackers.dvclive:DVCLive",
+    "aim": "reprotree_probe.trackers.aim:Aim",
 }
 
 

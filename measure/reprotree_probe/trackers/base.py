@@ -88,6 +88,12 @@ class Tracker(abc.ABC):
         """Turn on the tracker's default integration for a framework; raise NotImplementedError
         when the tracker has none."""
 
+    def keras_callbacks(self, handle: RunHandle) -> list[Any]:
+        """The callbacks a user passes to Keras's fit() for the tracker's Keras integration,
+        for trackers whose integration is a callback rather than a patch that enable_autolog
+        applies. Called after start_run and enable_autolog("keras")."""
+        return []
+
     @abc.abstractmethod
     def start_run(self, name: str) -> RunHandle: ...
 

@@ -1,0 +1,6 @@
+# reprotree: measure
+from aim import Run
+
+run = Run()
+run.close()
+# reprotree: end

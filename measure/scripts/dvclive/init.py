@@ -1,0 +1,6 @@
+# reprotree: measure
+from dvclive import Live
+
+live = Live()
+live.end()
+# reprotree: end
