@@ -113,7 +113,7 @@ function cacheHome(env: NodeJS.ProcessEnv): string {
 /** measure's run options, or --rescore alone: it scores files already made and runs nothing. */
 function measureOptions(p: Parsed, env: NodeJS.ProcessEnv): MeasureOptions {
   const v = p.values;
-  const runFlags = (['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python'] as const).filter((f) => v[f] !== undefined);
+  const runFlags = (['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python', 'python312'] as const).filter((f) => v[f] !== undefined);
   if (v.rescore !== undefined) {
     if (runFlags.length > 0) {
       throw new UserError(
@@ -123,7 +123,7 @@ function measureOptions(p: Parsed, env: NodeJS.ProcessEnv): MeasureOptions {
     if (v.rescore.trim() === '') throw new UserError('--rescore needs a measurement file or a folder of them.');
     return { mode: 'rescore', path: v.rescore };
   }
-  const nonEmpty = (name: 'out' | 'workdir' | 'python') => {
+  const nonEmpty = (name: 'out' | 'workdir' | 'python' | 'python312') => {
     const value = v[name];
     if (value !== undefined && value.trim() === '') throw new UserError(`--${name} needs a path.`);
     return value;
@@ -138,6 +138,7 @@ function measureOptions(p: Parsed, env: NodeJS.ProcessEnv): MeasureOptions {
     workdir: nonEmpty('workdir') ?? join(cacheHome(env), 'reprotree'),
     fresh: v.fresh === true,
     python: nonEmpty('python'),
+    python312: nonEmpty('python312'),
   };
 }
 

@@ -122,6 +122,13 @@ export const FLAGS = {
     value: 'PATH',
     description: 'the Python (3.10 or newer, with venv) that makes the environments (default $REPROTREE_PYTHON, else python3 or python on PATH)',
   },
+  python312: {
+    name: 'python312',
+    type: 'string',
+    value: 'PATH',
+    description:
+      'a Python 3.12 or newer to try each tracker on (its own environment, install, import, one run), for the python-312 fact (default $REPROTREE_PYTHON312, else python3.12 on PATH if it runs; without one the fact is not measured)',
+  },
   rescore: {
     name: 'rescore',
     type: 'string',
@@ -292,8 +299,8 @@ const DECLARED = [
     name: 'measure',
     summary: "re-run the study's experiments on today's trackers with Python probes, or --rescore raw measurements",
     usage:
-      'reprotree measure [--trackers LIST] [--only EXPERIMENTS] [--reps N] [--keras] [--out DIR] [--workdir DIR] [--fresh] [--python PATH], or reprotree measure --rescore PATH',
-    flags: ['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python', 'rescore', 'no-color', 'help'],
+      'reprotree measure [--trackers LIST] [--only EXPERIMENTS] [--reps N] [--keras] [--out DIR] [--workdir DIR] [--fresh] [--python PATH] [--python312 PATH], or reprotree measure --rescore PATH',
+    flags: ['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python', 'python312', 'rescore', 'no-color', 'help'],
     maxPositionals: 0,
     examples: [
       'reprotree measure',

@@ -120,4 +120,6 @@ export type MeasureOptions =
       readonly fresh: boolean;
       /** An interpreter named with --python; else REPROTREE_PYTHON or PATH decide. */
       readonly python: string | undefined;
+      /** An interpreter named with --python312; else REPROTREE_PYTHON312 or python3.12 on PATH. */
+      readonly python312: string | undefined;
     };
