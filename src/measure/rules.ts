@@ -71,15 +71,27 @@ export interface ScoredTable {
   readonly notes: readonly string[];
 }
 
+/** The experiment whose records a criterion is scored from: its own, or the facts for the 2026 facts. */
+export function experimentOf(id: CriterionId): string {
+  return (FACT_CRITERIA as readonly string[]).includes(id) ? 'facts' : id;
+}
+
 /** Scores every criterion; a published override replaces the rule's scores and says so. */
 export function scoreAll(set: MeasurementSet): ScoredTable {
   const data = new Data(set);
   const notes = set.trackers
     .filter((t) => t.status !== 'ok')
     .map((t) => `${t.name} ${data.trackerFailure(t)}: it is scored as storing nothing and as the slowest and heaviest tracker.`);
-  // The 2026 facts are scored where there are facts records; the study has none, and no such criteria.
-  const withFacts = set.records.some((r) => r.experiment === 'facts');
-  const scored = CRITERIA.filter(({ id }) => withFacts || !(FACT_CRITERIA as readonly string[]).includes(id));
+  // A criterion is scored only where its experiment was run for some tracker (failed records count:
+  // a tracker that did not install was still asked). The study has no facts records, so no 2026
+  // facts; a run without --keras has no Keras records, so no Keras criteria, rather than zeros
+  // that would read as "stores nothing".
+  const run = new Set<string>(set.records.map((r) => r.experiment));
+  const scored = CRITERIA.filter(({ id }) => run.has(experimentOf(id)));
+  for (const { id } of CRITERIA) {
+    if (!run.has(experimentOf(id)) && !(FACT_CRITERIA as readonly string[]).includes(id))
+      notes.push(`${CRITERION_NAMES[id]} is left out: no tracker was measured on it (the ${experimentOf(id)} experiment was not run).`);
+  }
   const criteria = scored.map(({ id, max }): CriterionResult => {
     const result = RULES[id](data);
     const override = set.overrides.find((o) => o.criterion === id);
