@@ -9,7 +9,9 @@ import type { Invocation } from './cli/options.js';
 import { parse } from './cli/parse.js';
 import type { Parsed } from './cli/parse.js';
 import { ask } from './commands/ask.js';
+import { compare } from './commands/compare.js';
 import { init } from './commands/init.js';
+import { measure } from './commands/measure.js';
 import type { IO, Timings } from './commands/io.js';
 import { recommend } from './commands/recommend.js';
 import { scores } from './commands/scores.js';
@@ -74,10 +76,14 @@ async function run(invocation: Invocation, io: IO): Promise<void> {
       return tree(invocation.options, io);
     case 'scores':
       return scores(invocation.options, io);
+    case 'compare':
+      return compare(invocation.options, io);
     case 'init':
       return init(invocation.options, io);
     case 'validate':
       return validate(invocation.options, io);
+    case 'measure':
+      return measure(invocation.options, io);
   }
 }
 
@@ -95,7 +101,7 @@ export function outputWidth(env: NodeJS.ProcessEnv, stdout: { isTTY?: boolean; c
 /** Prints an error the way its kind deserves and returns the exit code. */
 function report(e: unknown, glyphs: Glyphs): number {
   if (e instanceof Cancelled) {
-    process.stderr.write('Cancelled.\n');
+    process.stderr.write(glyphs.draw(`${e.note ?? 'Cancelled.'}\n`));
     return e.exitCode;
   }
   // A criteria file's problems start with FILE:LINE:COL, as compilers print them; no prefix.

@@ -9,7 +9,7 @@ import type { IO } from './io.js';
 import type { RecommendOptions } from './options.js';
 
 export async function recommend(options: RecommendOptions, io: IO): Promise<void> {
-  const study = await load(io, options.criteria);
+  const study = await load(io, options);
   const answers = everyAnswer(study, await givenAnswers(study, options.answers, io));
   const fitted = fitTree(study, options.tree, {}, io.timings);
   const t0 = performance.now();

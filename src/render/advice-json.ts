@@ -1,6 +1,7 @@
 /** The scripted mode's JSON: a stable, documented shape (see README, "JSON output"). */
 import type { Advice } from '../advice/advise.js';
 import { alternatives, DEFAULT_ALTERNATIVES } from '../advice/alternatives.js';
+import { provenanceJson } from './provenance.js';
 
 export function adviceJson(advice: Advice, options: { readonly alternatives?: number } = {}): object {
   const { study, spec, tree, featureCriteria } = advice.fitted;
@@ -8,6 +9,7 @@ export function adviceJson(advice: Advice, options: { readonly alternatives?: nu
   const byFramework = (values: readonly number[]) => Object.fromEntries(values.map((v, f) => [fw(f), v]));
   const inTree = new Set(featureCriteria);
   return {
+    data: provenanceJson(study),
     tree: spec.name,
     answers: Object.fromEntries(study.criteria.map((c, i) => [c.id, advice.answers[i] === true])),
     path: advice.path.map((s) => ({ criterion: study.criteria[s.criterion]!.id, important: s.important })),

@@ -8,6 +8,7 @@ import type { Block, Line, Span } from './blocks.js';
 import { span } from './blocks.js';
 import { alternativesBlocks } from './alternatives-report.js';
 import { andList, bar, classPhrase, names, num, plural, points } from './format.js';
+import { provenanceLine } from './provenance.js';
 
 const BAR_WIDTH = 5;
 
@@ -44,7 +45,7 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
   ];
 }
 
-/** What to use, and which tree said so. */
+/** What to use, which tree said so, and where its scores come from. */
 function headline(advice: Advice): Block[] {
   const { fitted, recommendation } = advice;
   const { study, spec } = fitted;
@@ -54,6 +55,7 @@ function headline(advice: Advice): Block[] {
   return [
     { kind: 'heading', text: [span(tie ? 'Recommendation: ' : 'Use '), span(classPhrase(study, recommendation), 'good')] },
     { kind: 'para', text: [span('Tree '), span(spec.name, 'code'), span(` — ${about.replace(/\.$/, '')}.`, 'dim')] },
+    { kind: 'para', text: [span(provenanceLine(study), 'dim')] },
   ];
 }
 

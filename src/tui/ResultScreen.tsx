@@ -23,6 +23,8 @@ export interface ResultScreenProps {
   readonly more: number | undefined;
   /** How many answers that would change the best to show (default 3). */
   readonly alternatives?: number;
+  /** The other data set `d` switches to, if one is offered (for the keys listed). */
+  readonly otherData?: string | undefined;
   /** The terminal's size: the text pages within it. */
   readonly size: Size;
   /** Whether the text scrolls with the keys (off under a view). */
@@ -34,7 +36,7 @@ export function resultOffer(result: ResultPosition, more: number | undefined, st
   return more === undefined ? [] : wrapped(`${style.yellow('!')} ${exactOffer(result.advice, more, style.bold('m'))}`, style, width);
 }
 
-export function ResultScreen({ result, more, alternatives, size, isActive }: ResultScreenProps) {
+export function ResultScreen({ result, more, alternatives, otherData, size, isActive }: ResultScreenProps) {
   const style = useStyle();
   const width = readingWidth(size.columns);
   // Laid out once per result and width, not on every key the pager scrolls by.
@@ -42,5 +44,7 @@ export function ResultScreen({ result, more, alternatives, size, isActive }: Res
     () => blocksToLines(adviceReport(result.advice, { skipped: result.skipped, alternatives }), style, width),
     [result, alternatives, style, width],
   );
-  return <TextScreen lines={lines} offer={resultOffer(result, more, style, width)} hints={resultHints(more)} size={size} isActive={isActive} />;
+  return (
+    <TextScreen lines={lines} offer={resultOffer(result, more, style, width)} hints={resultHints(more, otherData)} size={size} isActive={isActive} />
+  );
 }

@@ -103,6 +103,27 @@ describe('the JSON Schema of recommend --json', () => {
     expect(complaints({ ...good, alternatives: [{ ...alternative, flip: { Keras: true } }] })).toMatch(/property name must be valid/);
     expect(complaints({ ...good, alternatives: [{ ...alternative, margin: 0 }] })).toMatch(/margin must be > 0/);
     expect(complaints({ ...good, alternatives: [{ ...alternative, best: [] }] })).toMatch(/best must NOT have fewer than 1 items/);
+    const { versions: _v, ...noVersions } = good.data;
+    expect(complaints({ ...good, data: noVersions })).toMatch(/data must have required property 'versions'/);
+    expect(complaints({ ...good, data: { ...good.data, measured_on: '27.11.2026' } })).toMatch(/measured_on/);
+  });
+
+  it('says where the scores come from: the bundled study, or the file named', () => {
+    const bundled = JSON.parse(run(['--important', 'keras', '--json']).stdout).data;
+    expect(bundled).toEqual({
+      name: 'study-2021',
+      bundled: true,
+      file: null,
+      title: "The study's scores (2021)",
+      source: 'Table 11 of Kondratiuk & Rasgauski (2021)',
+      measured_on: null,
+      machine: 'a MacBook and a Dell laptop',
+      python: null,
+      versions: { wandb: null, guild: null, mlflow: null },
+    });
+    // The same file named by the user may have been edited: its path is given with what it says.
+    const named = JSON.parse(run(['--criteria', ROOT + 'criteria.yaml', '--important', 'keras', '--json']).stdout).data;
+    expect(named).toEqual({ ...bundled, bundled: false, file: ROOT + 'criteria.yaml' });
   });
 
   it('has exactly the fields the README documents', () => {

@@ -61,6 +61,8 @@ export interface DriveOptions {
   save?: (session: Session) => string;
   /** How many answers that would change the best the result shows (--alternatives). */
   alternatives?: number;
+  /** The other data set `d` switches to, if one is offered. */
+  otherData?: string;
 }
 
 export async function drive(options: DriveOptions = {}): Promise<Driven> {
@@ -76,6 +78,7 @@ export async function drive(options: DriveOptions = {}): Promise<Driven> {
       start={options.start ?? 'questions'}
       preset={preset}
       {...(options.alternatives === undefined ? {} : { alternatives: options.alternatives })}
+      {...(options.otherData === undefined ? {} : { otherData: options.otherData })}
       onDone={(o) => {
         outcome = o;
       }}
