@@ -62,7 +62,13 @@ function moved(first: Study, second: Study, id: string, common: readonly string[
  * Advice for `answers` (by criterion id: true matters) under each data set, on each one's tree
  * `tree` (its default tree when undefined). A criterion a data set lacks counts in the other only.
  */
-export function compare(first: Study, second: Study, answers: ReadonlyMap<string, boolean>, tree: string | undefined, timings?: FitTimings): Comparison {
+export function compare(
+  first: Study,
+  second: Study,
+  answers: ReadonlyMap<string, boolean>,
+  tree: string | undefined,
+  timings?: FitTimings,
+): Comparison {
   const side = (study: Study): Side => {
     const vector = study.criteria.map((c) => answers.get(c.id) === true);
     const fitted = fitTree(study, tree, {}, timings);

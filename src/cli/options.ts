@@ -114,7 +114,9 @@ function cacheHome(env: NodeJS.ProcessEnv): string {
 /** measure's run options, or --rescore alone: it scores files already made and runs nothing. */
 function measureOptions(p: Parsed, env: NodeJS.ProcessEnv): MeasureOptions {
   const v = p.values;
-  const runFlags = (['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python', 'python312'] as const).filter((f) => v[f] !== undefined);
+  const runFlags = (['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python', 'python312'] as const).filter(
+    (f) => v[f] !== undefined,
+  );
   if (v.rescore !== undefined) {
     if (runFlags.length > 0) {
       throw new UserError(

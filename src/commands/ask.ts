@@ -60,7 +60,11 @@ export async function ask(options: AskOptions, io: IO): Promise<void> {
   // A file of the user's own is theirs to walk; a bundled data set offers the other one.
   const other = options.criteria === undefined ? offer(options.data ?? DEFAULT_DATA_SET) : undefined;
   const walk: WalkOptions = {
-    tree: options.tree, start: options.start, criteria: options.criteria, preset, saveAnswers: options.saveAnswers,
+    tree: options.tree,
+    start: options.start,
+    criteria: options.criteria,
+    preset,
+    saveAnswers: options.saveAnswers,
     alternatives: options.alternatives,
     other,
   };

@@ -50,7 +50,10 @@ export function compareReport(c: Comparison): Block[] {
   const [first, second] = c.sides;
   const matter = [...c.answers].filter(([, v]) => v).map(([id]) => criterionName(c, id));
   const blocks: Block[] = [
-    { kind: 'heading', text: [span('The same answers under '), span(dataName(first.study), 'code'), span(' and '), span(dataName(second.study), 'code')] },
+    {
+      kind: 'heading',
+      text: [span('The same answers under '), span(dataName(first.study), 'code'), span(' and '), span(dataName(second.study), 'code')],
+    },
     {
       kind: 'para',
       text:
@@ -62,7 +65,11 @@ export function compareReport(c: Comparison): Block[] {
       kind: 'table',
       header: ['', dataName(first.study), dataName(second.study)],
       rows: [
-        [[span('Recommendation', 'strong')], [span(classPhrase(first.study, first.advice.recommendation), 'good')], [span(classPhrase(second.study, second.advice.recommendation), 'good')]],
+        [
+          [span('Recommendation', 'strong')],
+          [span(classPhrase(first.study, first.advice.recommendation), 'good')],
+          [span(classPhrase(second.study, second.advice.recommendation), 'good')],
+        ],
         ['Tree', treeCell(first), treeCell(second)],
         ['Best total', best(first), best(second)],
         ['Runner-up', runnerUp(first), runnerUp(second)],

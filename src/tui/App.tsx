@@ -118,7 +118,21 @@ function fits(state: LiveState, trees: Trees, style: Style, room: Size): boolean
 /** Keys that act on a screen too small to show: quitting, and answering "quit?". */
 const actsUnseen = (state: LiveState, k: KeyPress) => (k.ctrl && k.input === 'c') || k.input === 'q' || state.quitting !== undefined;
 
-export function App({ trees, style, start, preset, alternatives, otherData, criteria, onDone, save, onSuspend, size: fixed, stepMs = 250, escapeMs }: AppProps) {
+export function App({
+  trees,
+  style,
+  start,
+  preset,
+  alternatives,
+  otherData,
+  criteria,
+  onDone,
+  save,
+  onSuspend,
+  size: fixed,
+  stepMs = 250,
+  escapeMs,
+}: AppProps) {
   const size = useTerminalSize(fixed);
   const reduce = useMemo(() => makeReducer(trees, style, stepMs), [trees, style, stepMs]);
   const [state, dispatch] = useReducer(reduce, undefined, (): AppState => initialState(trees, start, preset, otherData));

@@ -41,7 +41,16 @@ export async function recommended(options: Partial<RecommendOptions>): Promise<{
   const c = captureIO();
   const answers = { important: undefined, notImportant: undefined, file: undefined };
   await recommend(
-    { criteria: undefined, data: undefined, tree: undefined, format: 'text', answers, accessible: false, alternatives: DEFAULT_ALTERNATIVES, ...options },
+    {
+      criteria: undefined,
+      data: undefined,
+      tree: undefined,
+      format: 'text',
+      answers,
+      accessible: false,
+      alternatives: DEFAULT_ALTERNATIVES,
+      ...options,
+    },
     c.io,
   );
   return { out: c.out(), err: c.err() };

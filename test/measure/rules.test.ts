@@ -89,7 +89,9 @@ describe('criteria whose experiment was not run', () => {
   });
 
   it('are kept when a tracker was asked and failed: a failure is a finding', () => {
-    const set = setOf(file(['a', 'b'], [runtime('a', 'init', 'm', [1]), runtime('b', 'init', 'm', [3]), failed('keras', 'a', 'TensorFlow did not install')]));
+    const set = setOf(
+      file(['a', 'b'], [runtime('a', 'init', 'm', [1]), runtime('b', 'init', 'm', [3]), failed('keras', 'a', 'TensorFlow did not install')]),
+    );
     expect(scoreAll(set).criteria.map((c) => c.id)).toContain('keras');
   });
 });
