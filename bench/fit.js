@@ -20,6 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { buildWasm } from '../scripts/build-wasm.js';
+import { criteriaFile, median, scoresFor } from './tables.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'bin/reprotree.js');
@@ -50,32 +51,6 @@ await build({
   logLevel: 'warning',
 });
 const { buildTree, buildTrainingSet } = await import(pathToFileURL(join(dir, 'cart.mjs')).href);
-
-/** A fixed xorshift so every run of the bench fits the same tables. */
-function scoresFor(k, F) {
-  let s = 0x2545f491 ^ (k * 7919);
-  const next = () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-  const scores = new Float64Array(k * F);
-  for (let i = 0; i < scores.length; i++) scores[i] = Math.floor(next() * 11) / 2;
-  return scores;
-}
-
-function criteriaFile(k, F, scores) {
-  const fw = Array.from({ length: F }, (_, f) => `f${f + 1}`);
-  const lines = ['frameworks:', ...fw.map((id) => `  - {id: ${id}, name: ${id.toUpperCase()}}`), 'criteria:'];
-  for (let c = 0; c < k; c++) {
-    const row = fw.map((id, f) => `${id}: ${scores[c * F + f]}`).join(', ');
-    lines.push(`  - {id: c${c + 1}, name: C${c + 1}, scores: {${row}}}`);
-  }
-  const file = join(dir, `k${k}.yaml`);
-  writeFileSync(file, lines.join('\n') + '\n');
-  return { file, table: { frameworks: fw, criteria: Array.from({ length: k }, (_, c) => `c${c + 1}`), scores } };
-}
 
 /** Features and sample counts, node by node, folded into one 32-bit number (as python does). */
 function treeHash(feature, nSamples, count) {
@@ -159,10 +134,6 @@ function run(args) {
   return { ms, cpu, timings: last.startsWith('{') ? JSON.parse(last).timings_ms : undefined };
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const f1 = (x) => (x === undefined ? '-' : x >= 100 ? x.toFixed(0) : x.toFixed(1));
 const ratio = (a, b) => (b === undefined ? '-' : (a / b).toFixed(2) + 'x');
 
@@ -173,7 +144,7 @@ const header = ['k', 'runs', 'label', 'fit cold', 'fit warm', 'sklearn', 'cold/s
 const rows = [header];
 for (const k of ks) {
   const scores = scoresFor(k, nFrameworks);
-  const { file, table } = criteriaFile(k, nFrameworks, scores);
+  const { file, table } = criteriaFile(dir, k, nFrameworks, scores);
   const data = buildTrainingSet(table);
   const labelsFile = join(dir, `k${k}.labels`);
   writeFileSync(labelsFile, new Int32Array(data.labels));

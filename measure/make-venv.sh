@@ -2,7 +2,7 @@
 # Create one tracker's virtual environment from the pinned requirement files and record how long
 # the install took, where the probe's `environment` command reads it (reprotree-install.json).
 #
-#   measure/make-venv.sh TRACKER DIR [--keras] [--dev] [--python PYTHON]
+#   measure/make-venv.sh TRACKER DIR [--keras] [--dev] [--python PYTHON] [--progress]
 #
 # --keras adds requirements/keras.txt (TensorFlow, Keras), --dev adds requirements/dev.txt
 # (pytest, ruff). PYTHON defaults to python3. An existing DIR is reused when it was made from the
@@ -10,12 +10,15 @@
 # requirements/TRACKER-keras.txt: one complete pinned set used instead of TRACKER.txt and
 # keras.txt, installed exactly as listed (--no-deps), since pip's resolver refuses the conflict
 # that the file documents.
+# --progress lets pip print a line per package ("Collecting NAME==VERSION") on stdout, which
+# `reprotree measure` counts to show progress.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-usage() { echo "usage: $0 TRACKER DIR [--keras] [--dev] [--python PYTHON]" >&2; exit 2; }
+usage() { echo "usage: $0 TRACKER DIR [--keras] [--dev] [--python PYTHON] [--progress]" >&2; exit 2; }
 [ $# -ge 2 ] || usage
 tracker="$1"; dir="$2"; shift 2
 python=python3
+quiet=--quiet
 files=("requirements/$tracker.txt")
 pip_options=()
 while [ $# -gt 0 ]; do
@@ -28,6 +31,7 @@ while [ $# -gt 0 ]; do
       fi ;;
     --dev) files+=("requirements/dev.txt") ;;
     --python) [ $# -ge 2 ] || usage; python="$2"; shift ;;
+    --progress) quiet=--progress-bar=off ;;
     *) usage ;;
   esac
   shift
@@ -49,7 +53,7 @@ start=$(now)
 "$python" -m venv "$dir"
 args=()
 for f in "${files[@]}"; do args+=(-r "$here/$f"); done
-"$dir/bin/python" -m pip install --quiet --disable-pip-version-check --no-input ${pip_options[@]+"${pip_options[@]}"} "${args[@]}"
+"$dir/bin/python" -m pip install "$quiet" --disable-pip-version-check --no-input ${pip_options[@]+"${pip_options[@]}"} "${args[@]}"
 seconds=$("$python" -c "print(round($(now) - $start, 1))")
 printf '{"seconds": %s, "requirements": [%s]}\n' "$seconds" \
   "$(printf '"measure/%s",' "${files[@]}" | sed 's/,$//')" > "$dir/reprotree-install.json"

@@ -9,7 +9,9 @@ import type { Invocation } from './cli/options.js';
 import { parse } from './cli/parse.js';
 import type { Parsed } from './cli/parse.js';
 import { ask } from './commands/ask.js';
+import { compare } from './commands/compare.js';
 import { init } from './commands/init.js';
+import { measure } from './commands/measure.js';
 import type { IO, Timings } from './commands/io.js';
 import { recommend } from './commands/recommend.js';
 import { scores } from './commands/scores.js';
@@ -53,6 +55,17 @@ function handleWriteErrors(): void {
   }
 }
 
+/**
+ * Writes pieces one after another, waiting for the stream to drain whenever it holds more than its
+ * buffer: a pipe takes what its reader has read, and the rest would otherwise pile up in memory.
+ * A failed write ends the program through handleWriteErrors.
+ */
+async function pour(stream: NodeJS.WriteStream, pieces: Iterable<string | Uint8Array>): Promise<void> {
+  for (const piece of pieces) {
+    if (!stream.write(piece)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+  }
+}
+
 async function run(invocation: Invocation, io: IO): Promise<void> {
   switch (invocation.command) {
     case 'ask':
@@ -69,10 +82,14 @@ async function run(invocation: Invocation, io: IO): Promise<void> {
       const { report } = await import('./commands/report.js');
       return report(invocation.options, io);
     }
+    case 'compare':
+      return compare(invocation.options, io);
     case 'init':
       return init(invocation.options, io);
     case 'validate':
       return validate(invocation.options, io);
+    case 'measure':
+      return measure(invocation.options, io);
   }
 }
 
@@ -90,7 +107,7 @@ export function outputWidth(env: NodeJS.ProcessEnv, stdout: { isTTY?: boolean; c
 /** Prints an error the way its kind deserves and returns the exit code. */
 function report(e: unknown, glyphs: Glyphs): number {
   if (e instanceof Cancelled) {
-    process.stderr.write('Cancelled.\n');
+    process.stderr.write(glyphs.draw(`${e.note ?? 'Cancelled.'}\n`));
     return e.exitCode;
   }
   // A criteria file's problems start with FILE:LINE:COL, as compilers print them; no prefix.
@@ -124,6 +141,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const styleFor = (stream: { readonly isTTY?: boolean }) => createStyle(colorWanted(stream, p.values['no-color'] === true));
     const io: IO = {
       out: (text) => void process.stdout.write(text),
+      outPieces: (pieces) => pour(process.stdout, pieces),
       err: (text) => void process.stderr.write(text),
       style: styleFor(process.stdout),
       styleFor,

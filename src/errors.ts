@@ -38,13 +38,19 @@ export class UserError extends Error {
   }
 }
 
-/** Thrown when the user cancels (Ctrl-C, q, Esc): exit 130 with nothing more to say. */
+/**
+ * Thrown when the user cancels (Ctrl-C, q, Esc): exit 130, saying "Cancelled." or, where there is
+ * something to know (how to go on), `note` instead.
+ */
 export class Cancelled extends Error {
   static override [Symbol.hasInstance](value: unknown): boolean {
     return branded(value, 'Cancelled');
   }
 
-  constructor(readonly exitCode = 130) {
+  constructor(
+    readonly exitCode = 130,
+    readonly note?: string,
+  ) {
     super('cancelled');
     this.name = 'Cancelled';
     brand(this, 'Cancelled');

@@ -28,8 +28,10 @@ def cut(text: str | bytes | None, limit: int = OUTPUT_LIMIT) -> str:
     data = text if isinstance(text, bytes) else text.encode("utf-8", "replace")
     if len(data) <= limit:
         return data.decode("utf-8", "replace")
-    head = data[:limit].decode("utf-8", "ignore")
-    return head + CUT_NOTE.format(len(data) - limit)
+    # The note counts towards the limit, which the TypeScript reader enforces on the whole field.
+    room = limit - len(CUT_NOTE.format(len(data)).encode("utf-8"))
+    head = data[:room].decode("utf-8", "ignore")
+    return head + CUT_NOTE.format(len(data) - len(head.encode("utf-8")))
 
 
 def join_outputs(parts: list[str]) -> str:

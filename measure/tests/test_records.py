@@ -8,6 +8,7 @@ import pytest
 
 from reprotree_probe import records, schema
 from reprotree_probe.experiments import collaboration, components
+from reprotree_probe.experiments import facts as facts_module
 from reprotree_probe.harness import Sample
 from reprotree_probe.trackers import get, ids
 
@@ -15,7 +16,8 @@ from reprotree_probe.trackers import get, ids
 def test_cut_keeps_at_most_64_kib_and_says_how_much_went():
     text = "é" * 40000  # 80 000 bytes
     out = records.cut(text)
-    assert len(out.encode()) <= records.OUTPUT_LIMIT + 100
+    # The note included: the TypeScript reader checks the whole field against the limit.
+    assert len(out.encode()) <= records.OUTPUT_LIMIT
     assert "more bytes" in out
     assert records.cut("short") == "short"
     assert records.cut(None) == ""
@@ -71,8 +73,11 @@ def test_every_tracker_documents_every_collaboration_item_with_a_source(tracker_
         assert entry["mark"] in schema.MARKS
         assert entry["url"].startswith("https://")
         assert len(entry["checked"]) == 10
-    for item in collaboration.FACT_ITEMS:
+    for item in facts_module.DOCUMENTED:
         assert facts["facts"][item]["url"].startswith("https://")
+        assert len(facts["facts"][item]["checked"]) == 10
+    assert facts["facts"]["self-hosting"]["mark"] in schema.MARKS
+    assert facts["facts"]["licence"]["server"]
 
 
 def good_record() -> dict:
@@ -143,7 +148,8 @@ def test_the_experiments_mark_exactly_the_documented_items():
     assert tuple(sklearn_deep.CHECKS) == schema.ITEMS["sklearn"]
     assert tuple(keras_deep.CHECKS) == schema.ITEMS["keras"]
     assert schema.ITEMS["collaboration"] == collaboration.ITEMS
-    assert schema.ITEMS["facts"] == collaboration.FACT_ITEMS
+    assert schema.ITEMS["facts"] == collaboration.FACT_ITEMS == facts_module.FACT_ITEMS
+    assert tuple(schema.FACT_FIELDS) == facts_module.FACT_ITEMS
 
 
 def test_the_committed_example_file_is_valid():

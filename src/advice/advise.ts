@@ -58,7 +58,7 @@ export function walk(fitted: FittedTree, answers: readonly boolean[]): { path: S
 /** Per tree, for every node: the class all leaves below it predict, or -1 when they differ. */
 const decidedByTree = new WeakMap<Tree, Int32Array>();
 
-function decidedClasses(tree: Tree): Int32Array {
+export function decidedClasses(tree: Tree): Int32Array {
   let decided = decidedByTree.get(tree);
   if (decided) return decided;
   decided = new Int32Array(tree.nodeCount);

@@ -13,6 +13,11 @@ export interface Timings {
 export interface IO {
   /** Writes the result to stdout. */
   out(text: string | Uint8Array): void;
+  /**
+   * Writes a long result to stdout piece by piece, each once the reader has taken in the ones
+   * before, so that output of a gigabyte into a slow pipe is never held in memory.
+   */
+  outPieces(pieces: Iterable<string | Uint8Array>): Promise<void>;
   /** Writes hints, notes and prompts to stderr. */
   err(text: string): void;
   /** Styling for stdout (colour only on a terminal, unless overridden). */

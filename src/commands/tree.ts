@@ -2,7 +2,7 @@
 import { fitTree } from '../advice/model.js';
 import type { FittedTree } from '../advice/model.js';
 import { renderDot } from '../render/dot.js';
-import { exportText } from '../render/export-text.js';
+import { exportTextPieces } from '../render/export-text.js';
 import { renderMermaid } from '../render/mermaid.js';
 import { renderSvg } from '../render/svg.js';
 import { treeJsonPieces } from '../render/tree-json.js';
@@ -17,7 +17,7 @@ import type { TreeFormat, TreeOptions } from './options.js';
 const UNMARKED: ReadonlySet<TreeFormat> = new Set(['export-text', 'json']);
 
 export async function tree(options: TreeOptions, io: IO): Promise<void> {
-  const study = await load(io, options.criteria);
+  const study = await load(io, options);
   const given = anyGiven(options.answers);
   // Read even where unused, so a misspelt criterion is still reported.
   const answers = given ? everyAnswer(study, await givenAnswers(study, options.answers, io)) : undefined;
@@ -27,9 +27,10 @@ export async function tree(options: TreeOptions, io: IO): Promise<void> {
   if (given && UNMARKED.has(format)) {
     io.err(`reprotree: --format ${format} does not mark a path, so your answers are not shown; the text, mermaid, dot and svg formats mark it.\n`);
   }
-  if (format === 'json') {
-    // Written piece by piece: the JSON of the largest trees is more than one string can hold.
-    for (const piece of treeJsonPieces(fitted)) io.out(piece);
+  // The data formats are written piece by piece: the largest trees' are more than a string can
+  // hold (a gigabyte and more), and a slow reader must not make them pile up in memory.
+  if (format === 'json' || format === 'export-text') {
+    await io.outPieces(format === 'json' ? treeJsonPieces(fitted) : drawn(exportTextPieces(fitted.tree), io));
     io.timings.render = performance.now() - t0;
     return;
   }
@@ -38,17 +39,20 @@ export async function tree(options: TreeOptions, io: IO): Promise<void> {
   io.out(text);
 }
 
+/** Text for people, piece by piece, drawn as the terminal can show it. */
+function* drawn(pieces: Iterable<string>, io: IO): Generator<string> {
+  for (const piece of pieces) yield io.glyphs.draw(piece);
+}
+
 /** Pictures for other programs keep their characters; text for people is drawn as the terminal can show it. */
 function render(
   fitted: FittedTree,
-  format: Exclude<TreeFormat, 'json'>,
+  format: Exclude<TreeFormat, 'json' | 'export-text'>,
   io: IO,
   answers: readonly boolean[] | undefined,
   accessible: boolean,
 ): string {
   switch (format) {
-    case 'export-text':
-      return io.glyphs.draw(exportText(fitted.tree));
     case 'mermaid':
       return renderMermaid(fitted, { answers });
     case 'dot':

@@ -9,7 +9,7 @@
  * is simply absent all count the same way: the tracker stores nothing there, is the slowest and
  * heaviest there, and earns no points there. The evidence and notes say which of these it was.
  */
-import { COMPONENTS, CRITERIA, ITEMS, SHARED_ITEMS } from './format.js';
+import { COMPONENTS, CRITERIA, FACT_CRITERIA, ITEMS, SHARED_ITEMS } from './format.js';
 import type {
   Component,
   CriterionId,
@@ -25,8 +25,9 @@ import type {
 } from './format.js';
 import { rankSlot } from './ranks.js';
 import type { Entry, Tie } from './ranks.js';
+import { scoreMaintained, scoreOpenSource, scorePython312, scoreSelfHosting } from './fact-rules.js';
 import { Data } from './records.js';
-import type { Keys } from './records.js';
+import type { Keys, RuleResult } from './records.js';
 import { median } from './stats.js';
 import { approx, COMPONENT_NAMES, count, ITEM_NAMES, kilobytes, listing, meanAndSd, mib, ordinal, plain, points, seconds } from './words.js';
 
@@ -45,14 +46,13 @@ export const CRITERION_NAMES: Record<CriterionId, string> = {
   keras: 'Keras deep dive',
   'memory-from-data': 'Memory from data',
   collaboration: 'Collaboration',
+  'open-source': 'Open source',
+  'self-hosting': 'Self-hosting',
+  maintained: 'Maintained',
+  'python-312': 'Python 3.12',
 };
 
-/** What one rule gives: per tracker (in the set's order) a score and its evidence. */
-export interface RuleResult {
-  readonly scores: readonly number[];
-  readonly evidence: readonly string[];
-  readonly notes: readonly string[];
-}
+export type { RuleResult } from './records.js';
 
 export interface CriterionResult extends RuleResult {
   readonly id: CriterionId;
@@ -71,13 +71,28 @@ export interface ScoredTable {
   readonly notes: readonly string[];
 }
 
+/** The experiment whose records a criterion is scored from: its own, or the facts for the 2026 facts. */
+export function experimentOf(id: CriterionId): string {
+  return (FACT_CRITERIA as readonly string[]).includes(id) ? 'facts' : id;
+}
+
 /** Scores every criterion; a published override replaces the rule's scores and says so. */
 export function scoreAll(set: MeasurementSet): ScoredTable {
   const data = new Data(set);
   const notes = set.trackers
     .filter((t) => t.status !== 'ok')
     .map((t) => `${t.name} ${data.trackerFailure(t)}: it is scored as storing nothing and as the slowest and heaviest tracker.`);
-  const criteria = CRITERIA.map(({ id, max }): CriterionResult => {
+  // A criterion is scored only where its experiment was run for some tracker (failed records count:
+  // a tracker that did not install was still asked). The study has no facts records, so no 2026
+  // facts; a run without --keras has no Keras records, so no Keras criteria, rather than zeros
+  // that would read as "stores nothing".
+  const run = new Set<string>(set.records.map((r) => r.experiment));
+  const scored = CRITERIA.filter(({ id }) => run.has(experimentOf(id)));
+  for (const { id } of CRITERIA) {
+    if (!run.has(experimentOf(id)) && !(FACT_CRITERIA as readonly string[]).includes(id))
+      notes.push(`${CRITERION_NAMES[id]} is left out: no tracker was measured on it (the ${experimentOf(id)} experiment was not run).`);
+  }
+  const criteria = scored.map(({ id, max }): CriterionResult => {
     const result = RULES[id](data);
     const override = set.overrides.find((o) => o.criterion === id);
     if (!override) return { id, name: CRITERION_NAMES[id], max, rule: result.scores, ...result };
@@ -575,6 +590,10 @@ const RULES: Record<CriterionId, (data: Data) => RuleResult> = {
   keras: scoreKeras,
   'memory-from-data': scoreMemoryFromData,
   collaboration: scoreCollaboration,
+  'open-source': scoreOpenSource,
+  'self-hosting': scoreSelfHosting,
+  maintained: scoreMaintained,
+  'python-312': scorePython312,
 };
 
 /** For tests and tools: one criterion's rule on a set, without overrides. */

@@ -3,9 +3,10 @@
  * tree asks next, or which leaf it has reached. Both the Ink app and the line-by-line accessible
  * mode drive the same functions, so going back, skipping and "ask more" behave identically there.
  */
-import { advise, isDecided } from '../advice/advise.js';
+import { advise, decidedClasses, isDecided } from '../advice/advise.js';
 import type { Advice } from '../advice/advise.js';
 import type { FittedTree } from '../advice/model.js';
+import type { Tree } from '../cart/tree.js';
 
 /** How a walk starts: one question at a time, or a checklist of every criterion at once. */
 export type StartMode = 'questions' | 'checklist';
@@ -100,21 +101,77 @@ function descend(fitted: FittedTree, known: ReadonlyMap<number, boolean>, from =
   return { node, skipped };
 }
 
-/** The longest run of questions still to be asked below `node`, given what is known. */
+/**
+ * Per tree, what `questionsLeft` needs of every node, built in one sweep: `below[n]`, the features
+ * asked anywhere under n (n included) as a bitmask (a tree has at most 20 features); and
+ * `longest[n]`, the most questions a walk from n can still ask when nothing under n is answered
+ * yet (0 at a leaf, and at a decided node, which the walk passes over).
+ */
+interface Reach {
+  readonly below: Int32Array;
+  readonly longest: Int32Array;
+}
+
+const reachByTree = new WeakMap<Tree, Reach>();
+
+function reach(tree: Tree): Reach {
+  const known = reachByTree.get(tree);
+  if (known) return known;
+  const decided = decidedClasses(tree);
+  const below = new Int32Array(tree.nodeCount);
+  const longest = new Int32Array(tree.nodeCount);
+  // Children have larger ids than their parent (ids are given depth-first): one sweep from the
+  // last node back finds each node's children done.
+  for (let n = tree.nodeCount - 1; n >= 0; n--) {
+    if (tree.isLeaf(n)) continue;
+    const no = tree.left[n]!;
+    const yes = tree.right[n]!;
+    below[n] = (1 << tree.feature[n]!) | below[no]! | below[yes]!;
+    longest[n] = decided[n] !== -1 ? 0 : 1 + Math.max(longest[no]!, longest[yes]!);
+  }
+  const built = { below, longest };
+  reachByTree.set(tree, built);
+  return built;
+}
+
+/**
+ * The longest run of questions still to be asked below `node`, given what is known: the walk
+ * follows a known answer without asking, passes over a decided node, and asks anything else.
+ * Where nothing under a node is known the answer is read from the table; only the branches that
+ * hold a known question are walked, with the known answers as two bitmasks over features.
+ */
 export function questionsLeft(fitted: FittedTree, known: ReadonlyMap<number, boolean>, node: number): number {
-  const stop = descend(fitted, known, node);
   const { tree, featureCriteria } = fitted;
-  if (tree.isLeaf(stop.node)) return 0;
-  const criterion = featureCriteria[tree.feature[stop.node]!]!;
-  const yes = new Map(known).set(criterion, true);
-  const no = new Map(known).set(criterion, false);
-  return 1 + Math.max(questionsLeft(fitted, yes, tree.right[stop.node]!), questionsLeft(fitted, no, tree.left[stop.node]!));
+  let knownMask = 0;
+  let yesMask = 0;
+  featureCriteria.forEach((criterion, f) => {
+    const answer = known.get(criterion);
+    if (answer === undefined) return;
+    knownMask |= 1 << f;
+    if (answer) yesMask |= 1 << f;
+  });
+  return runFrom(tree, reach(tree), decidedClasses(tree), knownMask, yesMask, node);
+}
+
+function runFrom(tree: Tree, r: Reach, decided: Int32Array, knownMask: number, yesMask: number, from: number): number {
+  let n = from;
+  for (;;) {
+    if (tree.isLeaf(n) || (r.below[n]! & knownMask) === 0) return r.longest[n]!;
+    const bit = 1 << tree.feature[n]!;
+    if ((knownMask & bit) !== 0) n = (yesMask & bit) !== 0 ? tree.right[n]! : tree.left[n]!;
+    else if (decided[n] !== -1) return 0;
+    else {
+      // Asked here, so known below (a fitted tree never asks it again on the same path anyway).
+      const no = runFrom(tree, r, decided, knownMask | bit, yesMask, tree.left[n]!);
+      const yes = runFrom(tree, r, decided, knownMask | bit, yesMask | bit, tree.right[n]!);
+      return 1 + Math.max(no, yes);
+    }
+  }
 }
 
 /**
  * Sessions are immutable values and every key asks where one stands several times (the reducer,
- * the screen, the hints); on a tree of a million profiles each answer costs a whole-subtree walk,
- * so each session's position is worked out once.
+ * the screen, the hints), so each session's position is worked out once.
  */
 const positions = new WeakMap<Session, Position>();
 

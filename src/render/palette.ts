@@ -32,27 +32,46 @@ const DTREEVIZ: Readonly<Record<number, readonly string[]>> = {
  */
 export const PATH_COLOR = '#8e24aa';
 
-/** Evenly spaced hues, for trees with more classes than dtreeviz has colours for; no purples, which mean the path. */
+/** Beyond this many classes evenly spaced hues lie too close to tell neighbours apart. */
+const EVEN_HUES_MAX = 24;
+
+/**
+ * Hues for trees with more classes than dtreeviz has colours for; no purples, which mean the
+ * path. Up to EVEN_HUES_MAX classes they are evenly spaced; with more (a table can have a million
+ * classes) each class steps on by the golden angle, so classes next to each other in class order,
+ * which often meet in one picture, still differ.
+ */
 function spread(i: number, n: number): string {
-  const h = (330 + (i * 300) / n) % 360;
+  const step = n <= EVEN_HUES_MAX ? 300 / n : 137.508;
+  const h = (330 + ((i * step) % 300)) % 360;
   const [r, g, b] = hslToRgb(h, 0.6, 0.62);
   return rgbToHex(r, g, b);
 }
 
 /** Hex colour per class of the tree, in class order. */
 export function classColors(fitted: FittedTree): string[] {
+  const color = classColor(fitted);
+  return fitted.tree.classes.map((_, i) => color(i));
+}
+
+/**
+ * The hex colour of a class of the tree, by class index, worked out when asked: a tree can have
+ * a million classes, of which a picture shows a few.
+ */
+export function classColor(fitted: FittedTree): (cls: number) => string {
   const { tree } = fitted;
   const F = tree.frameworks.length;
   const possible = 2 ** F - 1;
-  if (!DTREEVIZ[possible]) {
-    const n = tree.classes.length;
-    return tree.classes.map((_, i) => DTREEVIZ[n]?.[i] ?? spread(i, n));
-  }
+  const n = tree.classes.length;
+  if (!DTREEVIZ[possible]) return (i) => DTREEVIZ[n]?.[i] ?? spread(i, n);
   const ids = (mask: number) => tree.frameworks.filter((_, f) => mask & (1 << f));
   const all = Array.from({ length: possible }, (_, i) => i + 1).sort((a, b) => compareClasses(ids(a), ids(b)));
   const rank = new Map(all.map((m, i) => [m, i]));
-  return tree.classes.map((c) => DTREEVIZ[possible]![rank.get(c.mask)!]!);
+  return (i) => DTREEVIZ[possible]![rank.get(tree.classes[i]!.mask)!]!;
 }
+
+/** The colour of the share a picture gives the classes it does not name one by one. */
+export const REST_COLOR = '#d9d9d9';
 
 /** Black or white, whichever reads on `hex`: dtreeviz's darkest blue needs white text. */
 export function textOn(hex: string): string {

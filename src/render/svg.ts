@@ -16,9 +16,12 @@
 import { walk } from '../advice/advise.js';
 import type { FittedTree } from '../advice/model.js';
 import { maxOf, plural } from './format.js';
-import { classColors, PATH_COLOR } from './palette.js';
+import { classColor, PATH_COLOR, REST_COLOR } from './palette.js';
+import { provenanceLine } from './provenance.js';
 import { clusterWidth, measuredWidth, truncate, wrap } from './terminal-text.js';
-import { classLabel, criterionName, EDGE_NO, EDGE_YES, leafLabel, pathNodes } from './tree-labels.js';
+import { cutMark, cutNote, drawing, EVERY_NODE, PICTURE_NODES } from './tree-drawing.js';
+import type { Drawing } from './tree-drawing.js';
+import { classLabel, criterionName, EDGE_NO, EDGE_YES, leafLabel, legendClasses, pathNodes, shares } from './tree-labels.js';
 import type { PictureOptions } from './tree-labels.js';
 
 const MARGIN = 20;
@@ -63,6 +66,8 @@ const LEAF_LABEL_W = 150;
 const LEGEND_LABEL_W = 320;
 /** The heading (title and caption) wraps at this width. */
 const HEADING_W = 800;
+/** The line saying where the scores come from wraps sooner: it should not widen a small tree's picture. */
+const DATA_W = 440;
 
 /** A label in at most `max` pixels a line and `rows` lines; the last line cut with … if need be. */
 interface Fitted {
@@ -113,11 +118,44 @@ interface Box {
   readonly x: number;
 }
 
+/**
+ * The widest and tallest picture, in pixels, that common converters draw: cairo's limit, and so
+ * librsvg's (rsvg-convert) and Graphviz's. A picture that would be larger is drawn less deep.
+ */
+export const SVG_MAX_PX = 32767;
+
 export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): string {
-  const { tree, study, spec } = fitted;
-  const colors = classColors(fitted);
   const path = pathNodes(fitted, options.answers);
+  // Shared by the layouts tried: a node's shares are read once however often it is laid out.
+  const paint = painter(fitted);
+  let drawn = drawing(fitted, { nodes: PICTURE_NODES, path });
+  let picture = layout(fitted, drawn, path, paint, options);
+  const depthOf = (d: Drawing) => d.depth ?? fitted.tree.maxDepth();
+  while ((picture.width > SVG_MAX_PX || picture.height > SVG_MAX_PX) && depthOf(drawn) > 0) {
+    drawn = drawing(fitted, { nodes: PICTURE_NODES, path, depth: depthOf(drawn) - 1 });
+    picture = layout(fitted, drawn, path, paint, options);
+  }
+  return picture.svg();
+}
+
+/** A picture laid out: its size, and its text, written only for the layout that is kept. */
+interface Picture {
+  readonly width: number;
+  readonly height: number;
+  svg(): string;
+}
+
+function layout(fitted: FittedTree, drawn: Drawing, path: ReadonlySet<number>, paint: Painter, options: PictureOptions): Picture {
+  const { tree, study, spec } = fitted;
   const marking = path.size > 0;
+  // A question drawn without its branches ends its band like a leaf.
+  const ends = (node: number) => tree.isLeaf(node) || drawn.cut.has(node);
+  // The classes drawn, for the legend: in a leaf's pie, or in a question's bars (its children's).
+  const used = new Set<number>();
+  for (const v of drawn.visits) {
+    const sides = tree.isLeaf(v.node) ? [v.node] : [tree.left[v.node]!, tree.right[v.node]!];
+    for (const side of sides) for (const s of paint.slices(side)) used.add(s.cls);
+  }
   const rootN = tree.nSamples[0]!;
   const radius = (node: number) => MIN_R + (MAX_R - MIN_R) * Math.sqrt(tree.nSamples[node]! / rootN);
 
@@ -134,10 +172,11 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
     }
     return { text: whole, fitted: f };
   };
+  const mark = (node: number) => cutMark(drawn.cut.get(node) ?? 0);
   const ownWidth = (node: number): number =>
     tree.isLeaf(node)
       ? Math.max(2 * MAX_R, linesWidth(label(node).fitted.lines, 11) + 4, textWidth(`n=${tree.nSamples[node]}`, 10))
-      : Math.max(QUESTION_W, linesWidth(label(node).fitted.lines, 12) + 4);
+      : Math.max(QUESTION_W, linesWidth(label(node).fitted.lines, 12) + 4, drawn.cut.has(node) ? textWidth(mark(node), 10) + 4 : 0);
 
   // A tidy layout: every subtree gets a band wide enough for itself and its children side by
   // side, and a parent sits midway between its children.
@@ -145,7 +184,7 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
   const measure = (node: number): Box => {
     let box: Box;
     const own = ownWidth(node);
-    if (tree.isLeaf(node)) box = { width: own, x: own / 2 };
+    if (ends(node)) box = { width: own, x: own / 2 };
     else {
       const l = measure(tree.left[node]!);
       const r = measure(tree.right[node]!);
@@ -177,16 +216,22 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
     caption = `Highlighted: the path when ${matter.length > 0 ? `${matter.join(', ')} ${matter.length === 1 ? 'matters' : 'matter'}` : 'no criterion matters'}, to ${leafLabel(fitted, leaf)}`;
   }
   const titleLines = fitLabel(title, 14, HEADING_W, 2).lines;
+  // Where the scores come from, under the title: a picture passed around keeps its source.
+  const data = fitLabel(provenanceLine(study), 11, DATA_W, 4);
+  const dataY = MARGIN + 30 + 18 * (titleLines.length - 1);
   const captionLines = caption === undefined ? [] : fitLabel(caption, 12, HEADING_W, 3).lines;
-  const captionY = MARGIN + 30 + 18 * (titleLines.length - 1);
-  const top = captionY + (caption ? 22 + 16 * (captionLines.length - 1) : 4);
+  const captionY = dataY + 6 + 14 * data.lines.length;
+  const note = cutNote(fitted, drawn, { budget: PICTURE_NODES, where: EVERY_NODE });
+  const noteLines = note === undefined ? [] : fitLabel(note, 12, HEADING_W, 4).lines;
+  const noteY = captionY + (caption ? 16 * captionLines.length : 0);
+  const top = noteY + (note ? 22 + 16 * (noteLines.length - 1) : caption ? 6 : 4);
 
   // Place every node: its centre x and top y.
   const at = new Map<number, { x: number; y: number }>();
   const place = (node: number, left: number, depth: number): void => {
     const box = boxes.get(node)!;
     at.set(node, { x: MARGIN + left + box.x, y: top + depth * level });
-    if (tree.isLeaf(node)) return;
+    if (ends(node)) return;
     const l = boxes.get(tree.left[node]!)!;
     const r = boxes.get(tree.right[node]!)!;
     const children = l.width + GAP + r.width;
@@ -197,10 +242,11 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
   place(0, 0, 0);
 
   // The legend goes top right, beside whatever part of the tree is that high.
-  const legendRows = tree.classes.map((c, i) => {
-    const whole = classLabel(study, c);
-    return { whole, fitted: fitLabel(whole, 11, LEGEND_LABEL_W, 1), color: colors[i]! };
-  });
+  const legend = legendClasses([...used].filter((c) => c >= 0));
+  const row = (whole: string, color: string | undefined) => ({ whole, fitted: fitLabel(whole, 11, LEGEND_LABEL_W, 1), color });
+  const legendRows = legend.listed.map((c) => row(classLabel(study, tree.classes[c]!), paint.color(c)));
+  if (used.has(-1)) legendRows.push(row('Other sets, summed', REST_COLOR));
+  if (legend.more > 0) legendRows.push(row(`and ${plural(legend.more, 'other set')}, named at the leaves`, undefined));
   const legendW =
     34 +
     maxOf(
@@ -213,74 +259,123 @@ export function renderSvg(fitted: FittedTree, options: PictureOptions = {}): str
   for (const [node, p] of at) {
     if (p.y < legendTop + legendH + 8) rightmost = Math.max(rightmost, p.x + ownWidth(node) / 2);
   }
-  const headingW = Math.max(linesWidth(titleLines, 14), linesWidth(captionLines, 12));
+  const headingW = Math.max(linesWidth(titleLines, 14), linesWidth(data.lines, 11), linesWidth(captionLines, 12), linesWidth(noteLines, 12));
   const legendX = Math.max(MARGIN + treeWidth - legendW, rightmost + 24, MARGIN + headingW + 24);
   const width = Math.ceil(Math.max(MARGIN + treeWidth, legendX + legendW) + MARGIN);
-  const deepestLeafBottom = maxOf([...at].map(([n, p]) => p.y + (tree.isLeaf(n) ? geometry.leafH : geometry.questionH)));
+  const bottom = (n: number) => (tree.isLeaf(n) ? geometry.leafH : geometry.questionH + (drawn.cut.has(n) ? LINE + 4 : 0));
+  const deepestLeafBottom = maxOf([...at].map(([n, p]) => p.y + bottom(n)));
   const height = Math.ceil(Math.max(deepestLeafBottom, legendTop + legendH) + MARGIN);
 
-  const edges: string[] = [];
-  const nodes: string[] = [];
-  const fade = (node: number) => (marking && !path.has(node) ? ` opacity="${FADED}"` : '');
+  const svg = (): string => {
+    const edges: string[] = [];
+    const nodes: string[] = [];
+    const fade = (node: number) => (marking && !path.has(node) ? ` opacity="${FADED}"` : '');
 
-  for (let node = 0; node < tree.nodeCount; node++) {
-    const p = at.get(node)!;
-    const { text: whole, fitted: shown } = label(node);
-    if (tree.isLeaf(node)) {
-      nodes.push(`<g${fade(node)}>${tooltip(whole, shown)}${leafSvg(fitted, node, p.x, p.y, radius(node), colors, path.has(node), shown.lines)}</g>`);
-      continue;
+    for (const { node } of drawn.visits) {
+      const p = at.get(node)!;
+      const { text: whole, fitted: shown } = label(node);
+      if (tree.isLeaf(node)) {
+        nodes.push(
+          `<g${fade(node)}>${tooltip(whole, shown)}${leafSvg(fitted, node, p.x, p.y, radius(node), paint, path.has(node), shown.lines)}</g>`,
+        );
+        continue;
+      }
+      const question = questionSvg(fitted, node, p.x, p.y, paint, path, shown.lines, geometry);
+      if (drawn.cut.has(node)) {
+        const left = text(p.x, p.y + geometry.questionH + LINE, mark(node), `font-size="10" text-anchor="middle" fill="${INK}" font-style="italic"`);
+        nodes.push(`<g${fade(node)}>${tooltip(whole, shown)}${question}${left}</g>`);
+        continue;
+      }
+      nodes.push(`<g${fade(node)}>${tooltip(whole, shown)}${question}</g>`);
+      for (const yes of [false, true]) {
+        const child = yes ? tree.right[node]! : tree.left[node]!;
+        const c = at.get(child)!;
+        const x1 = p.x + (yes ? 8 : -8);
+        const y1 = p.y + geometry.questionH + 2;
+        const x2 = c.x;
+        const y2 = tree.isLeaf(child) ? c.y + MAX_R - radius(child) - 5 : c.y - 6;
+        const on = path.has(child);
+        const stroke = on ? `stroke="${PATH_COLOR}" stroke-width="3"` : `stroke="${INK}" stroke-width="1"`;
+        const lx = x1 + (x2 - x1) * 0.45 + (yes ? 8 : -8);
+        const ly = y1 + (y2 - y1) * 0.45;
+        const label = text(
+          lx,
+          ly,
+          yes ? EDGE_YES : EDGE_NO,
+          `font-size="10" text-anchor="${yes ? 'start' : 'end'}" fill="${on ? PATH_COLOR : INK}"${on ? ' font-weight="bold"' : ''}`,
+        );
+        edges.push(
+          `<g${marking && !on ? ` opacity="${FADED}"` : ''}><line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" ${stroke}/>${label}</g>`,
+        );
+      }
     }
-    nodes.push(`<g${fade(node)}>${tooltip(whole, shown)}${questionSvg(fitted, node, p.x, p.y, colors, path, shown.lines, geometry)}</g>`);
-    for (const yes of [false, true]) {
-      const child = yes ? tree.right[node]! : tree.left[node]!;
-      const c = at.get(child)!;
-      const x1 = p.x + (yes ? 8 : -8);
-      const y1 = p.y + geometry.questionH + 2;
-      const x2 = c.x;
-      const y2 = tree.isLeaf(child) ? c.y + MAX_R - radius(child) - 5 : c.y - 6;
-      const on = path.has(child);
-      const stroke = on ? `stroke="${PATH_COLOR}" stroke-width="3"` : `stroke="${INK}" stroke-width="1"`;
-      const lx = x1 + (x2 - x1) * 0.45 + (yes ? 8 : -8);
-      const ly = y1 + (y2 - y1) * 0.45;
-      const label = text(
-        lx,
-        ly,
-        yes ? EDGE_YES : EDGE_NO,
-        `font-size="10" text-anchor="${yes ? 'start' : 'end'}" fill="${on ? PATH_COLOR : INK}"${on ? ' font-weight="bold"' : ''}`,
-      );
-      edges.push(
-        `<g${marking && !on ? ` opacity="${FADED}"` : ''}><line x1="${num(x1)}" y1="${num(y1)}" x2="${num(x2)}" y2="${num(y2)}" ${stroke}/>${label}</g>`,
-      );
-    }
-  }
 
-  const legend = [
-    `<rect x="${num(legendX)}" y="${legendTop}" width="${num(legendW)}" height="${legendH}" fill="#ffffff" stroke="#bbbbbb" rx="3"/>`,
-    text(legendX + 8, legendTop + 16, 'Best choice', `font-size="11" font-weight="bold" fill="${INK}"`),
-    ...legendRows.map((r, i) => {
-      const y = legendTop + 24 + 17 * i;
-      const row =
-        `<rect x="${num(legendX + 8)}" y="${num(y)}" width="12" height="12" fill="${r.color}" stroke="${INK}" stroke-width="0.5"/>` +
-        text(legendX + 26, y + 10, r.fitted.lines[0] ?? '', `font-size="11" fill="${INK}"`);
-      return r.fitted.cut ? `<g>${tooltip(r.whole, r.fitted)}${row}</g>` : row;
-    }),
-  ];
+    const legend = [
+      `<rect x="${num(legendX)}" y="${legendTop}" width="${num(legendW)}" height="${legendH}" fill="#ffffff" stroke="#bbbbbb" rx="3"/>`,
+      text(legendX + 8, legendTop + 16, 'Best choice', `font-size="11" font-weight="bold" fill="${INK}"`),
+      ...legendRows.map((r, i) => {
+        const y = legendTop + 24 + 17 * i;
+        const swatch =
+          r.color === undefined
+            ? ''
+            : `<rect x="${num(legendX + 8)}" y="${num(y)}" width="12" height="12" fill="${r.color}" stroke="${INK}" stroke-width="0.5"/>`;
+        const row = swatch + text(legendX + 26, y + 10, r.fitted.lines[0] ?? '', `font-size="11" fill="${INK}"`);
+        return r.fitted.cut ? `<g>${tooltip(r.whole, r.fitted)}${row}</g>` : row;
+      }),
+    ];
 
-  const heading = [textLines(MARGIN, MARGIN + 12, titleLines, `font-size="14" fill="${INK}"`, 18)];
-  if (caption) heading.push(textLines(MARGIN, captionY, captionLines, `font-size="12" font-weight="bold" fill="${PATH_COLOR}"`, 16));
+    const heading = [
+      textLines(MARGIN, MARGIN + 12, titleLines, `font-size="14" fill="${INK}"`, 18),
+      `<g>${tooltip(provenanceLine(study), data)}${textLines(MARGIN, dataY - 4, data.lines, `font-size="11" fill="${INK}"`, 14)}</g>`,
+    ];
+    if (caption) heading.push(textLines(MARGIN, captionY, captionLines, `font-size="12" font-weight="bold" fill="${PATH_COLOR}"`, 16));
+    if (note) heading.push(textLines(MARGIN, noteY, noteLines, `font-size="12" fill="${INK}"`, 16));
 
-  return (
-    [
-      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" role="img">`,
-      `<title>${esc(`${title}: decision tree, ${plural(tree.leafCount(), 'leaf', 'leaves')}, depth ${tree.maxDepth()}`)}</title>`,
-      `<rect width="100%" height="100%" fill="#ffffff"/>`,
-      ...heading,
-      ...edges,
-      ...nodes,
-      ...legend,
-      '</svg>',
-    ].join('\n') + '\n'
-  );
+    return (
+      [
+        `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" role="img">`,
+        `<title>${esc(`${title}: decision tree, ${plural(tree.leafCount(), 'leaf', 'leaves')}, depth ${tree.maxDepth()}`)}</title>`,
+        `<rect width="100%" height="100%" fill="#ffffff"/>`,
+        ...heading,
+        ...edges,
+        ...nodes,
+        ...legend,
+        '</svg>',
+      ].join('\n') + '\n'
+    );
+  };
+  return { width, height, svg };
+}
+
+/** A share of a bar or a pie: a class, or -1 for the classes summed as the rest. */
+interface Slice {
+  readonly cls: number;
+  readonly count: number;
+}
+
+/** What bars and pies are drawn with: each node's shares, and each share's colour. */
+interface Painter {
+  slices(node: number): readonly Slice[];
+  color(cls: number): string;
+}
+
+/** A node's shares in class order, as scikit-learn stacks them, then the rest summed; each worked out once. */
+function painter(fitted: FittedTree): Painter {
+  const color = classColor(fitted);
+  const known = new Map<number, readonly Slice[]>();
+  return {
+    slices(node) {
+      let out = known.get(node);
+      if (!out) {
+        const { top, restCount } = shares(fitted, node);
+        const byClass = [...top].sort((a, b) => a.cls - b.cls);
+        out = restCount > 0 ? [...byClass, { cls: -1, count: restCount }] : byClass;
+        known.set(node, out);
+      }
+      return out;
+    },
+    color: (cls) => (cls < 0 ? REST_COLOR : color(cls)),
+  };
 }
 
 /** The heights of question nodes and leaves, grown by a line where some label takes two. */
@@ -295,7 +390,7 @@ function questionSvg(
   node: number,
   x: number,
   y: number,
-  colors: readonly string[],
+  paint: Painter,
   path: ReadonlySet<number>,
   label: readonly string[],
   geometry: Geometry,
@@ -306,14 +401,13 @@ function questionSvg(
   const tallest = Math.max(...sides.map((s) => tree.nSamples[s]!));
   sides.forEach((child, i) => {
     const cx = x + (i === 0 ? -22 : 22);
-    const counts = tree.counts(child);
     const total = tree.nSamples[child]!;
     const h = (BAR_H * total) / tallest;
     let bottom = y + AXIS_Y;
-    counts.forEach(({ cls: c, count: n }) => {
+    paint.slices(child).forEach(({ cls: c, count: n }) => {
       const seg = (h * n) / total;
       out.push(
-        `<rect x="${num(cx - BAR_W / 2)}" y="${num(bottom - seg)}" width="${BAR_W}" height="${num(seg)}" fill="${colors[c]}" stroke="${INK}" stroke-width="0.5"/>`,
+        `<rect x="${num(cx - BAR_W / 2)}" y="${num(bottom - seg)}" width="${BAR_W}" height="${num(seg)}" fill="${paint.color(c)}" stroke="${INK}" stroke-width="0.5"/>`,
       );
       bottom -= seg;
     });
@@ -350,7 +444,7 @@ function leafSvg(
   x: number,
   y: number,
   r: number,
-  colors: readonly string[],
+  paint: Painter,
   onPath: boolean,
   label: readonly string[],
 ): string {
@@ -358,9 +452,9 @@ function leafSvg(
   const out: string[] = [];
   const cy = y + MAX_R;
   const total = tree.nSamples[node]!;
-  const present = tree.counts(node).map(({ cls, count }) => ({ n: count, c: cls }));
+  const present = paint.slices(node).map(({ cls, count }) => ({ n: count, c: cls }));
   if (present.length === 1) {
-    out.push(`<circle cx="${num(x)}" cy="${num(cy)}" r="${num(r)}" fill="${colors[present[0]!.c]}" stroke="${INK}" stroke-width="0.5"/>`);
+    out.push(`<circle cx="${num(x)}" cy="${num(cy)}" r="${num(r)}" fill="${paint.color(present[0]!.c)}" stroke="${INK}" stroke-width="0.5"/>`);
   } else {
     let angle = 0;
     for (const s of present) {
@@ -371,7 +465,7 @@ function leafSvg(
       const p1 = [x + r * Math.sin(a1), cy - r * Math.cos(a1)];
       const large = sweep > Math.PI ? 1 : 0;
       out.push(
-        `<path d="M${num(x)},${num(cy)} L${num(p0[0]!)},${num(p0[1]!)} A${num(r)},${num(r)} 0 ${large} 1 ${num(p1[0]!)},${num(p1[1]!)} Z" fill="${colors[s.c]}" stroke="${INK}" stroke-width="0.5"/>`,
+        `<path d="M${num(x)},${num(cy)} L${num(p0[0]!)},${num(p0[1]!)} A${num(r)},${num(r)} 0 ${large} 1 ${num(p1[0]!)},${num(p1[1]!)} Z" fill="${paint.color(s.c)}" stroke="${INK}" stroke-width="0.5"/>`,
       );
       angle = a1;
     }

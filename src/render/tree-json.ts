@@ -129,6 +129,9 @@ function putInt(buf: Uint8Array, at: number, n: number): number {
 /** Text is handed on in pieces of about this many bytes: a tree's JSON can pass a gigabyte. */
 const PIECE_BYTES = 1 << 20;
 
+/** A node's class counts are written this many at a time, so the buffer never holds a whole root's. */
+const COUNTS_BATCH = 4096;
+
 /**
  * Writes the `nodes` array, its lines indented by `indent` spaces, handing over the text so far
  * each time the buffer passes PIECE_BYTES.
@@ -171,8 +174,9 @@ function* writeNodes(out: Bytes, tree: Tree, indent: number): Generator<Uint8Arr
       impurityText = piece(num(value));
       impurities.set(value, impurityText);
     }
-    // Every piece of a node is at most 40 bytes, plus its names: room for all of them at once.
-    const buf = out.room(12 * 40 + (held + 2) * (longest + 40));
+    // Every piece of a node is at most 40 bytes, plus its names: room for all of them at once, or
+    // for the first batch of counts of a node that holds many classes (the root can hold a million).
+    let buf = out.room(12 * 40 + (Math.min(held, COUNTS_BATCH) + 2) * (longest + 40));
     let at = out.at;
     if (id > 0) buf[at++] = comma;
     at = put(buf, at, open);
@@ -183,6 +187,12 @@ function* writeNodes(out: Bytes, tree: Tree, indent: number): Generator<Uint8Arr
     at = put(buf, at, impurityText);
     at = put(buf, at, counts);
     for (let i = 0; i < held; i++) {
+      if (i > 0 && i % COUNTS_BATCH === 0) {
+        out.at = at;
+        if (at > PIECE_BYTES) yield out.take();
+        buf = out.room((Math.min(held - i, COUNTS_BATCH) + 2) * (longest + 40));
+        at = out.at;
+      }
       if (i > 0) buf[at++] = comma;
       at = put(buf, at, countKey);
       const c = tree.classAt(id, i);
@@ -239,14 +249,19 @@ export function* treeJsonPieces(fitted: FittedTree): Generator<Uint8Array> {
     `"frameworks": ${list(tree.frameworks)}`,
     `"max_depth": ${Number.isFinite(fitted.maxDepth) ? fitted.maxDepth : 'null'}`,
     `"random_state": ${fitted.randomState}`,
-    `"classes": ${list(tree.classes.map((c) => c.name))}`,
-    `"depth": ${tree.maxDepth()}`,
-    `"leaves": ${tree.leafCount()}`,
-    `"training_accuracy": ${num(tree.accuracy())}`,
-    `"nodes": `,
+    `"classes": `,
   ];
+  const tail = [`"depth": ${tree.maxDepth()}`, `"leaves": ${tree.leafCount()}`, `"training_accuracy": ${num(tree.accuracy())}`, `"nodes": `];
   const out = new Bytes(Math.min(tree.nodeCount * 240, 2 * PIECE_BYTES));
   out.write(`{\n  ${head.join(',\n  ')}`);
+  // A million class names make tens of megabytes: written as the nodes are, a piece at a time.
+  if (tree.nClasses === 0) out.write('[]');
+  for (let c = 0; c < tree.nClasses; c++) {
+    out.write(`${c === 0 ? '[\n    ' : ',\n    '}${JSON.stringify(tree.classes[c]!.name)}`);
+    if (out.at > PIECE_BYTES) yield out.take();
+  }
+  if (tree.nClasses > 0) out.write('\n  ]');
+  out.write(`,\n  ${tail.join(',\n  ')}`);
   yield* writeNodes(out, tree, 2);
   out.write('\n}\n');
   yield out.take();

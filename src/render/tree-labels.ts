@@ -75,12 +75,65 @@ export interface PictureOptions {
   readonly answers?: readonly boolean[] | undefined;
 }
 
-/** The classes in a leaf other than its recommendation, most common first. */
-export function otherCounts(fitted: FittedTree, node: number): { cls: number; count: number }[] {
+/**
+ * The most classes a picture names or colours at one node. A node of a table with many frameworks
+ * can hold thousands of tie sets (a million at the root); listing them all makes a box no one
+ * reads and a picture no tool draws, so the rest are summed into one share.
+ */
+export const SHOWN_CLASSES = 8;
+
+/**
+ * The most classes a legend lists, in class order: a picture of a table with many frameworks can
+ * show thousands of tie sets, each named at its own leaves; a legend of them all would be taller
+ * than any picture can be.
+ */
+export const LEGEND_CLASSES = 24;
+
+/** The classes a legend lists (class order), and how many others it leaves to the nodes' labels. */
+export function legendClasses(classes: Iterable<number>): { listed: number[]; more: number } {
+  const all = [...classes].sort((a, b) => a - b);
+  return { listed: all.slice(0, LEGEND_CLASSES), more: Math.max(0, all.length - LEGEND_CLASSES) };
+}
+
+/** A node's classes as a picture shows them: the most common, and what the rest add up to. */
+export interface Shares {
+  /** The most common classes, most first (class order among equals). */
+  readonly top: readonly { readonly cls: number; readonly count: number }[];
+  /** How many other classes the node holds, and how many profiles they have. */
+  readonly restClasses: number;
+  readonly restCount: number;
+}
+
+/** At most `most` classes of `node` by count, read straight from the tree without a list of all. */
+export function shares(fitted: FittedTree, node: number, most = SHOWN_CLASSES): Shares {
   const { tree } = fitted;
-  const predicted = tree.predictedClass(node);
-  return tree
-    .counts(node)
-    .filter((x) => x.cls !== predicted)
-    .sort((a, b) => b.count - a.count || a.cls - b.cls);
+  const top: { cls: number; count: number }[] = [];
+  const held = tree.classesIn(node);
+  let total = 0;
+  for (let i = 0; i < held; i++) {
+    const count = tree.countAt(node, i);
+    total += count;
+    // Classes come in class order, so a later one goes before an earlier only with more profiles.
+    if (top.length === most && count <= top[most - 1]!.count) continue;
+    let at = top.length;
+    while (at > 0 && top[at - 1]!.count < count) at--;
+    top.splice(at, 0, { cls: tree.classAt(node, i), count });
+    if (top.length > most) top.pop();
+  }
+  const shown = top.reduce((a, x) => a + x.count, 0);
+  return { top, restClasses: held - top.length, restCount: total - shown };
+}
+
+/** The classes in a leaf other than its recommendation, most common first, and the rest summed. */
+export function otherCounts(fitted: FittedTree, node: number): Shares {
+  const predicted = fitted.tree.predictedClass(node);
+  const all = shares(fitted, node, SHOWN_CLASSES + 1);
+  const others = all.top.filter((x) => x.cls !== predicted);
+  // One more than shown was read so that leaving out the recommendation still shows SHOWN_CLASSES.
+  const extra = others.length > SHOWN_CLASSES ? others.splice(SHOWN_CLASSES) : [];
+  return {
+    top: others,
+    restClasses: all.restClasses + extra.length,
+    restCount: all.restCount + extra.reduce((a, x) => a + x.count, 0),
+  };
 }

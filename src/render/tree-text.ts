@@ -12,10 +12,13 @@
 import type { FittedTree } from '../advice/model.js';
 import { maxOf, plural } from './format.js';
 import { wrapIndented } from './lines.js';
-import { ansiColor, classColors } from './palette.js';
+import { ansiColor, classColor, REST_COLOR } from './palette.js';
+import { provenanceLine } from './provenance.js';
 import type { Style } from './style.js';
 import { displayWidth, stripAnsi, truncate, wrap } from './terminal-text.js';
-import { EDGE_NO, EDGE_YES, leafLabel, pathNodes, preorder, questionLabel } from './tree-labels.js';
+import { cutMark, cutNote, drawing, EVERY_NODE, PICTURE_NODES } from './tree-drawing.js';
+import type { Drawing } from './tree-drawing.js';
+import { EDGE_NO, EDGE_YES, leafLabel, pathNodes, questionLabel, shares } from './tree-labels.js';
 import type { Visit } from './tree-labels.js';
 
 export interface TreeTextOptions {
@@ -88,14 +91,13 @@ interface Row {
   readonly samples: number;
 }
 
-function rows(fitted: FittedTree, path: ReadonlySet<number>, step: 3 | 4): Row[] {
+function rows(fitted: FittedTree, drawn: Drawing, path: ReadonlySet<number>, step: 3 | 4): Row[] {
   const { tree } = fitted;
   const g = GLYPHS[step];
-  const visits = preorder(fitted);
   const out: Row[] = [];
   // continuation[d]: what stands in column d below a node at depth d+1 until its sibling's line.
   const continuation: Stroke[] = [];
-  for (const v of visits) {
+  for (const v of drawn.visits) {
     const onPath = path.has(v.node);
     const lines: Stroke[] = [];
     if (v.parent !== undefined) {
@@ -116,21 +118,33 @@ function rows(fitted: FittedTree, path: ReadonlySet<number>, step: 3 | 4): Row[]
       lines,
       below: continuation.slice(0, v.depth),
       edge: v.parent === undefined ? '' : `${v.yes ? EDGE_YES : EDGE_NO}: `,
-      label: tree.isLeaf(v.node) ? leafLabel(fitted, v.node) : questionLabel(fitted, v.node),
+      label: label(fitted, drawn, v.node),
       samples: tree.nSamples[v.node]!,
     });
   }
   return out;
 }
 
+/** A node's label: the question, a cut question with what it leaves out, or the recommendation. */
+function label(fitted: FittedTree, drawn: Drawing, node: number): string {
+  if (fitted.tree.isLeaf(node)) return leafLabel(fitted, node);
+  const hidden = drawn.cut.get(node);
+  return hidden === undefined ? questionLabel(fitted, node) : `${questionLabel(fitted, node)} ${cutMark(hidden)}`;
+}
+
+/** A bar's shares: the most common classes, then the rest summed (class -1) last, whatever its size. */
+function barShares(fitted: FittedTree, node: number): { cls: number; count: number }[] {
+  const { top, restCount } = shares(fitted, node);
+  return restCount > 0 ? [...top, { cls: -1, count: restCount }] : [...top];
+}
+
 /**
- * Cells per class, by largest remainder so they add up to `cells` exactly; the classes in
- * descending count (class order among equals) so the recommendation comes first.
+ * Cells per share, by largest remainder so they add up to `cells` exactly; the shares in the
+ * order given (most common first, so the recommendation comes first).
  */
-function barSegments(counts: readonly { cls: number; count: number }[], cells: number): { cls: number; cells: number }[] {
-  const total = counts.reduce((a, b) => a + b.count, 0);
-  const order = counts.map(({ cls, count }) => ({ cls, n: count })).sort((a, b) => b.n - a.n || a.cls - b.cls);
-  const exact = order.map((x) => (x.n / total) * cells);
+function barSegments(order: readonly { cls: number; count: number }[], cells: number): { cls: number; cells: number }[] {
+  const total = order.reduce((a, b) => a + b.count, 0);
+  const exact = order.map((x) => (x.count / total) * cells);
   const seg = order.map((x, i) => ({ cls: x.cls, cells: Math.floor(exact[i]!) }));
   let left = cells - seg.reduce((a, s) => a + s.cells, 0);
   const byRemainder = order.map((_, i) => i).sort((a, b) => exact[b]! - Math.floor(exact[b]!) - (exact[a]! - Math.floor(exact[a]!)) || a - b);
@@ -146,15 +160,20 @@ const treeWidth = (r: Row) => r.lines.reduce((a, l) => a + displayWidth(l.text),
 const leftWidth = (r: Row) => treeWidth(r) + displayWidth(r.edge) + displayWidth(r.label);
 
 /** The roomiest layout that fits `width`, else the narrowest, with its rows. */
-function layoutFor(fitted: FittedTree, path: ReadonlySet<number>, width: number): { layout: Layout; all: Row[]; nWidth: number } {
+function layoutFor(fitted: FittedTree, drawn: Drawing, path: ReadonlySet<number>, width: number): { layout: Layout; all: Row[]; nWidth: number } {
   const nWidth = `n=${fitted.tree.nSamples[0]}`.length;
   const fits = (rs: Row[], bar: number) => maxOf(rs.map(leftWidth)) + 2 + (bar > 0 ? bar + 1 : 0) + nWidth <= width;
   for (const layout of LAYOUTS) {
-    const all = rows(fitted, path, layout.step);
+    const all = rows(fitted, drawn, path, layout.step);
     if (fits(all, layout.bar)) return { layout, all, nWidth };
   }
   const layout = LAYOUTS[LAYOUTS.length - 1]!;
-  return { layout, all: rows(fitted, path, layout.step), nWidth };
+  return { layout, all: rows(fitted, drawn, path, layout.step), nWidth };
+}
+
+/** The nodes drawn: the whole tree within the budget, else its top and the answers' path. */
+function drawnPart(fitted: FittedTree, path: ReadonlySet<number>): Drawing {
+  return drawing(fitted, { nodes: PICTURE_NODES, path });
 }
 
 export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): string {
@@ -163,8 +182,18 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
   const width = options.width ?? Infinity;
   const path = pathNodes(fitted, answers, options.stopAt);
   const marking = path.size > 0;
-  const colors = classColors(fitted).map((hex) => ansiColor(style, hex));
-  const { layout, all, nWidth } = layoutFor(fitted, path, width);
+  const color = classColor(fitted);
+  const colors = new Map<number, (s: string) => string>();
+  const colorOf = (cls: number) => {
+    let c = colors.get(cls);
+    if (!c) {
+      c = ansiColor(style, cls < 0 ? REST_COLOR : color(cls));
+      colors.set(cls, c);
+    }
+    return c;
+  };
+  const drawn = drawnPart(fitted, path);
+  const { layout, all, nWidth } = layoutFor(fitted, drawn, path, width);
   const right = (layout.bar > 0 ? layout.bar + 1 : 0) + nWidth;
   // Labels cut short only when even the narrowest layout does not fit.
   const column = Math.min(maxOf(all.map(leftWidth)) + 2, width - right);
@@ -173,7 +202,8 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
   const strokes = (pieces: readonly Stroke[]) => pieces.map((l) => (marking && l.heavy ? style.magenta(l.text) : style.dim(l.text))).join('');
   const labelStyle = (r: Row, text: string) => (!marking ? style.bold(text) : r.onPath ? style.bold(text) : style.dim(text));
   for (const r of all) {
-    const isLeaf = tree.isLeaf(r.visit.node);
+    // A question drawn without its branches shows, like a leaf, what its profiles favour.
+    const isLeaf = tree.isLeaf(r.visit.node) || drawn.cut.has(r.visit.node);
     const lead = treeWidth(r);
     const edgeLength = displayWidth(r.edge);
     // A leaf's recommendation that does not fit runs on under itself, indented past its edge.
@@ -191,8 +221,10 @@ export function renderTreeText(fitted: FittedTree, options: TreeTextOptions): st
     let bar = '';
     if (layout.bar > 0) {
       if (isLeaf) {
-        bar = barSegments(tree.counts(r.visit.node), layout.bar)
-          .map((s, i) => colors[s.cls]!(SHADES[Math.min(i, SHADES.length - 1)]!.repeat(s.cells)))
+        // The summed rest, when there is one, takes the palest shade, whatever its size.
+        const shade = (s: { cls: number }, i: number) => SHADES[s.cls < 0 ? SHADES.length - 1 : Math.min(i, SHADES.length - 1)]!;
+        bar = barSegments(barShares(fitted, r.visit.node), layout.bar)
+          .map((s, i) => colorOf(s.cls)(shade(s, i).repeat(s.cells)))
           .join('');
       } else bar = ' '.repeat(layout.bar);
       bar += ' ';
@@ -236,25 +268,38 @@ export interface TreeKeyOptions {
   readonly answers?: readonly boolean[];
   /** Whether to say what the path's marks are (a view that says so in its heading does not). */
   readonly path?: boolean;
+  /** The question being asked, as given to renderTreeText. */
+  readonly stopAt?: number;
+  /** Where every node of a tree too big to draw whole can be had. */
+  readonly complete?: string;
 }
 
 /** A few lines under the tree saying what n=, the bars and their shades, and the heavy lines mean. */
 export function treeKey(fitted: FittedTree, options: TreeKeyOptions): string[] {
   const { style } = options;
   const width = options.width ?? Infinity;
-  const path = pathNodes(fitted, options.answers);
-  const { layout } = layoutFor(fitted, path, width);
+  const path = pathNodes(fitted, options.answers, options.stopAt);
+  const drawn = drawnPart(fitted, path);
+  const { layout } = layoutFor(fitted, drawn, path, width);
   const total = fitted.tree.nSamples[0]!;
   const criteria = fitted.featureCriteria.length;
   const sentences = [
     `n= is how many of the ${total} profiles (every way of answering the ${plural(criteria, 'criterion', 'criteria')}) reach a question or leaf.`,
   ];
   if (layout.bar > 0) {
+    // A question drawn without its branches has a bar too.
+    const whose = drawn.cut.size > 0 ? 'A bar' : "A leaf's bar";
     sentences.push(
-      `A leaf's bar shares them out by what they favour: ${SHADES[0]} its recommendation, ${SHADES.slice(1).join(' ')} the others, most first.`,
+      `${whose} shares them out by what they favour: ${SHADES[0]} its recommendation, ${SHADES.slice(1).join(' ')} the others, most first.`,
     );
   }
   if (options.path && path.size > 0) sentences.push('Heavy lines mark the path your answers take, an arrowhead at each step.');
+  sentences.push(provenanceLine(fitted.study));
+  const note = cutNote(fitted, drawn, {
+    budget: PICTURE_NODES,
+    where: options.complete ?? EVERY_NODE,
+  });
+  if (note) sentences.push(note);
   return wrapIndented(`Key: ${sentences.join(' ')}`, Math.min(width, 100)).map((l) => style.dim(l));
 }
 

@@ -7,7 +7,7 @@ import { renderTreeText, treeKey } from '../render/tree-text.js';
 import { readingWidth, wrapped } from '../render/lines.js';
 import { answerVector, locate } from '../questionnaire/session.js';
 import type { Session } from '../questionnaire/session.js';
-import { treeViewHeading } from '../questionnaire/wording.js';
+import { treeViewHeading, wholeTreeCommand } from '../questionnaire/wording.js';
 import { VIEW_HINTS } from './hints.js';
 import { useStyle } from './style-context.js';
 import { TextScreen } from './TextScreen.js';
@@ -18,9 +18,11 @@ export interface TreeViewProps {
   readonly session: Session;
   /** The terminal's size: the picture pages within it. */
   readonly size: Size;
+  /** The criteria file the user named, for the command that writes a tree too big to draw. */
+  readonly criteria?: string | undefined;
 }
 
-export function TreeView({ session, size }: TreeViewProps) {
+export function TreeView({ session, size, criteria }: TreeViewProps) {
   const style = useStyle();
   const width = readingWidth(size.columns);
   // A tree of many criteria is large: drawn again only when the walk or the width changes.
@@ -32,8 +34,9 @@ export function TreeView({ session, size }: TreeViewProps) {
       .replace(/\n$/, '')
       .split('\n');
     // The heading says what the path's marks are; the key under the tree, the rest.
-    return [...wrapped(treeViewHeading(session), style, width), '', ...picture, '', ...treeKey(session.fitted, { style, width, ...marks })];
-  }, [session, style, width]);
+    const key = treeKey(session.fitted, { style, width, ...marks, complete: wholeTreeCommand(session, criteria) });
+    return [...wrapped(treeViewHeading(session), style, width), '', ...picture, '', ...key];
+  }, [session, style, width, criteria]);
   // The path ends at the last marked line: start with the leaf in view.
   const leaf = lines.findLastIndex((l) => l.includes('▶'));
   return <TextScreen lines={lines} hints={VIEW_HINTS} size={size} {...(leaf > 0 ? { focus: leaf } : {})} />;

@@ -1,5 +1,10 @@
 /** The views over a screen: the evidence (?) and the tree (t). */
+import { render } from 'ink-testing-library';
 import { describe, expect, it } from 'vitest';
+import { fitTree } from '../../src/advice/model.js';
+import { answer, startSession } from '../../src/questionnaire/session.js';
+import { TreeView } from '../../src/tui/TreeView.js';
+import { scoredStudy } from '../helpers/study.js';
 import { drive, flat, KEY } from './harness.js';
 
 describe('the evidence view', () => {
@@ -103,5 +108,27 @@ describe('the tree view', () => {
     expect(marked[0]).toContain('no: Lines of code?');
     await app.press('t');
     expect(app.live()).toContain('Question 2 of at most 3');
+  });
+});
+
+describe('the tree view of a tree too big to draw', () => {
+  // 12 criteria, framework f scoring only on criterion f: every profile its own leaf, 8191 nodes.
+  const scores = Array.from({ length: 144 }, (_, i) => (Math.floor(i / 12) === i % 12 ? 1 : 0));
+  const big = fitTree(scoredStudy(12, 12, scores), 't');
+
+  it('draws its top and the path so far, and names the command that writes every node', async () => {
+    const session = answer(startSession(big), true);
+    const app = render(<TreeView session={session} size={{ columns: 100, rows: 30 }} criteria="mine.yaml" />);
+    await new Promise((r) => setTimeout(r, 50));
+    // Opened at the end of the path: the question now asked, below the root.
+    const rows = app.lastFrame()!;
+    expect(rows).toMatch(/┗━▶ yes: C\d+\?/);
+    // Paged down to the key, which says what is drawn and where the rest is.
+    app.stdin.write(KEY.end);
+    await new Promise((r) => setTimeout(r, 50));
+    const key = flat(app.lastFrame()!);
+    expect(key).toContain('This tree has 8191 nodes, more than a picture can show (2047): drawn are its first 10 levels of questions');
+    expect(key).toContain('reprotree tree --criteria mine.yaml --format json gives every node.');
+    app.unmount();
   });
 });

@@ -150,6 +150,7 @@ def marked_record(
     stdout = join_outputs(["\n".join(r.stdout) for r in runs])
     stderr = join_outputs(["\n".join(r.stderr) for r in runs])
     errors = [r.error for r in runs if r.error]
+    failures = [{"repetition": i + 1, "error": r.error} for i, r in enumerate(runs) if r.error]
     good = [r for r in runs if not r.error]
     if not good:
         return failed(
@@ -174,6 +175,6 @@ def marked_record(
     )
     if repetitions > 1:
         record["repetition_marks"] = [r.marks for r in good]
-    if errors:
-        record["failures"] = errors
+    if failures:
+        record["failures"] = failures
     return record

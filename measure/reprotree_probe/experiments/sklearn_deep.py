@@ -96,7 +96,7 @@ def log_size(tracker: Tracker, workdir: Workdir, repetitions: int) -> Record:
     samples: list[int] = []
     details: list[dict[str, Any]] = []
     outputs: list[tuple[str, str]] = []
-    errors: list[str] = []
+    failures: list[dict[str, Any]] = []
     for rep in range(repetitions):
         sub = workdir.sub(f"log-size-{rep + 1}")
         tracker.prepare(sub)
@@ -104,7 +104,8 @@ def log_size(tracker: Tracker, workdir: Workdir, repetitions: int) -> Record:
         outcome = run_task(tracker, sub, EXPERIMENT, TASK, snippets)
         outputs.append((outcome.stdout, outcome.stderr))
         if outcome.error or outcome.stored is None:
-            errors.append(outcome.error or f"reading the run back failed: {outcome.readback_error}")
+            error = outcome.error or f"reading the run back failed: {outcome.readback_error}"
+            failures.append({"repetition": rep + 1, "error": error})
             continue
         after = sum(folder_bytes(p) for p in tracker.store_paths(sub))
         samples.append(after - before)
@@ -125,12 +126,11 @@ def log_size(tracker: Tracker, workdir: Workdir, repetitions: int) -> Record:
         "unit": "bytes",
         "snippets_used": snippets,
     }
-    if errors:
-        fields["failures"] = errors
+    if failures:
+        fields["failures"] = failures
     if not samples:
-        return failed(
-            "log-size", tracker.id, errors[0] if errors else "no repetition ran", **fields
-        )
+        error = failures[0]["error"] if failures else "no repetition ran"
+        return failed("log-size", tracker.id, error, **fields)
     return measured("log-size", tracker.id, samples=samples, readback=details[0], **fields)
 
 

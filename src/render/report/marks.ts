@@ -4,8 +4,8 @@
  * as the rule counted it. Below each table, per tracker, what the probe read back from the
  * tracker's store and the workaround snippet behind every "(+)".
  */
-import { COMPONENTS, FACT_ITEMS, ITEMS, SHARED_ITEMS } from '../../measure/format.js';
-import type { CriterionId, FactsRecord, LinesRecord, Mark, MarkExperiment, MarksRecord, Tracker } from '../../measure/format.js';
+import { COMPONENTS, ITEMS, SHARED_ITEMS } from '../../measure/format.js';
+import type { CriterionId, FactItem, Facts, FactsRecord, LinesRecord, Mark, MarkExperiment, MarksRecord, Tracker } from '../../measure/format.js';
 import { approx, COMPONENT_NAMES, ITEM_NAMES, oneLine, plain } from '../../measure/words.js';
 import { capital, criterion } from './context.js';
 import type { Context } from './context.js';
@@ -288,26 +288,37 @@ export function linesSection(ctx: Context): string {
   );
 }
 
-export function factsSection(ctx: Context): string {
+/** One fact of a tracker in words: what was found, or why it was not. */
+function factText(item: FactItem, facts: Facts): string {
+  const f = facts[item];
+  if (f === undefined) return 'not in the record';
+  if (f.status === 'not-measured') return `not measured: ${f.why}`;
+  if ('spdx' in f) {
+    const pkg = f.spdx ?? f.declared ?? 'no licence stated';
+    return `package: ${pkg}${f.osiClassifier ? ' (OSI-approved, by its classifier)' : ''}; server: ${f.server}`;
+  }
+  if ('mark' in f) return f.mark === '+' ? 'yes, without a paid plan' : f.mark === '(+)' ? 'only with a paid plan or licence' : 'no';
+  if ('latest' in f) return `${f.latest}, released ${f.released.slice(0, 10)}${f.yanked ? ' (yanked)' : ''}`;
+  return f.ok
+    ? `installed, imported and ran a run on Python ${f.python ?? '3.12'}`
+    : `failed at the ${f.failedStep ?? 'unknown'} step on Python ${f.python ?? '3.12'}`;
+}
+
+/** The fact behind one of the 2026 criteria: per tracker, what was found and where from. */
+export function factSection(ctx: Context, item: FactItem): string {
   const records = ctx.trackers.map((t) => ctx.data.find<FactsRecord>('facts', t, {}));
-  if (records.every((f) => !f.record)) return '';
-  const names: Record<(typeof FACT_ITEMS)[number], string> = {
-    licence: 'Open-source licence',
-    'self-hosting': 'Self-hosting without a paid plan',
-    maintained: 'Maintained (a release in the last 12 months)',
-    'python-3.12': 'Runs on Python 3.12',
-  };
-  const body = FACT_ITEMS.map((item) => {
-    const cells = records.map((f) => {
-      if (!f.record) return text('td', oneLine(f.reason ?? '', 80));
-      const value = f.record.facts.get(item);
+  const body = ctx.trackers
+    .map((t, i) => {
+      const f = records[i]!;
+      if (!f.record) return `<tr><th scope="row">${esc(t.name)}</th>${text('td', oneLine(f.reason ?? '', 80))}</tr>`;
       const source = f.record.sources.get(item);
-      const shown = value === undefined || value === null ? '–' : typeof value === 'boolean' ? (value ? 'yes' : 'no') : String(value);
-      return `<td>${esc(shown)}${source ? ` <small>(${link('source', source.url)}, <span class="nowrap">${esc(source.checked)}</span>)</small>` : ''}</td>`;
-    });
-    return `<tr><th scope="row">${esc(names[item])}</th>${cells.join('')}</tr>`;
-  }).join('');
-  const head = `<tr><th scope="col">Fact</th>${ctx.trackers.map((t) => `<th scope="col">${esc(t.name)}</th>`).join('')}</tr>`;
-  const caption = 'Facts with their sources and the dates they were checked';
-  return wideTable(caption, `<table class="facts"><caption>${esc(caption)}</caption><thead>${head}</thead><tbody>${body}</tbody></table>`);
+      const note = f.record.notes.get(item);
+      return `<tr><th scope="row">${esc(t.name)}</th><td>${esc(factText(item, f.record.facts))}${note ? ` <small>${esc(oneLine(note, 200))}</small>` : ''}${source ? ` <small>(${link('source', source.url)}, <span class="nowrap">${esc(source.checked)}</span>)</small>` : ''}</td></tr>`;
+    })
+    .join('');
+  const caption = 'What was found, with its source and the date it was checked';
+  return wideTable(
+    caption,
+    `<table class="facts"><caption>${esc(caption)}</caption><thead><tr><th scope="col">Tracker</th><th scope="col">Found</th></tr></thead><tbody>${body}</tbody></table>`,
+  );
 }

@@ -11,7 +11,7 @@ import { criterion } from './context.js';
 import type { Context, ReportInput } from './context.js';
 import { esc } from './html.js';
 import { page } from './layout.js';
-import { factsSection, linesSection, marksSection } from './marks.js';
+import { factSection, linesSection, marksSection } from './marks.js';
 import { provenanceSection } from './provenance.js';
 import { logSizeSection, memoryFromDataSection, memorySection, runtimeSection } from './samples.js';
 import { evidenceBlock, ruleText, scoresSection } from './scores.js';
@@ -29,6 +29,10 @@ const SECTIONS: Record<CriterionId, { readonly title: string; readonly body: (ct
   keras: { title: 'Keras deep dive', body: (ctx) => marksSection(ctx, 'keras') },
   'memory-from-data': { title: 'Memory against data size', body: memoryFromDataSection },
   collaboration: { title: 'Collaboration', body: (ctx) => marksSection(ctx, 'collaboration') },
+  'open-source': { title: 'Open source', body: (ctx) => factSection(ctx, 'licence') },
+  'self-hosting': { title: 'Self-hosting', body: (ctx) => factSection(ctx, 'self-hosting') },
+  maintained: { title: 'Maintained', body: (ctx) => factSection(ctx, 'maintained') },
+  'python-312': { title: 'Python 3.12', body: (ctx) => factSection(ctx, 'python-3.12') },
 };
 
 /** The substitution made in an experiment, said where its numbers are shown. */
@@ -59,12 +63,10 @@ export function reportHtml(input: ReportInput): string {
     const body = `<p>${esc(ruleText(ctx, criterion(ctx, c.id)))}</p>${substitutionNote(set, c.id)}${s.body(ctx)}${evidenceBlock(ctx, c)}`;
     return { id: c.id, title: s.title, body };
   });
-  const facts = factsSection(ctx);
   const sections = [
     { id: 'scores', title: 'Scores', body: scoresSection(ctx) },
     { id: 'provenance', title: 'Where the numbers come from', body: provenanceSection(ctx) },
     ...criteria,
-    ...(facts ? [{ id: 'facts', title: 'Facts', body: facts }] : []),
   ];
   return page({
     title: `Experiment trackers compared: ${set.dataSet}`,
