@@ -1,8 +1,8 @@
 /**
  * --data and the two bundled data sets through the built program: the study by default, one clear
- * sentence while the 2026 data is not measured, and, on a copy of the program whose
- * trackers-2026 is the development fixture, every command working on it: advice and its JSON,
- * scores, init, compare, and the questionnaire's `d` in line mode.
+ * sentence where the 2026 data is missing (a copy of the program without it), and every command
+ * working on the bundled trackers-2026: advice and its JSON, scores, init, compare, and the
+ * questionnaire's `d` in line mode and in a terminal.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,14 +10,13 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectUserError, run } from '../helpers/cli.js';
-import { binWithDevData } from '../helpers/data-sets.js';
+import { binWithoutData, RAW_2026 } from '../helpers/data-sets.js';
+import { readMeasurements } from '../../src/measure/read.js';
 import { readJson, ROOT } from '../helpers/fixtures.js';
 import { closePanes, hasTmux, openPanes, start } from '../helpers/pane.js';
 
 beforeAll(openPanes);
 afterAll(closePanes);
-
-const measured = existsSync(join(ROOT, 'data/trackers-2026.yaml'));
 
 describe('--data in this checkout', () => {
   it('study-2021 is the default, and says so', () => {
@@ -26,22 +25,25 @@ describe('--data in this checkout', () => {
     expect(byDefault.stdout).toContain('Scores: study-2021 — Table 11 of Kondratiuk & Rasgauski (2021)');
   });
 
-  it.skipIf(measured)('trackers-2026, before it is measured: one sentence, exit 2, for every command that reads it', () => {
+  it('trackers-2026, where a copy of reprotree lacks it: one sentence, exit 2, for every command that reads it', () => {
+    const bin = binWithoutData();
     for (const args of [
       ['--data', 'trackers-2026', '--important', 'keras'],
       ['scores', '--data', 'trackers-2026'],
       ['compare'],
       ['init', '-', '--data', 'trackers-2026'],
     ]) {
-      const err = expectUserError(run(args));
-      expect(err, args.join(' ')).toBe(
-        'reprotree: The trackers-2026 data set has not been measured for this version of reprotree yet; use --data study-2021 (the default), or measure the trackers yourself with `reprotree measure` and pass the criteria file it writes with --criteria FILE.\n',
+      const err = expectUserError(run(args, { bin }));
+      // This build shipped the data set, so its absence is a broken installation, not a version without it.
+      expect(err, args.join(' ')).toMatch(
+        /^reprotree: The trackers-2026 data set is missing from this installation \(\/.*\/data\/trackers-2026\.yaml is not there\); reinstall reprotree\.\n$/,
       );
     }
   });
 
-  it.runIf(measured)('trackers-2026, once it is measured, is what --data gives', () => {
-    const j = JSON.parse(run(['--data', 'trackers-2026', '--important', 'keras', '--json']).stdout);
+  it('trackers-2026 is what --data gives', () => {
+    expect(existsSync(join(ROOT, 'data/trackers-2026.yaml'))).toBe(true);
+    const j = JSON.parse(run(['--data', 'trackers-2026', '--important', 'sklearn', '--json']).stdout);
     expect(j.data.name).toBe('trackers-2026');
     expect(j.data.measured_on).toMatch(/^2026-/);
   });
@@ -56,25 +58,25 @@ describe('--data in this checkout', () => {
   });
 });
 
-describe('with a trackers-2026 data set (the development fixture)', () => {
-  const bin = binWithDevData();
+describe('with the bundled trackers-2026 data set', () => {
+  const raw = readMeasurements(RAW_2026);
   const schema = readJson<object>(ROOT + 'schema/recommendation.schema.json');
   const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
 
   it('gives advice on it, naming it with its date, machine and versions; the JSON keeps to the schema', () => {
-    const r = run(['--data', 'trackers-2026', '--important', 'open-source,keras', '--json'], { bin });
+    const r = run(['--data', 'trackers-2026', '--important', 'open-source,sklearn', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(validate(j), JSON.stringify(validate.errors)).toBe(true);
-    expect(j.data).toMatchObject({ name: 'trackers-2026', bundled: true, file: null, measured_on: '2026-11-27', python: '3.11.7' });
-    expect(Object.keys(j.data.versions).sort()).toEqual(['comet', 'guild', 'mlflow', 'sacred', 'trackio', 'wandb']);
-    expect(j.data.versions.mlflow).toBe('3.17.2');
-    const text = run(['--data', 'trackers-2026', '--important', 'open-source,keras'], { bin }).stdout;
+    expect(j.data).toMatchObject({ name: 'trackers-2026', bundled: true, file: null, python: '3.11.7' });
+    expect(j.data.measured_on).toMatch(/^2026-\d\d-\d\d$/);
+    expect(j.data.versions).toEqual(Object.fromEntries(raw.trackers.map((t) => [t.id, t.version])));
+    const text = run(['--data', 'trackers-2026', '--important', 'open-source,sklearn']).stdout;
     expect(text.replace(/\s+/g, ' ')).toContain("Scores: trackers-2026 — the study's experiments re-run on each tracker by reprotree measure");
   });
 
   it('scores shows the 2026 table, the facts criteria and the evidence behind them', () => {
-    const out = run(['scores', '--data', 'trackers-2026'], { bin, env: { COLUMNS: '200' } }).stdout;
+    const out = run(['scores', '--data', 'trackers-2026'], { env: { COLUMNS: '200' } }).stdout;
     for (const s of [
       'Open source (open-source)',
       'Maintained (maintained)',
@@ -88,21 +90,21 @@ describe('with a trackers-2026 data set (the development fixture)', () => {
   it('init writes it, and it reads back as a file of the user’s, named by its path', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reprotree-init-2026-'));
     const file = join(dir, 'today.yaml');
-    expect(run(['init', file, '--data', 'trackers-2026'], { bin }).stdout).toMatch(/^Wrote .*today\.yaml: the trackers-2026 data's frameworks/);
+    expect(run(['init', file, '--data', 'trackers-2026']).stdout).toMatch(/^Wrote .*today\.yaml: the trackers-2026 data's frameworks/);
     expect(readFileSync(file, 'utf8')).toContain('name: trackers-2026');
-    const j = JSON.parse(run(['--criteria', file, '--important', 'keras', '--json'], { bin }).stdout);
+    const j = JSON.parse(run(['--criteria', file, '--important', 'sklearn', '--json']).stdout);
     expect(j.data).toMatchObject({ name: 'trackers-2026', bundled: false, file });
   });
 
   it('compare puts the two recommendations side by side and says what moved and what one set lacks', () => {
-    const r = run(['compare', '--important', 'auto-logging,open-source'], { bin, env: { COLUMNS: '120' } });
+    const r = run(['compare', '--important', 'auto-logging,open-source'], { env: { COLUMNS: '120' } });
     expect(r.code).toBe(0);
     const text = r.stdout.replace(/\s+/g, ' ');
     expect(text).toContain('The same answers under study-2021 and trackers-2026');
     expect(text).toContain('What matters to you: Auto-logging and Open source.');
     expect(text).toContain('study-2021 has no criterion Open source, so that answer counts under trackers-2026 only.');
     expect(text).toContain('What moved most');
-    const j = JSON.parse(run(['compare', '--important', 'auto-logging,open-source', '--json'], { bin }).stdout);
+    const j = JSON.parse(run(['compare', '--important', 'auto-logging,open-source', '--json']).stdout);
     expect(j.answers['open-source']).toBe(true);
     expect(j.answers.runtime).toBe(false);
     expect(j.data_sets.map((d: { data_set: string }) => d.data_set)).toEqual(['study-2021', 'trackers-2026']);
@@ -116,14 +118,14 @@ describe('with a trackers-2026 data set (the development fixture)', () => {
   });
 
   it('compare refuses an id neither data set has, suggesting the nearest', () => {
-    expect(expectUserError(run(['compare', '--important', 'open-sorce'], { bin }))).toMatch(
+    expect(expectUserError(run(['compare', '--important', 'open-sorce']))).toMatch(
       /'open-sorce' is not a criterion in study-2021 or trackers-2026\. Did you mean 'open-source'\?/,
     );
   });
 
   it('the questionnaire offers the other data set, and d starts over on it (line mode)', () => {
     // Questions on the study until d, then on trackers-2026, answered "does not matter" to the end.
-    const r = run(['--accessible'], { bin, input: `1\nd\n${'2\n'.repeat(14)}` });
+    const r = run(['--accessible'], { input: `1\nd\n${'2\n'.repeat(20)}` });
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Scores: study-2021 — Table 11 of Kondratiuk & Rasgauski (2021)');
     expect(r.stderr).toContain("Type d at a question to use trackers-2026 (today's trackers, measured in 2026) instead; the questions start over.");
@@ -134,9 +136,9 @@ describe('with a trackers-2026 data set (the development fixture)', () => {
   });
 });
 
-describe.skipIf(!hasTmux)('in a terminal, with a trackers-2026 data set', () => {
+describe.skipIf(!hasTmux)('in a terminal, with the bundled trackers-2026 data set', () => {
   it('the introduction names the data and offers the other; d starts over on it', async () => {
-    const pane = start([], { bin: binWithDevData(), rows: 40, columns: 100 });
+    const pane = start([], { rows: 40, columns: 100 });
     const first = await pane.waitFor('Question 1 of at most');
     expect(first).toContain('Scores: study-2021 — Table 11 of Kondratiuk & Rasgauski (2021)');
     expect(first).toContain("Press d to use trackers-2026 (today's trackers, measured in 2026) instead; the questions start over.");
@@ -145,7 +147,7 @@ describe.skipIf(!hasTmux)('in a terminal, with a trackers-2026 data set', () => 
     await pane.waitFor("Now using trackers-2026 (today's trackers, measured in 2026); the questions start over.");
     await pane.waitFor('Press d to use study-2021');
     // Nothing matters, to the end of the branch.
-    for (let i = 0; i < 14 && !/Enter done/.test(pane.screen()); i++) {
+    for (let i = 0; i < 20 && !/Enter done/.test(pane.screen()); i++) {
       await pane.keys('2');
       await new Promise((r) => setTimeout(r, 150));
     }

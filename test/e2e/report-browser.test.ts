@@ -21,7 +21,7 @@ import { idOf } from '../../src/render/report/html.js';
 import { Browser, CHROMIUM, chromiumAvailable } from '../helpers/chromium.js';
 import type { Page } from '../helpers/chromium.js';
 import { run } from '../helpers/cli.js';
-import { FIXTURES, ROOT } from '../helpers/fixtures.js';
+import { ROOT } from '../helpers/fixtures.js';
 
 const IN_CI = !['', '0', 'false', undefined].includes(process.env.CI);
 const HAS_CHROMIUM = chromiumAvailable();
@@ -33,7 +33,7 @@ const dir = mkdtempSync(join(tmpdir(), 'reprotree-report-browser-'));
 
 const PAGES = [
   { name: 'study', args: [] as string[], set: () => readMeasurements(join(ROOT, 'data/study-2021.measurements.json')) },
-  { name: 'dev', args: ['--data', join(FIXTURES, 'measured-dev-report')], set: () => readMeasurements(join(FIXTURES, 'measured-dev-report')) },
+  { name: '2026', args: ['--data', 'trackers-2026'], set: () => readMeasurements(join(ROOT, 'data/measured-2026')) },
 ] as const;
 
 const VIEWS = [

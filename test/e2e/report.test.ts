@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectUserError, run } from '../helpers/cli.js';
-import { FIXTURES, ROOT } from '../helpers/fixtures.js';
+import { binWithoutData } from '../helpers/data-sets.js';
+import { ROOT } from '../helpers/fixtures.js';
 
 describe('reprotree report', () => {
   it("writes the study's page by default, and nothing on stderr", () => {
@@ -21,10 +22,11 @@ describe('reprotree report', () => {
   });
 
   it('reads a directory of measurement files, or one file, as --data names it', () => {
-    const dir = run(['report', '--data', 'test/fixtures/measured-dev-report']);
+    const dir = run(['report', '--data', 'data/measured-2026']);
     expect(dir.code, dir.stderr).toBe(0);
-    for (const name of ['Comet', 'Guild AI', 'MLflow', 'Sacred', 'trackio', 'W&amp;B']) expect(dir.stdout).toContain(`<th scope="col">${name}</th>`);
-    const one = run(['report', '--data', join(FIXTURES, 'measured-dev-report/mlflow.json')]);
+    for (const name of ['Aim', 'ClearML', 'Comet', 'DVCLive', 'Guild AI', 'MLflow', 'Sacred', 'trackio', 'W&amp;B'])
+      expect(dir.stdout).toContain(`<th scope="col">${name}</th>`);
+    const one = run(['report', '--data', join(ROOT, 'data/measured-2026/mlflow.json')]);
     expect(one.code, one.stderr).toBe(0);
     expect(one.stdout).toContain('MLflow 3.17.2');
     expect(one.stdout).not.toContain('Comet');
@@ -36,13 +38,13 @@ describe('reprotree report', () => {
     );
   });
 
-  it('reports the 2026 data set, or says it has no measurements yet', () => {
+  it('reports the 2026 data set, and says so where a copy of reprotree lacks its measurements', () => {
     const r = run(['report', '--data', 'trackers-2026']);
-    if (existsSync(join(ROOT, 'data/measured-2026'))) expect(r.code, r.stderr).toBe(0);
-    else
-      expect(expectUserError(r)).toMatch(
-        /^reprotree: The trackers-2026 data set has no measurements in this copy of reprotree \(.*data\/measured-2026 is missing\); pass a measurement file or directory with --data instead\.\n$/,
-      );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('<title>Experiment trackers compared: measured-2026</title>');
+    expect(expectUserError(run(['report', '--data', 'trackers-2026'], { bin: binWithoutData() }))).toMatch(
+      /^reprotree: The trackers-2026 data set has no measurements in this copy of reprotree \(.*data\/measured-2026 is missing\); pass a measurement file or directory with --data instead\.\n$/,
+    );
   });
 
   it('says what is wrong with a file that is missing or is not a measurement file', () => {

@@ -316,7 +316,13 @@ export function factSection(ctx: Context, item: FactItem): string {
       return `<tr><th scope="row">${esc(t.name)}</th><td>${esc(factText(item, f.record.facts))}${note ? ` <small>${esc(oneLine(note, 200))}</small>` : ''}${source ? ` <small>(${link('source', source.url)}, <span class="nowrap">${esc(source.checked)}</span>)</small>` : ''}</td></tr>`;
     })
     .join('');
-  const caption = 'What was found, with its source and the date it was checked';
+  const what: Record<FactItem, string> = {
+    licence: 'Licences of the package and of its server',
+    'self-hosting': 'Self-hosting without a paid plan',
+    maintained: 'Latest release on PyPI',
+    'python-3.12': 'Installing and running on Python 3.12',
+  };
+  const caption = `${what[item]}: what was found, with its source and the date it was checked`;
   return wideTable(
     caption,
     `<table class="facts"><caption>${esc(caption)}</caption><thead><tr><th scope="col">Tracker</th><th scope="col">Found</th></tr></thead><tbody>${body}</tbody></table>`,
