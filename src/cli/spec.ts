@@ -216,7 +216,7 @@ const DECLARED = [
       'reprotree --important runtime --tree figure-1',
       'reprotree --important collaboration,sklearn --json',
       'reprotree recommend --format markdown --important lines',
-      'reprotree --important open-source,keras --data trackers-2026',
+      'reprotree --important open-source,sklearn --data trackers-2026',
       'reprotree --answers mine.json --json',
       'reprotree --important memory --alternatives 10',
     ],

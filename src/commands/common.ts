@@ -35,7 +35,8 @@ export function writeReport(
   else if (format === 'markdown') text = io.glyphs.draw(toMarkdown(view.blocks(false)));
   else if (words) text = io.glyphs.draw(blocksToLines(view.blocks(true), io.style, Infinity, { plain: true }).join('\n') + '\n');
   // Laid out as the questionnaire's result screen is: a table too wide for the terminal is stacked.
-  else text = io.glyphs.draw(blocksToLines(view.blocks(false), io.style, readingWidth(io.width)).join('\n') + '\n');
+  // Prose at the reading width; a table may use the whole terminal before it is stacked.
+  else text = io.glyphs.draw(blocksToLines(view.blocks(false), io.style, readingWidth(io.width), { tableWidth: io.width }).join('\n') + '\n');
   io.timings.render = (io.timings.render ?? 0) + (performance.now() - t0);
   io.out(text);
 }

@@ -45,7 +45,10 @@ function shown(file: string): string {
 
 export async function report(options: ReportOptions, io: IO): Promise<void> {
   const t0 = performance.now();
-  const set = readMeasurements(measurementsOf(options.data));
+  const read = readMeasurements(measurementsOf(options.data));
+  // A bundled data set goes by the name --data gives it everywhere else (its raw files may name it otherwise).
+  const name = options.data ?? DATA_SET_NAMES[0]!;
+  const set = (DATA_SET_NAMES as readonly string[]).includes(name) ? { ...read, dataSet: name } : read;
   const snippets = readSnippets(set, PACKAGE_ROOT);
   const t1 = performance.now();
   io.timings.load = t1 - t0;

@@ -168,7 +168,7 @@ export function helpText(id: CriterionId, set: MeasurementSet, overridden: boole
       return `Peak memory while training the Keras CNN on ${listing(sizes.map(count))} examples. 1 point within ${MEMORY_FROM_DATA_LIMITS[0]}× the lowest peak at every size and machine, 0.5 within ${MEMORY_FROM_DATA_LIMITS[1]}×, else 0.`;
     }
     case 'open-source':
-      return 'The licence the installed package declares in its metadata, read as an SPDX id, and the licence of the server or hosted service it logs to, from its documentation. 1 point when both are approved by the Open Source Initiative (or it needs no server of its own), 0.5 when the package is but its server is proprietary, 0 when the package is not.';
+      return 'The licence the installed package declares in its metadata, read as an SPDX id, and the licence of the server or hosted service it logs to, from its documentation. 1 point when both are approved by the Open Source Initiative (or any server it has comes in the same package), 0.5 when the package is but its server is proprietary, 0 when the package is not.';
     case 'self-hosting':
       return 'Whether everything the tracker needs can run on machines you control, from its documentation. 1 point without a paid plan or a licence from the vendor, 0.5 only with one, 0 not at all.';
     case 'maintained':
@@ -311,7 +311,8 @@ export function criteriaFile(
   notes: readonly string[] = [],
   options: CriteriaFileOptions = {},
 ): CriteriaFile {
-  const provenance = provenanceOf(set);
+  // The data set goes by the name it is given (trackers-2026), whatever its raw files call it.
+  const provenance = { ...provenanceOf(set), ...(options.name ? { dataSet: options.name } : {}) };
   // The 2026 facts are scored only where the measurement has them.
   const ordered = FILE_ORDER.flatMap((id) => table.criteria.filter((c) => c.id === id));
   const ties = (c: CriterionResult) => c.scores.every((s) => s === c.scores[0]);
@@ -320,7 +321,10 @@ export function criteriaFile(
   const ids = table.trackers.map((t) => t.id);
   const names = table.trackers.map((t) => t.name);
   const lines = [...headerComments(provenance, table, notes), `title: ${str('Which experiment tracker fits your project?')}`];
-  const source = set.source ?? set.title;
+  // Shown as "scored in …" and "Source: …": for a measurement, what was done and when, in words.
+  const source = provenance.measured
+    ? `reprotree measure's re-run of the study's experiments (${provenance.measured.first.slice(0, 10)})`
+    : (set.source ?? set.title);
   if (source) lines.push(`source: ${str(source)}`);
   lines.push(...dataSection(provenance, set, options));
   lines.push('', 'frameworks:');
@@ -334,7 +338,7 @@ export function criteriaFile(
         t.status === 'ok'
           ? ''
           : `; it ${t.status === 'install-failed' ? 'did not install' : 'did not import'}, so it is scored as storing nothing and as the slowest and heaviest`;
-      lines.push(`    summary: ${str(`${version} as measured in ${set.dataSet}${failed}.`)}`);
+      lines.push(`    summary: ${str(`${version} as measured in ${provenance.dataSet}${failed}.`)}`);
     }
   }
   lines.push('', 'criteria:');

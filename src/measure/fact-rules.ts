@@ -81,7 +81,7 @@ export function scoreOpenSource(data: Data): RuleResult {
     const serverOpen = f.server === 'none' || (f.server !== 'proprietary' && notOpenSource(f.server).length === 0);
     const server =
       f.server === 'none'
-        ? 'it needs no server of its own'
+        ? 'any server it has comes in that same package, with nothing proprietary behind it'
         : f.server === 'proprietary'
           ? 'the server or service it logs to is proprietary'
           : `the server it logs to is under ${f.server}${serverOpen ? ', OSI-approved' : ', not OSI-approved'}`;

@@ -194,7 +194,7 @@ async function walkOn(study: Study, options: WalkOptions, ctx: FrontEndIO, input
 
   async function question(session: Session, at: QuestionPosition): Promise<Session> {
     const c = study.criteria[at.criterion]!;
-    const about = c.help ? `The study measured: ${firstSentence(c.help)} ` : '';
+    const about = c.help ? `Measured: ${firstSentence(c.help)} ` : '';
     say(
       `${progress(at.number, at.left, SPOKEN)}: ${c.question}`,
       `${about}Scores (higher is better): ${styleLine(scoresLine(study, at.criterion, SPOKEN), PLAIN)}.`,

@@ -106,7 +106,7 @@ export function scoresLine(study: Study, criterion: number, sep = ' · '): Span[
 export function questionHelp(study: Study, criterion: number): Line[] {
   const c = study.criteria[criterion]!;
   const lines: Line[] = [];
-  if (c.help) lines.push([span('The study measured: ', 'dim'), span(firstSentence(c.help))]);
+  if (c.help) lines.push([span('Measured: ', 'dim'), span(firstSentence(c.help))]);
   lines.push([span('Scores (higher is better): ', 'dim'), ...scoresLine(study, criterion)]);
   return lines;
 }
@@ -119,7 +119,7 @@ export function evidenceBlocks(study: Study, criterion: number): Block[] {
     { kind: 'heading', text: [span(c.name), span(` (${c.id})`, 'dim')] },
     { kind: 'para', text: c.question },
   ];
-  if (c.help) blocks.push({ kind: 'para', text: [span('How the study measured it: ', 'strong'), span(c.help)] });
+  if (c.help) blocks.push({ kind: 'para', text: [span('How it is measured: ', 'strong'), span(c.help)] });
   study.frameworks.forEach((f, i) => {
     const score = c.scores[i]!;
     blocks.push({

@@ -201,7 +201,7 @@ function scoreTable(advice: Advice, words: boolean): Block {
     const counted = matters && inTree.has(ci);
     const max = Math.max(...c.scores);
     const cells: Line[] = c.scores.map((s): Line => {
-      const text = `${num(s)} ${bar(s, max, BAR_WIDTH)}`;
+      const text = `${num(s)} ${bar(s, max, BAR_WIDTH)}`.trimEnd();
       return [span(text, counted ? (s === max ? 'strong' : undefined) : 'dim')];
     });
     if (words) return [[span('')], [span(`${c.name} (${verdict(advice, ci, inTree)})`, counted ? 'strong' : 'dim')], ...cells];

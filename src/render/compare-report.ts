@@ -84,7 +84,7 @@ export function compareReport(c: Comparison): Block[] {
     const list = andList(side.missing.map((id) => criterionName(c, id)));
     blocks.push({
       kind: 'note',
-      text: `${dataName(side.study)} has no criterion ${list}, so ${side.missing.length === 1 ? 'that answer counts' : 'those answers count'} under ${other} only.`,
+      text: `${dataName(side.study)} has no ${side.missing.length === 1 ? 'criterion' : 'criteria'} ${list}, so ${side.missing.length === 1 ? 'that answer counts' : 'those answers count'} under ${other} only.`,
     });
   }
   const only = c.sides.flatMap((side, i) =>

@@ -21,7 +21,7 @@ export function scoresReport(study: Study, options: { readonly words?: boolean }
   const rows: Line[][] = study.criteria.map((c) => {
     const max = Math.max(...c.scores);
     const label: Line[] = options.words ? ['', `${c.name} (${c.id})`] : [[span(c.id, 'code')], c.name];
-    return [...label, ...c.scores.map((s): Line => [span(`${num(s)} ${bar(s, max, 5)}`, s === max ? 'strong' : undefined)])];
+    return [...label, ...c.scores.map((s): Line => [span(`${num(s)} ${bar(s, max, 5)}`.trimEnd(), s === max ? 'strong' : undefined)])];
   });
   rows.push(['', [span('Total', 'strong')], ...totals.map((t): Line => [span(num(t), t === top ? 'good' : undefined)])]);
   blocks.push({

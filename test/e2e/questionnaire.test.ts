@@ -161,7 +161,7 @@ describe('accessible mode', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Going back one question.');
     expect(r.stderr).toContain('(before, you answered 1)');
-    expect(r.stderr).toContain('How the study measured it:');
+    expect(r.stderr).toContain('How it is measured:');
     expect(r.stdout).toMatch(/^Use MLflow\n/);
   });
 

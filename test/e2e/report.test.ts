@@ -41,7 +41,7 @@ describe('reprotree report', () => {
   it('reports the 2026 data set, and says so where a copy of reprotree lacks its measurements', () => {
     const r = run(['report', '--data', 'trackers-2026']);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain('<title>Experiment trackers compared: measured-2026</title>');
+    expect(r.stdout).toContain('<title>Experiment trackers compared: trackers-2026</title>');
     expect(expectUserError(run(['report', '--data', 'trackers-2026'], { bin: binWithoutData() }))).toMatch(
       /^reprotree: The trackers-2026 data set has no measurements in this copy of reprotree \(.*data\/measured-2026 is missing\); pass a measurement file or directory with --data instead\.\n$/,
     );

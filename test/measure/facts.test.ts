@@ -86,7 +86,7 @@ describe('open source', () => {
     );
     expect(r.scores).toEqual([1, 0.5, 0, 0.5, 1]);
     expect(r.evidence[0]).toBe(
-      'The installed package declares MIT (its Classifier field says "License :: OSI Approved :: MIT License"), an OSI-approved licence; it needs no server of its own (https://example.org/licence, checked 2026-11-27): 1 point.',
+      'The installed package declares MIT (its Classifier field says "License :: OSI Approved :: MIT License"), an OSI-approved licence; any server it has comes in that same package, with nothing proprietary behind it (https://example.org/licence, checked 2026-11-27): 1 point.',
     );
     expect(r.evidence[1]).toContain('the server or service it logs to is proprietary');
     expect(r.evidence[2]).toContain('not OSI-approved (LicenseRef-Proprietary)');

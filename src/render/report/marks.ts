@@ -174,7 +174,7 @@ function readbackList(ctx: Context, r: MarksRecord, items: readonly string[], wo
     const mark = r.items.get(item) ?? '-';
     const parts: string[] = [];
     const note = r.notes.get(item);
-    if (note) parts.push(`<p>${esc(`The study: ${note}.`)}</p>`);
+    if (note) parts.push(`<p>${esc(`Note: ${note.replace(/\.$/, '')}.`)}</p>`);
     const found = rb[item];
     if (isObject(found)) {
       if (found.default !== undefined) parts.push(`<p><span class="label">Default run</span> ${esc(describeValue(found.default))}</p>`);
