@@ -55,6 +55,8 @@ export function alternativeSentence(advice: Advice, alt: Alternative): string {
 export const ALTERNATIVES = {
   title: 'What would change it',
   some: 'the answers nearest to yours that give a different best.',
+  /** When the tree's answer is its branch's majority, the list is about the exact totals. */
+  someExact: 'the answers nearest to yours under which the exact totals favour someone else.',
   none: 'no change to one or two of your answers would.',
   /** Under a list cut short at `--alternatives`' number. */
   more: 'More with --alternatives N.',
@@ -67,7 +69,7 @@ export function alternativesBlocks(advice: Advice, limit = DEFAULT_ALTERNATIVES)
   const lead = (tail: string): Block => ({ kind: 'para', text: [span(`${ALTERNATIVES.title}:`, 'strong'), span(` ${tail}`)] });
   if (shown.length === 0) return [lead(ALTERNATIVES.none)];
   return [
-    lead(ALTERNATIVES.some),
+    lead(advice.agrees ? ALTERNATIVES.some : ALTERNATIVES.someExact),
     // Numbered: the order means something (nearest and largest lead first), and numbers read aloud.
     { kind: 'list', ordered: true, items: shown.map((a) => alternativeSentence(advice, a)) },
     ...(more ? [{ kind: 'para', text: [span(ALTERNATIVES.more, 'dim')] } as const] : []),
