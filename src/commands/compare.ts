@@ -15,8 +15,10 @@ import type { CompareOptions } from './options.js';
 /** The criteria of both data sets, as one list to check answers against (ids once, first set's order). */
 function union(first: Study, second: Study): Study {
   const ids = new Set(first.criteria.map((c) => c.id));
+  // Named as a file, not a data set: messages then say "… in study-2021 or trackers-2026".
+  const { dataSet: _one, ...rest } = first;
   return {
-    ...first,
+    ...rest,
     file: `${first.dataSet} or ${second.dataSet}`,
     criteria: [...first.criteria, ...second.criteria.filter((c) => !ids.has(c.id))],
   };

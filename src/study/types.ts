@@ -72,3 +72,11 @@ export interface Study {
   readonly defaultTree: string;
   readonly randomState: number;
 }
+
+/**
+ * Where a study's criteria come from, for messages: a bundled data set by its name (its file sits
+ * wherever reprotree is installed, which means nothing to a user), else the file the user named.
+ */
+export function studySource(study: Pick<Study, 'dataSet' | 'file'>): string {
+  return study.dataSet !== undefined ? `the ${study.dataSet} data set` : study.file;
+}
