@@ -76,6 +76,9 @@ function syntaxMessage(code: string, message: string): string {
         return "this line has no ': ' after its key, or is indented differently from the lines above it.";
       if (/without - indicator/.test(message)) return "a list item here lacks its '- ', or is indented differently from the item before it.";
       if (/call stack/i.test(message)) return 'the YAML is nested too deeply to read; a criteria file is a few levels deep.';
+      // JSON is YAML too, so a JSON file with a brace or bracket left open ends up here.
+      if (/Flow (map|sequence) must end with/.test(message))
+        return "a '{' or '[' is not closed, or a ',' is followed by nothing (in JSON or YAML): close it, or remove the trailing ','.";
       return `YAML syntax error: ${message.split('\n')[0]!.replace(/\.$/, '')}.`;
   }
 }

@@ -43,6 +43,7 @@ const files: [string, string | Buffer, RegExp][] = [
   ['a missing colon', edit('    name: Speed', '    name Speed'), /:6:5: this line does not fit the lines above it/],
   ['a decimal comma', edit('b: 2}', 'b: 2,5}'), /:7:25: '5' in the scores of 'speed' looks like .* decimal comma/],
   ['two YAML documents', GOOD + '---\n' + GOOD, /:\d+:\d+: the file holds more than one YAML document/],
+  ['a JSON brace left open', '{"frameworks": [],\n', /:2:1: a '\{' or '\[' is not closed, or a ',' is followed by nothing \(in JSON or YAML\)/],
   ['a string score', edit('b: 2}', 'b: "2"}'), /:7:23: the score of 'b' on 'speed' must be a number, not the text '2'/],
   ['a boolean score', edit('b: 2}', 'b: yes}'), /:7:23: the score of 'b' on 'speed' must be a number, not the text 'yes'/],
   ['an empty score', edit('b: 2}', 'b: }'), /:7:\d+: the score of 'b' on 'speed' must be a number/],
