@@ -257,7 +257,7 @@ describe('bad flag values', () => {
     [
       'an upper-case criterion',
       ['--important', 'RUNTIME'],
-      /^reprotree: 'RUNTIME' is not a criterion id: ids are lowercase, as in .*criteria\.yaml; use 'runtime'\.\n$/,
+      /^reprotree: 'RUNTIME' is not a criterion id: ids are lowercase, as in the study-2021 data set; use 'runtime'\.\n$/,
     ],
     [
       'a capitalised criterion among others',
