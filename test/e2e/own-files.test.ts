@@ -128,7 +128,7 @@ describe('--answers', () => {
     const dir = scratch();
     writeFileSync(join(dir, 'a.json'), '{\n  "keras": true,\n  "colaboration": false\n}\n');
     const message = expectUserError(run(['--answers', 'a.json'], { cwd: dir }));
-    expect(message).toMatch(/^a\.json:3:3: 'colaboration' is not a criterion of .*criteria\.yaml\. Did you mean 'collaboration'\?/);
+    expect(message).toMatch(/^a\.json:3:3: 'colaboration' is not a criterion of the study-2021 data set\. Did you mean 'collaboration'\?/);
   });
 
   it('goes by --important and --not-important where they disagree with the file, and says so', () => {
