@@ -183,7 +183,7 @@ async function walkOn(study: Study, options: WalkOptions, ctx: FrontEndIO, input
   async function askSave(file: string): Promise<boolean> {
     say('');
     for (;;) {
-      const line = await ask(`Save your answers to ${file}, to use them again with --answers? 1 yes, 2 no (Enter): `);
+      const line = await ask(`Save your answers to ${file}, to use them again with --answers? 1 yes, 2 or Enter no: `);
       if (line === undefined) return false;
       const t = line.trim().toLowerCase();
       if (['1', 'y', 'yes', 's', 'save'].includes(t)) return true;
