@@ -41,7 +41,7 @@ describe('line mode from a pipe', () => {
     const part = r.stdout.slice(r.stdout.indexOf('What would change it:'));
     expect(part).toBe(
       [
-        'What would change it: the answers nearest to yours that give a different best.',
+        'What would change it: the answers nearest to yours under which the exact totals favour someone else.',
         '',
         '  1. If Collaboration mattered to you, W&B and MLflow would tie for the lead, 3 points ahead.',
         '  2. If Keras deep dive mattered to you, W&B and MLflow would tie for the lead, 2 points ahead.',

@@ -169,7 +169,7 @@ describe('what would change it', () => {
       expect(app.live().split('\n').length).toBeLessThan(size.rows);
       await app.press(KEY.pageDown);
     }
-    expect(flat(seen)).toContain('What would change it: the answers nearest to yours that give a different best.');
+    expect(flat(seen)).toContain('What would change it: the answers nearest to yours under which the exact totals favour someone else.');
     expect(flat(seen)).toMatch(/1\. If \w[^.]* mattered to you, /);
   });
 });
