@@ -3,56 +3,44 @@
 // out of the scripted path: they are separate bundles that only `import()` pulls in.
 import { build } from 'esbuild';
 import { buildWasm } from './build-wasm.js';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { importSource, REQUIRE_BANNER } from './import-source.js';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Some dependencies (yaml's Node build, Ink's helpers) are CommonJS and call require(); an ESM
 // bundle needs one made for it.
-const banner = { js: "import{createRequire as __cr}from'node:module';const require=__cr(import.meta.url);" };
+const banner = REQUIRE_BANNER;
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /**
- * Validates the bundled criteria.yaml with the real loader and returns its snapshot, or undefined
- * (with a warning) when the file does not validate: then the program reports the problems itself.
+ * Validates the bundled data sets' criteria files with the real loader and returns their
+ * snapshots by name. A data set whose file is not there yet (not measured) is left out; one that
+ * does not validate is left out with a warning, and the program then reports its problems itself.
  */
-async function snapshotOfBundledCriteria() {
-  const dir = mkdtempSync(join(tmpdir(), 'reprotree-build-'));
-  try {
-    const out = join(dir, 'snap.mjs');
-    await build({
-      absWorkingDir: root,
-      stdin: {
-        contents: "export { parseStudy } from './src/study/parse.ts'; export { toSnapshot } from './src/study/snapshot.ts';",
-        resolveDir: root,
-        loader: 'ts',
-      },
-      outfile: out,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      banner,
-      logLevel: 'warning',
-    });
-    const { parseStudy, toSnapshot } = await import(pathToFileURL(out).href);
-    const file = join(root, 'criteria.yaml');
+async function snapshotsOfDataSets() {
+  const { parseStudy, toSnapshot, DATA_SET_FILES, DEFAULT_DATA_SET, snapshotFile } = await importSource(
+    "export { parseStudy } from './src/study/parse.ts'; export { toSnapshot } from './src/study/snapshot.ts'; export { DATA_SET_FILES, DEFAULT_DATA_SET, snapshotFile } from './src/paths.ts';",
+  );
+  const snapshots = new Map();
+  for (const [name, files] of Object.entries(DATA_SET_FILES)) {
+    const file = join(root, files.criteria);
+    if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8');
     try {
-      return toSnapshot(text, parseStudy(text, file));
+      snapshots.set(name, { snapshot: toSnapshot(text, parseStudy(text, file)), file: snapshotFile(name), embed: name === DEFAULT_DATA_SET });
     } catch (e) {
-      console.warn(`build: criteria.yaml does not validate, so no snapshot is embedded:\n${e.message}`);
-      return undefined;
+      console.warn(`build: ${files.criteria} does not validate, so no snapshot is made:\n${e.message}`);
     }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  return snapshots;
 }
 
 // The fitter's WebAssembly first: the bundles (and the snapshot's loader) import it.
 await buildWasm();
-const snapshot = await snapshotOfBundledCriteria();
+const snapshots = await snapshotsOfDataSets();
+const snapshot = [...snapshots.values()].find((s) => s.embed)?.snapshot;
 
 /**
  * Every module loaded with `import()` becomes a bundle of its own in dist/, named after its file,
@@ -97,6 +85,8 @@ const common = {
     'process.env.NODE_ENV': '"production"',
     __REPROTREE_VERSION__: JSON.stringify(version),
     ...(snapshot ? { __REPROTREE_SNAPSHOT__: JSON.stringify(snapshot) } : {}),
+    // Which data sets this build has: a missing one is then a broken install, not one not measured yet.
+    __REPROTREE_DATA_SETS__: JSON.stringify([...snapshots.keys()]),
   },
   // Ink imports react-devtools-core only when DEV is set; a stub keeps the package out of the bundle.
   alias: { 'react-devtools-core': './scripts/devtools-stub.js' },
@@ -119,6 +109,10 @@ const entry = {
 const lazy = { outExtension: { '.js': '.mjs' } };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(join(root, 'dist'));
+// The other data sets' snapshots are files beside the bundle, read only when such a set is asked
+// for: embedded, their evidence would be parsed at every start.
+for (const { snapshot: s, file, embed } of snapshots.values()) if (!embed) writeFileSync(join(root, file), JSON.stringify(s));
 const found = new Map();
 const built = new Set();
 const queue = [['cli', join(root, 'src/cli.ts')]];

@@ -27,7 +27,7 @@ export const PACKAGES = {
  * Modules that carry a heavy dependency or most of a front end: the build makes each a bundle of
  * its own, loaded on demand, which only works while every importer uses import().
  */
-export const LAZY = ['study/yaml.ts', 'questionnaire/accessible.ts', 'tui/run.ts', 'tui/mount.ts', 'measure/orchestrate.ts'];
+export const LAZY = ['study/yaml.ts', 'questionnaire/accessible.ts', 'tui/run.ts', 'tui/mount.ts', 'measure/orchestrate.ts', 'commands/report.ts'];
 
 /**
  * The entry of the scripted path: everything it reaches without import() is in dist/cli.cjs, which

@@ -9,6 +9,7 @@ import type { Invocation } from './cli/options.js';
 import { parse } from './cli/parse.js';
 import type { Parsed } from './cli/parse.js';
 import { ask } from './commands/ask.js';
+import { compare } from './commands/compare.js';
 import { init } from './commands/init.js';
 import { measure } from './commands/measure.js';
 import type { IO, Timings } from './commands/io.js';
@@ -75,6 +76,14 @@ async function run(invocation: Invocation, io: IO): Promise<void> {
       return tree(invocation.options, io);
     case 'scores':
       return scores(invocation.options, io);
+    case 'report': {
+      // The report's rendering and the measurement reader are a bundle of their own: no other
+      // command loads them.
+      const { report } = await import('./commands/report.js');
+      return report(invocation.options, io);
+    }
+    case 'compare':
+      return compare(invocation.options, io);
     case 'init':
       return init(invocation.options, io);
     case 'validate':

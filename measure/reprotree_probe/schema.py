@@ -41,6 +41,39 @@ def _number(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
+# Per fact: its status when it is there to be scored, and the fields that status needs.
+FACT_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "licence": ("measured", ("spdx", "osi_classifier", "declared", "field", "server")),
+    "self-hosting": ("documented", ("mark",)),
+    "maintained": ("measured", ("latest", "released")),
+    "python-3.12": ("measured", ("ok", "python", "failed_step")),
+}
+
+
+def fact_problems(items: dict[str, Any]) -> list[str]:
+    """How a facts record's items differ from docs/measurements.md: each an object with a
+    status, measured (or documented) with its fields, or not-measured with why."""
+    problems = []
+    for item, (status, fields) in FACT_FIELDS.items():
+        value = items.get(item)
+        if not isinstance(value, dict):
+            problems.append(f"{item} must be an object with a status")
+        elif value.get("status") == "not-measured":
+            if not (isinstance(value.get("why"), str) and value["why"]):
+                problems.append(f"{item} is not-measured without why")
+        elif value.get("status") != status:
+            problems.append(f"{item}'s status must be {status} or not-measured")
+        else:
+            missing = [f for f in fields if f not in value]
+            if missing:
+                problems.append(f"{item} lacks {', '.join(missing)}")
+            elif item == "self-hosting" and value["mark"] not in MARKS:
+                problems.append("self-hosting's mark must be +, (+) or -")
+            elif item == "python-3.12" and not isinstance(value["ok"], bool):
+                problems.append("python-3.12's ok must be true or false")
+    return problems
+
+
 def validate_record(record: Any) -> list[str]:
     """Every way `record` differs from the documented format; empty when it conforms."""
     if not isinstance(record, dict):
@@ -77,7 +110,9 @@ def validate_record(record: Any) -> list[str]:
         items = record.get("items")
         if not isinstance(items, dict) or set(items) != expected:
             problems.append(f"{where}: items must be exactly {sorted(expected)}")
-        elif experiment != "facts":
+        elif experiment == "facts":
+            problems.extend(f"{where}: {p}" for p in fact_problems(items))
+        else:
             bad = {k: v for k, v in items.items() if v not in MARKS}
             if bad:
                 problems.append(f"{where}: marks must be +, (+) or -: {bad}")

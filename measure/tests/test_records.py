@@ -8,6 +8,7 @@ import pytest
 
 from reprotree_probe import records, schema
 from reprotree_probe.experiments import collaboration, components
+from reprotree_probe.experiments import facts as facts_module
 from reprotree_probe.harness import Sample
 from reprotree_probe.trackers import get, ids
 
@@ -72,8 +73,11 @@ def test_every_tracker_documents_every_collaboration_item_with_a_source(tracker_
         assert entry["mark"] in schema.MARKS
         assert entry["url"].startswith("https://")
         assert len(entry["checked"]) == 10
-    for item in collaboration.FACT_ITEMS:
+    for item in facts_module.DOCUMENTED:
         assert facts["facts"][item]["url"].startswith("https://")
+        assert len(facts["facts"][item]["checked"]) == 10
+    assert facts["facts"]["self-hosting"]["mark"] in schema.MARKS
+    assert facts["facts"]["licence"]["server"]
 
 
 def good_record() -> dict:
@@ -144,7 +148,8 @@ def test_the_experiments_mark_exactly_the_documented_items():
     assert tuple(sklearn_deep.CHECKS) == schema.ITEMS["sklearn"]
     assert tuple(keras_deep.CHECKS) == schema.ITEMS["keras"]
     assert schema.ITEMS["collaboration"] == collaboration.ITEMS
-    assert schema.ITEMS["facts"] == collaboration.FACT_ITEMS
+    assert schema.ITEMS["facts"] == collaboration.FACT_ITEMS == facts_module.FACT_ITEMS
+    assert tuple(schema.FACT_FIELDS) == facts_module.FACT_ITEMS
 
 
 def test_the_committed_example_file_is_valid():

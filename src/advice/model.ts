@@ -7,6 +7,7 @@ import { buildTrainingSet } from '../cart/profiles.js';
 import type { ScoreTable, TrainingSet } from '../cart/profiles.js';
 import type { Tree } from '../cart/tree.js';
 import { didYouMean, printable, UserError } from '../errors.js';
+import { studySource } from '../study/types.js';
 import type { Study, TreeSpec } from '../study/types.js';
 
 export interface FittedTree {
@@ -33,10 +34,12 @@ export function findTree(study: Study, name: string | undefined): TreeSpec {
     // Matched exactly, as the file's default_tree is: tree names are lowercase ids.
     const lower = names.find((n) => n === wanted.toLowerCase());
     if (lower !== undefined) {
-      throw new UserError(`There is no tree named '${printable(wanted)}': tree names are lowercase, as in ${printable(study.file)}; use '${lower}'.`);
+      throw new UserError(
+        `There is no tree named '${printable(wanted)}': tree names are lowercase, as in ${printable(studySource(study))}; use '${lower}'.`,
+      );
     }
     throw new UserError(
-      `There is no tree named '${printable(wanted)}' in ${printable(study.file)}; the trees are ${names.join(', ')}.${didYouMean(wanted, names)}`,
+      `There is no tree named '${printable(wanted)}' in ${printable(studySource(study))}; the trees are ${names.join(', ')}.${didYouMean(wanted, names)}`,
     );
   }
   return spec;

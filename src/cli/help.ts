@@ -47,9 +47,10 @@ function usage(): string[] {
 export function mainHelp(version: string): string {
   const commands = table(COMMANDS.map((c) => [`  ${c.name}`, c.summary]));
   return [
-    `reprotree ${version}: which experiment tracker (W&B, Guild AI or MLflow) suits your`,
-    'project, decided by the decision trees of a reproducibility study and explained',
-    'criterion by criterion.',
+    `reprotree ${version}: which experiment tracker suits your project, decided by the`,
+    'decision trees of a reproducibility study (W&B, Guild AI and MLflow, 2021) or of',
+    "today's trackers measured again (--data trackers-2026), explained criterion by",
+    'criterion.',
     '',
     'Usage:',
     ...usage(),
@@ -68,8 +69,8 @@ export function mainHelp(version: string): string {
     '  reprotree --important runtime --tree figure-1 --json',
     '  reprotree tree --tree figure-1',
     '',
-    'Exit codes: 0 done, 2 bad input or usage, or output that cannot be written, 130 cancelled,',
-    '1 a bug in reprotree.',
+    'Exit codes: 0 done, 2 bad input or usage, or output that cannot be written,',
+    '130 cancelled, 1 a bug in reprotree.',
     '',
   ].join('\n');
 }

@@ -5,6 +5,7 @@
  */
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
+import { DEFAULT_ALTERNATIVES } from '../advice/alternatives.js';
 import { MAX_SEED } from '../cart/rng.js';
 import {
   INIT_FILE,
@@ -17,14 +18,18 @@ import {
 import type {
   AnswerSources,
   AskOptions,
+  CompareOptions,
   InitOptions,
   MeasureOptions,
   RecommendOptions,
+  ReportOptions,
   ScoresOptions,
   TreeOptions,
   ValidateOptions,
 } from '../commands/options.js';
-import { printable, UserError } from '../errors.js';
+import { didYouMean, printable, UserError } from '../errors.js';
+import { DATA_SET_NAMES } from '../paths.js';
+import type { DataSetName } from '../paths.js';
 import type { Parsed } from './parse.js';
 
 /** The command to run with its options; `command` tells which options record it is. */
@@ -33,6 +38,8 @@ export type Invocation =
   | { readonly command: 'recommend'; readonly options: RecommendOptions }
   | { readonly command: 'tree'; readonly options: TreeOptions }
   | { readonly command: 'scores'; readonly options: ScoresOptions }
+  | { readonly command: 'report'; readonly options: ReportOptions }
+  | { readonly command: 'compare'; readonly options: CompareOptions }
   | { readonly command: 'init'; readonly options: InitOptions }
   | { readonly command: 'validate'; readonly options: ValidateOptions }
   | { readonly command: 'measure'; readonly options: MeasureOptions };
@@ -69,8 +76,26 @@ function checkStdin(p: Parsed): void {
   }
 }
 
+/** --data's name, checked; one of --criteria and --data at most. */
+function dataSet(p: Parsed): DataSetName | undefined {
+  const raw = p.values.data;
+  if (raw === undefined) return undefined;
+  const name = DATA_SET_NAMES.find((n) => n === raw);
+  if (name === undefined) {
+    const lower = DATA_SET_NAMES.find((n) => n === raw.trim().toLowerCase());
+    const hint = lower !== undefined ? ` Did you mean '${lower}'?` : didYouMean(raw, DATA_SET_NAMES);
+    throw new UserError(`There is no data set '${printable(raw)}'; --data takes ${DATA_SET_NAMES.join(' or ')}.${hint}`);
+  }
+  if (p.values.criteria !== undefined && p.command.name !== 'validate') {
+    throw new UserError(
+      '--criteria and --data both say where the scores come from; give one of them (--criteria FILE for your own file, --data NAME for a bundled one).',
+    );
+  }
+  return name;
+}
+
 /** A whole number from `min` to `max` (or 'none', for a depth: no limit), or undefined if not given. */
-function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state' | 'reps', min: number, max: number): number | undefined {
+function wholeNumber(p: Parsed, name: 'max-depth' | 'random-state' | 'alternatives' | 'reps', min: number, max: number): number | undefined {
   const raw = p.values[name];
   if (raw === undefined) return undefined;
   const s = raw.trim();
@@ -91,7 +116,9 @@ function cacheHome(env: NodeJS.ProcessEnv): string {
 /** measure's run options, or --rescore alone: it scores files already made and runs nothing. */
 function measureOptions(p: Parsed, env: NodeJS.ProcessEnv): MeasureOptions {
   const v = p.values;
-  const runFlags = (['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python'] as const).filter((f) => v[f] !== undefined);
+  const runFlags = (['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python', 'python312'] as const).filter(
+    (f) => v[f] !== undefined,
+  );
   if (v.rescore !== undefined) {
     if (runFlags.length > 0) {
       throw new UserError(
@@ -101,7 +128,7 @@ function measureOptions(p: Parsed, env: NodeJS.ProcessEnv): MeasureOptions {
     if (v.rescore.trim() === '') throw new UserError('--rescore needs a measurement file or a folder of them.');
     return { mode: 'rescore', path: v.rescore };
   }
-  const nonEmpty = (name: 'out' | 'workdir' | 'python') => {
+  const nonEmpty = (name: 'out' | 'workdir' | 'python' | 'python312') => {
     const value = v[name];
     if (value !== undefined && value.trim() === '') throw new UserError(`--${name} needs a path.`);
     return value;
@@ -116,6 +143,7 @@ function measureOptions(p: Parsed, env: NodeJS.ProcessEnv): MeasureOptions {
     workdir: nonEmpty('workdir') ?? join(cacheHome(env), 'reprotree'),
     fresh: v.fresh === true,
     python: nonEmpty('python'),
+    python312: nonEmpty('python312'),
   };
 }
 
@@ -131,28 +159,38 @@ function validateFiles(p: Parsed): string[] {
 export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invocation {
   const { values } = p;
   const criteria = values.criteria;
+  // report's --data may also name a measurement file or folder; it checks that itself.
+  const data = p.command.name === 'report' ? undefined : dataSet(p);
   const accessible = values.accessible === true || accessibleAsked(env);
   checkStdin(p);
+  // Past every pair of 20 criteria (210) the list cannot grow; the bound only keeps the number sane.
+  const alternatives = wholeNumber(p, 'alternatives', 0, 1000) ?? DEFAULT_ALTERNATIVES;
   switch (p.command.name) {
     case 'ask':
       return {
         command: 'ask',
         options: {
           criteria,
+          data,
           tree: values.tree,
           start: values.checklist ? 'checklist' : 'questions',
           accessible,
           answers: answerSources(p),
           saveAnswers: values['save-answers'],
+          alternatives,
         },
       };
     case 'recommend':
-      return { command: 'recommend', options: { criteria, tree: values.tree, format: formatIn(REPORT, p), answers: answerSources(p), accessible } };
+      return {
+        command: 'recommend',
+        options: { criteria, data, tree: values.tree, format: formatIn(REPORT, p), answers: answerSources(p), accessible, alternatives },
+      };
     case 'tree':
       return {
         command: 'tree',
         options: {
           criteria,
+          data,
           tree: values.tree,
           format: formatIn(TREE, p),
           answers: answerSources(p),
@@ -161,12 +199,16 @@ export function resolve(p: Parsed, env: NodeJS.ProcessEnv = process.env): Invoca
           accessible,
         },
       };
+    case 'compare':
+      return { command: 'compare', options: { tree: values.tree, format: formatIn(REPORT, p), answers: answerSources(p), accessible } };
     case 'scores':
-      return { command: 'scores', options: { criteria, format: formatIn(SCORES, p), accessible } };
+      return { command: 'scores', options: { criteria, data, format: formatIn(SCORES, p), accessible } };
+    case 'report':
+      return { command: 'report', options: { data: values.data } };
     case 'init':
-      return { command: 'init', options: { file: p.positionals[0] ?? INIT_FILE, force: values.force === true } };
+      return { command: 'init', options: { data, file: p.positionals[0] ?? INIT_FILE, force: values.force === true } };
     case 'validate':
-      return { command: 'validate', options: { files: validateFiles(p) } };
+      return { command: 'validate', options: { files: validateFiles(p), data } };
     case 'measure':
       return { command: 'measure', options: measureOptions(p, env) };
   }

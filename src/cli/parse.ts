@@ -134,7 +134,18 @@ export function parse(argv: readonly string[]): Parsed {
       `'${printable(f)}' is not a format of ${command.name}; use one of ${command.formats.join(', ')}.${didYouMean(f, command.formats)}`,
     );
   }
-  for (const f of ['criteria', 'tree', 'important', 'not-important', 'answers', 'save-answers', 'format', 'max-depth', 'random-state'] as const) {
+  for (const f of [
+    'criteria',
+    'tree',
+    'important',
+    'not-important',
+    'answers',
+    'save-answers',
+    'format',
+    'max-depth',
+    'random-state',
+    'alternatives',
+  ] as const) {
     if (values[f] === '') throw new UserError(`--${f} needs a value; see reprotree ${command.name} --help.`);
   }
   return { command, explicit, values, positionals };

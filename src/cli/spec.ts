@@ -3,10 +3,12 @@
  * `--help` text and suggestions for typos are all derived from these tables, so help cannot drift
  * from behaviour.
  */
+import { DEFAULT_ALTERNATIVES } from '../advice/alternatives.js';
 import { MAX_CRITERIA } from '../cart/profiles.js';
 import { INIT_FILE, MEASURE_OUT, MEASURE_REPS, REPORT_FORMATS, SCORES_FORMATS, TREE_FORMATS } from '../commands/options.js';
 import { SVG_MAX_PX } from '../render/svg.js';
 import { MERMAID_CHARS, MERMAID_NODES, PICTURE_NODES } from '../render/tree-drawing.js';
+import { DATA_SET_NAMES, DEFAULT_DATA_SET } from '../paths.js';
 import { SCORE_RULE } from '../study/limits.js';
 
 export interface FlagSpec {
@@ -24,6 +26,12 @@ export const FLAGS = {
     type: 'string',
     value: 'FILE',
     description: "criteria file to read (default: the bundled criteria.yaml; '-': standard input); 2 to 30 frameworks, 1 to 20 criteria",
+  },
+  data: {
+    name: 'data',
+    type: 'string',
+    value: 'NAME',
+    description: `which bundled data to use: ${DATA_SET_NAMES.join(' or ')} (default ${DEFAULT_DATA_SET}, the study's scores; trackers-2026: today's trackers, measured); not with --criteria. For report, also a measurement file or a directory of them`,
   },
   tree: { name: 'tree', type: 'string', value: 'NAME', description: "which of the file's trees to use (default: its default_tree)" },
   important: {
@@ -51,6 +59,12 @@ export const FLAGS = {
     type: 'string',
     value: 'FILE',
     description: 'save your answers to FILE (as JSON) when you finish, for --answers',
+  },
+  alternatives: {
+    name: 'alternatives',
+    type: 'string',
+    value: 'N',
+    description: `how many of the nearest answers that would change the best to show (default ${DEFAULT_ALTERNATIVES}; 0: none)`,
   },
   format: { name: 'format', short: 'f', type: 'string', value: 'FORMAT', description: 'output format' },
   json: { name: 'json', type: 'boolean', description: 'same as --format json' },
@@ -115,6 +129,13 @@ export const FLAGS = {
     value: 'PATH',
     description: 'the Python (3.10 or newer, with venv) that makes the environments (default $REPROTREE_PYTHON, else python3 or python on PATH)',
   },
+  python312: {
+    name: 'python312',
+    type: 'string',
+    value: 'PATH',
+    description:
+      'a Python 3.12 or newer to try each tracker on (its own environment, install, import, one run), for the python-312 fact (default $REPROTREE_PYTHON312, else python3.12 on PATH if it runs; without one the fact is not measured)',
+  },
   rescore: {
     name: 'rescore',
     type: 'string',
@@ -158,7 +179,7 @@ export interface CommandSpec {
 }
 
 /** Flags most commands take (init none of them, validate some); the main help lists them with --version. */
-export const COMMON_FLAGS = ['criteria', 'no-color', 'timings', 'help'] as const satisfies readonly FlagName[];
+export const COMMON_FLAGS = ['criteria', 'data', 'no-color', 'timings', 'help'] as const satisfies readonly FlagName[];
 /** Flags that stand on their own, without a command. */
 export const TOP_FLAGS = ['version'] as const satisfies readonly FlagName[];
 
@@ -167,12 +188,13 @@ const DECLARED = [
     name: 'ask',
     summary: 'the interactive questionnaire (the default when no answers are given)',
     usage:
-      'reprotree [ask] [--tree NAME] [--checklist] [--accessible] [--important IDS] [--not-important IDS] [--answers FILE] [--save-answers FILE] [--criteria FILE]',
-    flags: ['tree', 'checklist', 'accessible', 'important', 'not-important', 'answers', 'save-answers', ...COMMON_FLAGS],
+      'reprotree [ask] [--tree NAME] [--checklist] [--accessible] [--important IDS] [--not-important IDS] [--answers FILE] [--save-answers FILE] [--alternatives N] [--criteria FILE | --data NAME]',
+    flags: ['tree', 'checklist', 'accessible', 'important', 'not-important', 'answers', 'save-answers', 'alternatives', ...COMMON_FLAGS],
     maxPositionals: 0,
     examples: [
       'reprotree',
       'reprotree --tree figure-1',
+      'reprotree --data trackers-2026',
       'reprotree --checklist',
       'reprotree ask --important keras',
       'reprotree --save-answers mine.json',
@@ -184,8 +206,9 @@ const DECLARED = [
   {
     name: 'recommend',
     summary: 'scripted advice: every answer as a flag (the default when --important and co. are given)',
-    usage: 'reprotree [recommend] --important IDS [--not-important IDS] [--answers FILE] [--tree NAME] [--format text|json|markdown]',
-    flags: ['important', 'not-important', 'answers', 'tree', 'format', 'json', 'accessible', ...COMMON_FLAGS],
+    usage:
+      'reprotree [recommend] --important IDS [--not-important IDS] [--answers FILE] [--tree NAME] [--format text|json|markdown] [--alternatives N] [--criteria FILE | --data NAME]',
+    flags: ['important', 'not-important', 'answers', 'tree', 'format', 'json', 'accessible', 'alternatives', ...COMMON_FLAGS],
     formats: REPORT_FORMATS,
     maxPositionals: 0,
     examples: [
@@ -193,7 +216,9 @@ const DECLARED = [
       'reprotree --important runtime --tree figure-1',
       'reprotree --important collaboration,sklearn --json',
       'reprotree recommend --format markdown --important lines',
+      'reprotree --important open-source,sklearn --data trackers-2026',
       'reprotree --answers mine.json --json',
+      'reprotree --important memory --alternatives 10',
     ],
     implied: {
       usage: 'reprotree --important IDS [options]',
@@ -227,26 +252,63 @@ const DECLARED = [
   },
   {
     name: 'scores',
-    summary: "the study's score table with the evidence behind every score",
-    usage: 'reprotree scores [--format text|json|markdown|yaml] [--criteria FILE]',
+    summary: 'the score table with the evidence behind every score, and where the scores come from',
+    usage: 'reprotree scores [--format text|json|markdown|yaml] [--criteria FILE | --data NAME]',
     flags: ['format', 'json', 'accessible', ...COMMON_FLAGS],
     formats: SCORES_FORMATS,
     maxPositionals: 0,
-    examples: ['reprotree scores', 'reprotree scores --format markdown > SCORES.md', 'reprotree scores --format yaml --criteria mine.yaml'],
+    examples: [
+      'reprotree scores',
+      'reprotree scores --data trackers-2026',
+      'reprotree scores --format markdown > SCORES.md',
+      'reprotree scores --format yaml --criteria mine.yaml',
+    ],
+  },
+  {
+    name: 'compare',
+    summary: "the same answers under the study's data and under today's trackers, side by side, and which criteria moved most",
+    usage: 'reprotree compare [--important IDS] [--not-important IDS] [--answers FILE] [--tree NAME] [--format text|json|markdown]',
+    flags: ['important', 'not-important', 'answers', 'tree', 'format', 'json', 'accessible', 'no-color', 'timings', 'help'],
+    formats: REPORT_FORMATS,
+    maxPositionals: 0,
+    examples: [
+      'reprotree compare --important auto-logging,keras',
+      'reprotree compare --important runtime,open-source --json',
+      'reprotree compare --answers mine.json --format markdown',
+    ],
+    notes: [
+      `It compares the bundled data sets ${DATA_SET_NAMES.join(' and ')}, so it takes no --criteria or --data. Answers name the criteria of either; one that only one data set has counts there only, and the output says so. Each data set is walked on its own tree of the name --tree gives (default: each one's default tree).`,
+      "A criterion moved by the mean change of the scores of the trackers in both data sets, divided by the criterion's range (its highest score minus its lowest, over every tracker of both): 0 is no change, 1 every such tracker going from one end of the scale to the other.",
+    ],
+  },
+  {
+    name: 'report',
+    summary: 'one self-contained HTML page of the measurements: samples, marks, snippets, scores and their rules, provenance',
+    usage: 'reprotree report [--data NAME|PATH] > report.html',
+    flags: ['data', 'timings', 'help'],
+    maxPositionals: 0,
+    examples: [
+      'reprotree report > report.html',
+      'reprotree report --data trackers-2026 > trackers-2026.html',
+      'reprotree report --data runs/ > runs.html',
+    ],
+    notes: [
+      'The page has no scripts and loads nothing from the network: inline SVG and CSS only, light and dark, for screen, phone and print. Write it to a file and open it in a browser.',
+    ],
   },
   {
     name: 'init',
     summary: `start your own criteria file: the bundled data with a note on each section (default ${INIT_FILE})`,
-    usage: `reprotree init [FILE] [--force]`,
-    flags: ['force', 'help'],
+    usage: `reprotree init [FILE] [--force] [--data NAME]`,
+    flags: ['force', 'data', 'help'],
     maxPositionals: 1,
-    examples: ['reprotree init', 'reprotree init my-criteria.yaml', 'reprotree init - | less'],
+    examples: ['reprotree init', 'reprotree init my-criteria.yaml', 'reprotree init --data trackers-2026 today.yaml', 'reprotree init - | less'],
   },
   {
     name: 'validate',
     summary: 'check criteria files and list every problem with its line and column',
-    usage: 'reprotree validate [FILE...]',
-    flags: ['criteria', 'no-color', 'help'],
+    usage: 'reprotree validate [FILE...] [--data NAME]',
+    flags: ['criteria', 'data', 'no-color', 'help'],
     maxPositionals: Number.POSITIVE_INFINITY,
     examples: ['reprotree validate my-criteria.yaml', 'reprotree validate a.yaml b.yaml', 'reprotree scores --format yaml | reprotree validate -'],
     notes: [
@@ -260,8 +322,8 @@ const DECLARED = [
     name: 'measure',
     summary: "re-run the study's experiments on today's trackers with Python probes, or --rescore raw measurements",
     usage:
-      'reprotree measure [--trackers LIST] [--only EXPERIMENTS] [--reps N] [--keras] [--out DIR] [--workdir DIR] [--fresh] [--python PATH], or reprotree measure --rescore PATH',
-    flags: ['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python', 'rescore', 'no-color', 'help'],
+      'reprotree measure [--trackers LIST] [--only EXPERIMENTS] [--reps N] [--keras] [--out DIR] [--workdir DIR] [--fresh] [--python PATH] [--python312 PATH], or reprotree measure --rescore PATH',
+    flags: ['trackers', 'only', 'reps', 'keras', 'out', 'workdir', 'fresh', 'python', 'python312', 'rescore', 'no-color', 'help'],
     maxPositionals: 0,
     examples: [
       'reprotree measure',

@@ -9,6 +9,7 @@
  */
 import { didYouMean, printable, UserError } from '../errors.js';
 import { displayName, readInput } from '../study/read.js';
+import { studySource } from '../study/types.js';
 import type { Study } from '../study/types.js';
 import type { IO } from './io.js';
 import type { AnswerSources } from './options.js';
@@ -27,11 +28,13 @@ function ids(list: string, flag: string, study: Study): number[] {
     // Ids are matched exactly, as a criteria file matches them (where an upper-case id is refused).
     const lower = all.indexOf(part.toLowerCase());
     if (i < 0 && lower >= 0) {
-      throw new UserError(`'${printable(part)}' is not a criterion id: ids are lowercase, as in ${printable(study.file)}; use '${all[lower]}'.`);
+      throw new UserError(
+        `'${printable(part)}' is not a criterion id: ids are lowercase, as in ${printable(studySource(study))}; use '${all[lower]}'.`,
+      );
     }
     if (i < 0) {
       throw new UserError(
-        `'${printable(part)}' is not a criterion in ${printable(study.file)}.${didYouMean(part, all)} The criteria are ${all.join(', ')}.`,
+        `'${printable(part)}' is not a criterion in ${printable(studySource(study))}.${didYouMean(part, all)} The criteria are ${all.join(', ')}.`,
       );
     }
     if (out.includes(i)) throw new UserError(`--${flag} names '${all[i]}' twice; name each criterion once.`);

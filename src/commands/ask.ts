@@ -9,7 +9,10 @@ import { isatty } from 'node:tty';
 import { findTree } from '../advice/model.js';
 import { UserError } from '../errors.js';
 import { checkWritable } from '../files.js';
-import type { WalkOptions } from '../questionnaire/front-end.js';
+import { DATA_SET_FILES, DATA_SET_NAMES, DEFAULT_DATA_SET } from '../paths.js';
+import type { DataSetName } from '../paths.js';
+import type { DataSwitch, WalkOptions } from '../questionnaire/front-end.js';
+import { hasDataSet, loadDataSet } from '../study/load.js';
 import { givenAnswers } from './answers.js';
 import { load } from './common.js';
 import type { IO } from './io.js';
@@ -39,15 +42,32 @@ function terminalFd(): number | undefined {
   return undefined;
 }
 
+/** The bundled data set to offer instead of `current`, if there is one to offer. */
+function offer(current: DataSetName): DataSwitch | undefined {
+  const name = DATA_SET_NAMES.find((n) => n !== current && hasDataSet(n));
+  if (name === undefined) return undefined;
+  return { name, about: DATA_SET_FILES[name].about, load: async () => ({ study: await loadDataSet(name), other: offer(name) }) };
+}
+
 export async function ask(options: AskOptions, io: IO): Promise<void> {
-  const study = await load(io, options.criteria);
+  const study = await load(io, options);
   // A mistyped --tree or answer is the more useful message, terminal or not.
   findTree(study, options.tree);
   // Found out now rather than after the last question.
   if (options.saveAnswers !== undefined) checkWritable(options.saveAnswers, '--save-answers');
   // Flags and an answers file answer their questions before the walk; the rest are asked.
   const preset = await givenAnswers(study, options.answers, io);
-  const walk: WalkOptions = { tree: options.tree, start: options.start, criteria: options.criteria, preset, saveAnswers: options.saveAnswers };
+  // A file of the user's own is theirs to walk; a bundled data set offers the other one.
+  const other = options.criteria === undefined ? offer(options.data ?? DEFAULT_DATA_SET) : undefined;
+  const walk: WalkOptions = {
+    tree: options.tree,
+    start: options.start,
+    criteria: options.criteria,
+    preset,
+    saveAnswers: options.saveAnswers,
+    alternatives: options.alternatives,
+    other,
+  };
   const dumb = !options.accessible && process.env.TERM === 'dumb';
   if (dumb) io.err('TERM=dumb: this terminal cannot redraw the screen, so the questions come one line at a time (as with --accessible).\n');
   if (options.accessible || dumb) {

@@ -1,18 +1,18 @@
 /** Steps several commands share: load the study (timed) and write a report in the asked format. */
-import { BUNDLED_CRITERIA } from '../paths.js';
+import { DEFAULT_DATA_SET } from '../paths.js';
 import { toMarkdown } from '../render/blocks.js';
 import type { Block } from '../render/blocks.js';
 import { blocksToLines, readingWidth } from '../render/lines.js';
-import { loadStudy } from '../study/load.js';
+import { loadDataSet, loadStudy } from '../study/load.js';
 import type { Study } from '../study/types.js';
 import type { IO } from './io.js';
-import type { ReportFormat } from './options.js';
+import type { ReportFormat, StudyOptions } from './options.js';
 
-/** Loads the named criteria file, or the bundled one. */
-export async function load(io: IO, file: string | undefined): Promise<Study> {
+/** Loads the criteria file the user named, or the bundled data set asked for (the default without either). */
+export async function load(io: IO, from: StudyOptions): Promise<Study> {
   const t0 = performance.now();
-  const study = await loadStudy(file ?? BUNDLED_CRITERIA);
-  io.timings.load = performance.now() - t0;
+  const study = from.criteria !== undefined ? await loadStudy(from.criteria) : await loadDataSet(from.data ?? DEFAULT_DATA_SET);
+  io.timings.load = (io.timings.load ?? 0) + (performance.now() - t0);
   return study;
 }
 
@@ -35,7 +35,8 @@ export function writeReport(
   else if (format === 'markdown') text = io.glyphs.draw(toMarkdown(view.blocks(false)));
   else if (words) text = io.glyphs.draw(blocksToLines(view.blocks(true), io.style, Infinity, { plain: true }).join('\n') + '\n');
   // Laid out as the questionnaire's result screen is: a table too wide for the terminal is stacked.
-  else text = io.glyphs.draw(blocksToLines(view.blocks(false), io.style, readingWidth(io.width)).join('\n') + '\n');
+  // Prose at the reading width; a table may use the whole terminal before it is stacked.
+  else text = io.glyphs.draw(blocksToLines(view.blocks(false), io.style, readingWidth(io.width), { tableWidth: io.width }).join('\n') + '\n');
   io.timings.render = (io.timings.render ?? 0) + (performance.now() - t0);
   io.out(text);
 }

@@ -11,7 +11,7 @@ import type { IO } from './io.js';
 import type { InitOptions } from './options.js';
 
 export async function init(options: InitOptions, io: IO): Promise<void> {
-  const study = await load(io, undefined);
+  const study = await load(io, { criteria: undefined, data: options.data });
   const { studyToYaml } = await import('../study/yaml.js');
   const text = studyToYaml(study);
   if (options.file === '-') {
@@ -23,8 +23,9 @@ export async function init(options: InitOptions, io: IO): Promise<void> {
     ifExists: 'name another file (reprotree init OTHER.yaml) or add --force to replace it',
   });
   const q = quoteArg(options.file);
+  const what = study.data?.name ?? 'bundled';
   io.out(
-    `Wrote ${printable(options.file)}: the study's frameworks, criteria, scores and trees, with a note on each section.\n` +
+    `Wrote ${printable(options.file)}: the ${what} data's frameworks, criteria, scores and trees, with a note on each section.\n` +
       `Edit it, check it with \`reprotree validate ${q}\`, and use it with \`reprotree --criteria ${q}\`.\n`,
   );
 }

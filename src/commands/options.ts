@@ -2,6 +2,7 @@
  * What each command is asked to do, already typed and checked: cli/ resolves the command line
  * into one of these records, and the commands never see a flag.
  */
+import type { DataSetName } from '../paths.js';
 import type { StartMode } from '../questionnaire/session.js';
 
 /** Formats of the reports (advice and scores); the first is the default. */
@@ -19,9 +20,12 @@ export const INIT_FILE = 'reprotree-criteria.yaml';
 export const TREE_FORMATS = ['text', 'mermaid', 'dot', 'svg', 'export-text', 'json'] as const;
 export type TreeFormat = (typeof TREE_FORMATS)[number];
 
+/** Where the scores come from: a criteria file the user named, or a bundled data set (at most one). */
 export interface StudyOptions {
-  /** The criteria file the user named; undefined for the bundled one. */
+  /** The criteria file the user named (--criteria); undefined for a bundled data set. */
   readonly criteria: string | undefined;
+  /** The bundled data set named with --data; undefined for the default (or a named file). */
+  readonly data: DataSetName | undefined;
 }
 
 /** --accessible or ACCESSIBLE=1: text for screen readers (words for marks, no bars or box drawing). */
@@ -47,12 +51,16 @@ export interface AskOptions extends StudyOptions, Accessible {
   readonly answers: AnswerSources;
   /** Where to save the answers at the end, if anywhere. */
   readonly saveAnswers: string | undefined;
+  /** How many answers that would change the best the result shows. */
+  readonly alternatives: number;
 }
 
 export interface RecommendOptions extends StudyOptions, Accessible {
   readonly tree: string | undefined;
   readonly format: ReportFormat;
   readonly answers: AnswerSources;
+  /** How many answers that would change the best the advice shows (JSON: lists). */
+  readonly alternatives: number;
 }
 
 export interface TreeOptions extends StudyOptions, Accessible {
@@ -66,11 +74,20 @@ export interface TreeOptions extends StudyOptions, Accessible {
   readonly randomState: number | undefined;
 }
 
+/** `compare`: no --criteria or --data, as it compares the two bundled data sets. */
+export interface CompareOptions extends Accessible {
+  readonly tree: string | undefined;
+  readonly format: ReportFormat;
+  readonly answers: AnswerSources;
+}
+
 export interface ScoresOptions extends StudyOptions, Accessible {
   readonly format: ScoresFormat;
 }
 
 export interface InitOptions {
+  /** The bundled data set to start from; undefined for the default. */
+  readonly data: DataSetName | undefined;
   /** Where to write the criteria file; `-` for standard output. */
   readonly file: string;
   /** Overwrite the file if it exists. */
@@ -80,8 +97,14 @@ export interface InitOptions {
 export interface ValidateOptions {
   /** The files to check, in order (`-`: standard input); none for the bundled one. */
   readonly files: readonly string[];
+  /** A bundled data set to check as well (--data). */
+  readonly data: DataSetName | undefined;
 }
 
+export interface ReportOptions {
+  /** A bundled data set's name, or a measurement file or directory; undefined for the study's. */
+  readonly data: string | undefined;
+}
 /** `reprotree measure`'s output folder when --out is not given, and its repetitions. */
 export const MEASURE_OUT = 'reprotree-measurements';
 export const MEASURE_REPS = 30;
@@ -105,4 +128,6 @@ export type MeasureOptions =
       readonly fresh: boolean;
       /** An interpreter named with --python; else REPROTREE_PYTHON or PATH decide. */
       readonly python: string | undefined;
+      /** An interpreter named with --python312; else REPROTREE_PYTHON312 or python3.12 on PATH. */
+      readonly python312: string | undefined;
     };

@@ -9,11 +9,15 @@ import type { IO } from './io.js';
 import type { RecommendOptions } from './options.js';
 
 export async function recommend(options: RecommendOptions, io: IO): Promise<void> {
-  const study = await load(io, options.criteria);
+  const study = await load(io, options);
   const answers = everyAnswer(study, await givenAnswers(study, options.answers, io));
   const fitted = fitTree(study, options.tree, {}, io.timings);
   const t0 = performance.now();
   const advice = advise(fitted, answers);
   io.timings.render = performance.now() - t0;
-  writeReport(io, options.format, options.accessible, { json: () => adviceJson(advice), blocks: (words) => adviceReport(advice, { words }) });
+  const { alternatives } = options;
+  writeReport(io, options.format, options.accessible, {
+    json: () => adviceJson(advice, { alternatives }),
+    blocks: (words) => adviceReport(advice, { words, alternatives }),
+  });
 }

@@ -5,7 +5,7 @@ import type { IO } from './io.js';
 import type { ScoresOptions } from './options.js';
 
 export async function scores(options: ScoresOptions, io: IO): Promise<void> {
-  const study = await load(io, options.criteria);
+  const study = await load(io, options);
   if (options.format === 'yaml') {
     // The writer needs the YAML library: loaded here only, like the parser.
     const { studyToYaml } = await import('../study/yaml.js');

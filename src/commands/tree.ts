@@ -17,7 +17,7 @@ import type { TreeFormat, TreeOptions } from './options.js';
 const UNMARKED: ReadonlySet<TreeFormat> = new Set(['export-text', 'json']);
 
 export async function tree(options: TreeOptions, io: IO): Promise<void> {
-  const study = await load(io, options.criteria);
+  const study = await load(io, options);
   const given = anyGiven(options.answers);
   // Read even where unused, so a misspelt criterion is still reported.
   const answers = given ? everyAnswer(study, await givenAnswers(study, options.answers, io)) : undefined;

@@ -8,6 +8,7 @@
  */
 import type { CriterionId, MeasurementSet, Substitution, TrackerStatus } from './format.js';
 import type { CriterionResult, ScoredTable } from './rules.js';
+import { MAINTAINED_MONTHS } from './fact-rules.js';
 import { LOG_SIZE_LIMITS, MEMORY_FROM_DATA_LIMITS, publishedVsRule } from './rules.js';
 import { count, listing, plain } from './words.js';
 
@@ -20,7 +21,14 @@ export interface Provenance {
   readonly date?: string;
   readonly measured?: { readonly first: string; readonly last: string };
   readonly files: readonly string[];
-  readonly machines: readonly { readonly id: string; readonly label: string; readonly cpu?: string; readonly platform?: string }[];
+  readonly machines: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly cpu?: string;
+    readonly platform?: string;
+    readonly cores?: number;
+    readonly memoryBytes?: number;
+  }[];
   readonly trackers: readonly {
     readonly id: string;
     readonly name: string;
@@ -30,6 +38,8 @@ export interface Provenance {
   }[];
   readonly substitutions: readonly Substitution[];
   readonly overrides: readonly { readonly criterion: CriterionId; readonly why: string }[];
+  /** The fewest repetitions of each repeated experiment's ok records, in the file's order. */
+  readonly repetitions: readonly { readonly experiment: string; readonly count: number }[];
 }
 
 /** The bundled criteria.yaml's order; the two criteria it lacks (they tie in the study) follow. */
@@ -43,6 +53,10 @@ export const FILE_ORDER: readonly CriterionId[] = [
   'keras',
   'log-size',
   'memory-from-data',
+  'open-source',
+  'self-hosting',
+  'maintained',
+  'python-312',
 ];
 
 /** The questions, as the bundled criteria.yaml asks them, so every data set asks alike. */
@@ -56,13 +70,19 @@ const QUESTIONS: Record<CriterionId, string> = {
   keras: 'Do you train Keras neural networks and want the model, its settings and its results kept for each run?',
   'log-size': 'Will you keep so many runs that the disk space each one takes adds up?',
   'memory-from-data': "Do you train on data large enough that the tracker's memory use as data grows could matter?",
+  'open-source': 'Do you want a tracker that is open source all the way, with no proprietary server behind it?',
+  'self-hosting': 'Do you want to run the whole tracker on machines you control, without paying for a plan or a licence?',
+  maintained: 'Does it matter to you that the tracker still gets new releases?',
+  'python-312': 'Do you need the tracker to work on Python 3.12 or newer?',
 };
 
 export function provenanceOf(set: MeasurementSet): Provenance {
   const envs = [...set.environments.values()];
-  const dates = envs
-    .map((e) => e.date)
-    .filter((d): d is string => d !== undefined)
+  // The measurement's span: from the first environment described or record started to the last
+  // record finished (the environments alone are described in the first seconds of a run).
+  const dates = [...envs.map((e) => e.date), ...set.records.flatMap((r) => [r.started, r.finished])]
+    .filter((d): d is string => d !== undefined && !Number.isNaN(Date.parse(d)))
+    .map((d) => new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z'))
     .sort();
   const machineIds = new Set<string>([...set.machines.keys()]);
   for (const r of set.records) if ('machine' in r && r.machine !== undefined) machineIds.add(r.machine);
@@ -75,12 +95,24 @@ export function provenanceOf(set: MeasurementSet): Provenance {
     files: set.files,
     machines: [...machineIds].map((id) => {
       const env = envs.find((e) => e.machine === id);
-      return { id, label: set.machines.get(id) ?? id, cpu: env?.cpu, platform: env?.platform };
+      return { id, label: set.machines.get(id) ?? id, cpu: env?.cpu, platform: env?.platform, cores: env?.cores, memoryBytes: env?.memoryBytes };
     }),
     trackers: set.trackers.map((t) => ({ id: t.id, name: t.name, version: t.version, status: t.status, python: set.environments.get(t.id)?.python })),
     substitutions: set.substitutions,
     overrides: set.overrides.map((o) => ({ criterion: o.criterion, why: o.why })),
+    repetitions: repetitionsOf(set),
   };
+}
+
+/** Per repeated experiment, the fewest repetitions an ok record of it has. */
+function repetitionsOf(set: MeasurementSet): { experiment: string; count: number }[] {
+  const fewest = new Map<string, number>();
+  for (const r of set.records) {
+    if (r.status !== 'ok' || !['runtime', 'memory', 'log-size', 'memory-from-data'].includes(r.experiment)) continue;
+    if (typeof r.repetitions !== 'number') continue;
+    fewest.set(r.experiment, Math.min(fewest.get(r.experiment) ?? Infinity, r.repetitions));
+  }
+  return [...fewest].map(([experiment, count]) => ({ experiment, count }));
 }
 
 /** How the numbers of an experiment were taken, for help texts: "medians of 30 repetitions". */
@@ -100,7 +132,8 @@ function machineList(set: MeasurementSet, experiment: string): string {
   const ids = [
     ...new Set(set.records.filter((r) => r.experiment === experiment && 'machine' in r && r.machine).map((r) => (r as { machine: string }).machine)),
   ];
-  return ids.length === 0 ? 'no machine' : listing(ids.map((id) => `the ${set.machines.get(id) ?? id}`));
+  // A labelled machine is "the MacBook"; a host id is "machine 0035969ec53f", not "the 0035969ec53f".
+  return ids.length === 0 ? 'no machine' : listing(ids.map((id) => (set.machines.has(id) ? `the ${set.machines.get(id)}` : `machine ${id}`)));
 }
 
 function kerasData(set: MeasurementSet): string {
@@ -108,8 +141,11 @@ function kerasData(set: MeasurementSet): string {
   return sub ? `${sub.here}, in place of ${sub.study}` : 'MNIST';
 }
 
-/** What a criterion measures and how it is scored, in a sentence or two. */
-function helpText(id: CriterionId, set: MeasurementSet, overridden: boolean): string {
+/**
+ * What a criterion measures and how it is scored, in a sentence or two: the criteria file's help,
+ * and the rule the HTML report prints beside each score, so the two cannot drift apart.
+ */
+export function helpText(id: CriterionId, set: MeasurementSet, overridden: boolean): string {
   switch (id) {
     case 'runtime':
       return `Time the tracker adds to three parts of a tracked scikit-learn run: start and stop a run (import included), log estimator parameters, auto-log an SVM fit; ${howMeasured(set, 'runtime')} on ${machineList(set, 'runtime')}. Per part and machine the fastest tracker gets 1 point and the next 0.5, averaged over machines; trackers a Mann-Whitney test cannot tell apart share a place.`;
@@ -133,6 +169,14 @@ function helpText(id: CriterionId, set: MeasurementSet, overridden: boolean): st
       ].sort((a, b) => a - b);
       return `Peak memory while training the Keras CNN on ${listing(sizes.map(count))} examples. 1 point within ${MEMORY_FROM_DATA_LIMITS[0]}× the lowest peak at every size and machine, 0.5 within ${MEMORY_FROM_DATA_LIMITS[1]}×, else 0.`;
     }
+    case 'open-source':
+      return 'The licence the installed package declares in its metadata, read as an SPDX id, and the licence of the server or hosted service it logs to, from its documentation. 1 point when both are approved by the Open Source Initiative (or any server it has comes in the same package), 0.5 when the package is but its server is proprietary, 0 when the package is not.';
+    case 'self-hosting':
+      return 'Whether everything the tracker needs can run on machines you control, from its documentation. 1 point without a paid plan or a licence from the vendor, 0.5 only with one, 0 not at all.';
+    case 'maintained':
+      return `The latest release on PyPI and the day it was uploaded, read from PyPI's JSON API when the trackers were measured. 1 point for a release within ${MAINTAINED_MONTHS} months of that day, else 0; nothing is scored where PyPI could not be asked.`;
+    case 'python-312':
+      return 'Whether the tracker installs from its pinned requirements on Python 3.12, imports, and starts and ends a run there. 1 point if all of that works, 0 if any step fails.';
   }
 }
 
@@ -225,17 +269,66 @@ export interface CriteriaFile {
 }
 
 /** The criteria file for a scored table. The caller checks there are criteria and trackers to compare. */
-export function criteriaFile(table: ScoredTable, set: MeasurementSet, notes: readonly string[] = []): CriteriaFile {
-  const provenance = provenanceOf(set);
-  const ordered = FILE_ORDER.map((id) => table.criteria.find((c) => c.id === id)!);
+/** How a criteria file names its data: the data set's name (default: the measurement's), and its raw files as shown. */
+export interface CriteriaFileOptions {
+  readonly name?: string;
+  /** The raw files or folder as the file should name them (default: as they were read). */
+  readonly raw?: string;
+}
+
+/** "AMD EPYC, 2 cores, 23.5 GiB, Linux-6.18 (machine 0035969ec53f)": what each machine was. */
+function machineText(p: Provenance): string | undefined {
+  const texts = p.machines.map((m) => {
+    const memory = m.memoryBytes === undefined ? undefined : `${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB`;
+    const parts = [m.cpu, m.cores === undefined ? undefined : `${m.cores} cores`, memory, m.platform].filter((x): x is string => x !== undefined);
+    const named = m.label === m.id ? `machine ${m.id}` : m.label;
+    return parts.length > 0 ? `${parts.join(', ')} (${named})` : named;
+  });
+  return texts.length > 0 ? listing(texts) : undefined;
+}
+
+/** The `data:` section: where the scores come from, as the loader reads it and every result shows it. */
+function dataSection(p: Provenance, set: MeasurementSet, options: CriteriaFileOptions): string[] {
+  const lines = ['data:', `  name: ${key(options.name ?? p.dataSet)}`];
+  if (set.title) lines.push(`  title: ${str(set.title)}`);
+  lines.push(
+    `  source: ${str(p.measured ? "the study's experiments re-run on each tracker by reprotree measure, scored by the rules of docs/measurements.md" : (set.source ?? set.title ?? p.dataSet))}`,
+  );
+  if (p.measured) lines.push(`  measured_on: ${str(p.measured.last.slice(0, 10))}`);
+  const machine = machineText(p);
+  if (machine) lines.push(`  machine: ${str(machine)}`);
+  const pythons = [...new Set(p.trackers.map((t) => t.python).filter((x): x is string => x !== undefined))];
+  if (pythons.length > 0) lines.push(`  python: ${str(pythons.join(', '))}`);
+  const versions = p.trackers.filter((t) => t.version !== null);
+  if (versions.length > 0) lines.push(`  versions: {${versions.map((t) => `${key(t.id)}: ${str(t.version!)}`).join(', ')}}`);
+  if (p.repetitions.length > 0) lines.push(`  repetitions: {${p.repetitions.map((r) => `${key(r.experiment)}: ${r.count}`).join(', ')}}`);
+  const raw = options.raw ?? (p.files.length === 1 ? p.files[0] : undefined);
+  if (raw) lines.push(`  raw: ${str(raw)}`);
+  return lines;
+}
+
+export function criteriaFile(
+  table: ScoredTable,
+  set: MeasurementSet,
+  notes: readonly string[] = [],
+  options: CriteriaFileOptions = {},
+): CriteriaFile {
+  // The data set goes by the name it is given (trackers-2026), whatever its raw files call it.
+  const provenance = { ...provenanceOf(set), ...(options.name ? { dataSet: options.name } : {}) };
+  // The 2026 facts are scored only where the measurement has them.
+  const ordered = FILE_ORDER.flatMap((id) => table.criteria.filter((c) => c.id === id));
   const ties = (c: CriterionResult) => c.scores.every((s) => s === c.scores[0]);
   const kept = ordered.filter((c) => !ties(c));
   const leftOut = ordered.filter(ties);
   const ids = table.trackers.map((t) => t.id);
   const names = table.trackers.map((t) => t.name);
   const lines = [...headerComments(provenance, table, notes), `title: ${str('Which experiment tracker fits your project?')}`];
-  const source = set.source ?? set.title;
+  // Shown as "scored in …" and "Source: …": for a measurement, what was done and when, in words.
+  const source = provenance.measured
+    ? `reprotree measure's re-run of the study's experiments (${provenance.measured.first.slice(0, 10)})`
+    : (set.source ?? set.title);
   if (source) lines.push(`source: ${str(source)}`);
+  lines.push(...dataSection(provenance, set, options));
   lines.push('', 'frameworks:');
   for (const t of table.trackers) {
     lines.push(`  - id: ${key(t.id)}`, `    name: ${str(t.name)}`);
@@ -247,7 +340,7 @@ export function criteriaFile(table: ScoredTable, set: MeasurementSet, notes: rea
         t.status === 'ok'
           ? ''
           : `; it ${t.status === 'install-failed' ? 'did not install' : 'did not import'}, so it is scored as storing nothing and as the slowest and heaviest`;
-      lines.push(`    summary: ${str(`${version} as measured in ${set.dataSet}${failed}.`)}`);
+      lines.push(`    summary: ${str(`${version} as measured in ${provenance.dataSet}${failed}.`)}`);
     }
   }
   lines.push('', 'criteria:');

@@ -39,6 +39,7 @@ export type MarkExperiment = keyof typeof ITEMS;
 export const SHARED_ITEMS = ['system', 'code', 'other-params', 'data-path', 'environment'] as const;
 
 export const FACT_ITEMS = ['licence', 'self-hosting', 'maintained', 'python-3.12'] as const;
+export type FactItem = (typeof FACT_ITEMS)[number];
 
 /** The scored criteria, in the order of the study's Table 11, with each one's range. */
 export const CRITERIA = [
@@ -51,7 +52,14 @@ export const CRITERIA = [
   { id: 'keras', max: 9 },
   { id: 'memory-from-data', max: 1 },
   { id: 'collaboration', max: 6 },
+  // The 2026 facts, which the study has no numbers for: scored only where a file has facts records.
+  { id: 'open-source', max: 1 },
+  { id: 'self-hosting', max: 1 },
+  { id: 'maintained', max: 1 },
+  { id: 'python-312', max: 1 },
 ] as const;
+/** The criteria scored from `facts` records; a measurement without any (the study's) has none of them. */
+export const FACT_CRITERIA = ['open-source', 'self-hosting', 'maintained', 'python-312'] as const;
 export type CriterionId = (typeof CRITERIA)[number]['id'];
 
 /**
@@ -194,10 +202,61 @@ export interface LogSizeRecord extends RecordBase {
   readonly summary?: { readonly size: number };
 }
 
+/** A fact the probe could not establish (no interpreter given, PyPI out of reach): never guessed. */
+export interface NotMeasured {
+  readonly status: 'not-measured';
+  readonly why: string;
+}
+
+/** The installed distribution's licence (measured) and its server's (documented). */
+export interface LicenceFact {
+  readonly status: 'measured';
+  /** An SPDX expression, where the metadata names the licence exactly. */
+  readonly spdx: string | null;
+  /** Whether the metadata carries a "License :: OSI Approved" classifier. */
+  readonly osiClassifier: boolean;
+  /** What the metadata says, and in which field. */
+  readonly declared: string | null;
+  readonly field: string | null;
+  /** The server or hosted service the tracker is used with: "none", "proprietary" or an SPDX expression. */
+  readonly server: string;
+}
+
+export interface SelfHostingFact {
+  readonly status: 'documented';
+  readonly mark: Mark;
+}
+
+export interface MaintainedFact {
+  readonly status: 'measured';
+  /** The latest version PyPI lists, and when its first file was uploaded (ISO 8601). */
+  readonly latest: string;
+  readonly released: string;
+  readonly yanked: boolean;
+}
+
+export interface Python312Fact {
+  readonly status: 'measured';
+  /** Installed, imported and ran its init script (a run started and ended) on Python 3.12. */
+  readonly ok: boolean;
+  readonly python: string | null;
+  /** venv, install, import or init: the step that failed. */
+  readonly failedStep: string | null;
+  readonly error?: string;
+}
+
+export interface Facts {
+  readonly licence?: LicenceFact | (NotMeasured & { readonly server?: string });
+  readonly 'self-hosting'?: SelfHostingFact | NotMeasured;
+  readonly maintained?: MaintainedFact | NotMeasured;
+  readonly 'python-3.12'?: Python312Fact | NotMeasured;
+}
+
 export interface FactsRecord extends RecordBase {
   readonly experiment: 'facts';
-  readonly facts: ReadonlyMap<string, string | number | boolean | null>;
+  readonly facts: Facts;
   readonly sources: ReadonlyMap<string, Source>;
+  readonly notes: ReadonlyMap<string, string>;
   readonly measured?: unknown;
 }
 

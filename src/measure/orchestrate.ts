@@ -21,12 +21,12 @@ import { measureDir as defaultMeasureDir } from '../paths.js';
 import { failedRecords, machineOnly } from './assemble.js';
 import type { Json } from './assemble.js';
 import { forget, Journal, lock, probeVersion } from './journal.js';
-import { chooseGroups, chooseTrackers, parseList, SAMPLED_GROUP, schedule } from './plan.js';
+import { chooseGroups, chooseTrackers, FACTS_RECORD, parseList, SAMPLED_GROUP, schedule } from './plan.js';
 import type { ProbeList } from './plan.js';
 import { firstLine, probeOutput, probeRunner, sampleFrom, Stopped } from './probe.js';
 import type { Probe } from './probe.js';
 import type { Progress } from './progress.js';
-import { findPython } from './python.js';
+import { findPython, findPython312 } from './python.js';
 import type { Python } from './python.js';
 import { trackerFile, writeAtomically } from './tracker-file.js';
 import type { TrackerState } from './tracker-file.js';
@@ -41,6 +41,7 @@ export interface MeasureRequest {
   readonly fresh: boolean;
   readonly keras: boolean;
   readonly python: string | undefined;
+  readonly python312: string | undefined;
 }
 
 export interface TrackerOutcome {
@@ -68,6 +69,8 @@ interface Run {
   readonly signal: AbortSignal;
   readonly probe: Probe;
   readonly python: Python;
+  /** The Python 3.12 the collaboration group tries each tracker on, when there is one. */
+  readonly python312: string | undefined;
   readonly measureDir: string;
   readonly list: ProbeList;
   readonly groups: readonly string[];
@@ -91,6 +94,7 @@ export async function measure(
     );
   }
   const python = findPython(request.python, env);
+  const python312 = findPython312(request.python312, env);
   const probe = probeRunner(measureDir, env, signal);
   const out = resolve(request.out);
   let list: ProbeList;
@@ -124,6 +128,7 @@ export async function measure(
       signal,
       probe,
       python,
+      python312,
       measureDir,
       list,
       groups,
@@ -236,7 +241,9 @@ async function runGroups(run: Run, working: readonly TrackerState[]): Promise<vo
       if (group === SAMPLED_GROUP || t.journal!.group(group, '') !== undefined) continue;
       const what = `${t.id} · ${group}`;
       run.progress.status(what);
-      const r = await run.probe(t.python, ['experiment', '--tracker', t.id, '--experiment', group, '--workdir', t.work], (line) => {
+      // The facts (in the collaboration group) include trying the tracker on Python 3.12.
+      const extra = run.list.experiments[group]!.includes(FACTS_RECORD) && run.python312 !== undefined ? ['--python312', run.python312] : [];
+      const r = await run.probe(t.python, ['experiment', '--tracker', t.id, '--experiment', group, '--workdir', t.work, ...extra], (line) => {
         const said = line.replace(/^reprotree_probe:\s*/, '').trim();
         if (said !== '') run.progress.status(`${what} · ${said}`);
       });

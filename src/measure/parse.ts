@@ -26,6 +26,8 @@ import type {
   CriterionId,
   Environment,
   Experiment,
+  FactItem,
+  Facts,
   Mark,
   MarkExperiment,
   MeasurementRecord,
@@ -413,19 +415,94 @@ function readRecord(
       return { ...base, experiment, machine: machine(), samples, summary: summary && { size: summary.size! } };
     }
     case 'facts': {
-      const facts = new Map<string, string | number | boolean | null>();
-      if (ok || f.has('items')) {
-        for (const [item, x] of c.entries(c.required(f, path, 'items', 'the facts'), pathOf(path, 'items'), FACT_ITEMS, 'one of the facts') ?? []) {
-          if (x === null || typeof x === 'number' || typeof x === 'boolean') facts.set(item, x);
-          else {
-            const t = c.text(x, pathOf(pathOf(path, 'items'), item), 500);
-            if (t !== undefined) facts.set(item, t);
-          }
-        }
+      const facts = ok || f.has('items') ? readFacts(c, c.required(f, path, 'items', 'the facts'), pathOf(path, 'items'), ok) : {};
+      const notes = new Map<string, string>();
+      for (const [item, x] of f.has('notes') ? (c.entries(f.get('notes'), pathOf(path, 'notes'), FACT_ITEMS, 'one of the facts') ?? []) : []) {
+        const t = c.text(x, pathOf(pathOf(path, 'notes'), item));
+        if (t !== undefined) notes.set(item, t);
       }
-      return { ...base, experiment, facts, sources: readSources(c, f, path, FACT_ITEMS), measured: f.get('measured') };
+      return { ...base, experiment, facts, notes, sources: readSources(c, f, path, FACT_ITEMS), measured: f.get('measured') };
     }
   }
+}
+
+/** The status each fact has when it is there to be scored, and the fields it then needs. */
+const FACT_SHAPES: Record<FactItem, { status: 'measured' | 'documented'; keys: readonly string[] }> = {
+  licence: { status: 'measured', keys: ['spdx', 'osi_classifier', 'declared', 'field', 'server'] },
+  'self-hosting': { status: 'documented', keys: ['mark'] },
+  maintained: { status: 'measured', keys: ['latest', 'released', 'yanked'] },
+  'python-3.12': { status: 'measured', keys: ['ok', 'python', 'failed_step', 'error', 'interpreter', 'seconds'] },
+};
+
+/** Text or null, for the fields a fact may leave empty. */
+function textOrNull(c: Check, v: unknown, path: string): string | null | undefined {
+  return v === null ? null : c.text(v, path, 500);
+}
+
+/** The facts of a record: each an object with a status, and the data that status carries. */
+function readFacts(c: Check, v: unknown, path: string, ok: boolean): Facts {
+  const out: Record<string, unknown> = {};
+  const entries = c.entries(v, path, FACT_ITEMS, 'one of the facts');
+  if (!entries) return {};
+  for (const [name, x] of entries) {
+    const item = name as FactItem;
+    const p = pathOf(path, item);
+    const shape = FACT_SHAPES[item];
+    const fields = c.object(x, p, ['status', 'why', ...shape.keys], 'an object with a "status"');
+    if (!fields) continue;
+    const status = c.oneOf(c.required(fields, p, 'status', `"${shape.status}" or "not-measured"`), pathOf(p, 'status'), [
+      shape.status,
+      'not-measured',
+    ]);
+    const field = (key: string, what: string) => c.required(fields, p, key, what);
+    if (status === 'not-measured') {
+      const why = c.text(field('why', 'why it was not measured'), pathOf(p, 'why'));
+      const server = item === 'licence' && fields.has('server') ? c.text(fields.get('server'), pathOf(p, 'server'), 100) : undefined;
+      if (why !== undefined) out[item] = { status, why, ...(server === undefined ? {} : { server }) };
+      continue;
+    }
+    if (status === undefined) continue;
+    switch (item) {
+      case 'licence': {
+        const spdx = textOrNull(c, field('spdx', 'an SPDX expression or null'), pathOf(p, 'spdx'));
+        const osi = field('osi_classifier', 'true or false');
+        if (typeof osi !== 'boolean') c.fail(pathOf(p, 'osi_classifier'), `must be true or false, not ${found(osi)}.`);
+        const declared = textOrNull(c, field('declared', 'what the metadata says, or null'), pathOf(p, 'declared'));
+        const where = textOrNull(c, field('field', 'the metadata field, or null'), pathOf(p, 'field'));
+        const server = c.text(field('server', '"none", "proprietary" or an SPDX expression'), pathOf(p, 'server'), 100);
+        if (spdx !== undefined && typeof osi === 'boolean' && declared !== undefined && where !== undefined && server !== undefined)
+          out[item] = { status, spdx, osiClassifier: osi, declared, field: where, server };
+        break;
+      }
+      case 'self-hosting': {
+        const mark = c.oneOf<Mark>(field('mark', '"+", "(+)" or "-"'), pathOf(p, 'mark'), MARKS);
+        if (mark !== undefined) out[item] = { status, mark };
+        break;
+      }
+      case 'maintained': {
+        const latest = c.text(field('latest', 'the latest version'), pathOf(p, 'latest'), 100);
+        const released = c.date(field('released', 'when it was uploaded'), pathOf(p, 'released'));
+        const yanked = fields.get('yanked') ?? false;
+        if (typeof yanked !== 'boolean') c.fail(pathOf(p, 'yanked'), `must be true or false, not ${found(yanked)}.`);
+        if (latest !== undefined && released !== undefined) out[item] = { status, latest, released, yanked: yanked === true };
+        break;
+      }
+      case 'python-3.12': {
+        const passed = field('ok', 'true or false');
+        if (typeof passed !== 'boolean') c.fail(pathOf(p, 'ok'), `must be true or false, not ${found(passed)}.`);
+        const python = textOrNull(c, field('python', 'the version, or null'), pathOf(p, 'python'));
+        const failedStep = textOrNull(c, field('failed_step', 'the step that failed, or null'), pathOf(p, 'failed_step'));
+        const error = c.optional(fields, 'error', p, (e, q) => c.output(e, q, MAX_ERROR));
+        if (typeof passed === 'boolean' && python !== undefined && failedStep !== undefined)
+          out[item] = { status, ok: passed, python, failedStep, ...(error === undefined ? {} : { error }) };
+        break;
+      }
+    }
+  }
+  const missing = FACT_ITEMS.filter((i) => !entries.some(([k]) => k === i));
+  if (ok && missing.length > 0)
+    c.fail(path, `has no ${missing.join(', ')}; give each fact, "not-measured" with "why" where it could not be established.`);
+  return out as Facts;
 }
 
 /**

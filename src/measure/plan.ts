@@ -18,6 +18,8 @@ export interface ProbeList {
 
 /** The group whose records are made from interleaved `sample` calls rather than `experiment`. */
 export const SAMPLED_GROUP = 'components';
+/** The record of the 2026 facts, whose group is told which Python 3.12 to try the tracker on. */
+export const FACTS_RECORD = 'facts';
 /** The group that needs TensorFlow, installed only with --keras. */
 export const KERAS_GROUP = 'keras';
 

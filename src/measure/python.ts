@@ -89,3 +89,26 @@ export function findPython(given: string | undefined, env: NodeJS.ProcessEnv = p
   if (tooOld !== undefined) throw new UserError(`${tooOld}, and reprotree measure needs 3.10 or newer; ${INSTALL_HINT}, ${NAME_HINT}.`);
   throw new UserError(`reprotree measure needs Python 3.10 or newer, and there is no python3 or python on PATH; ${INSTALL_HINT}, ${NAME_HINT}.`);
 }
+
+/**
+ * The interpreter the python-312 fact is measured with: `--python312 PATH`, else
+ * $REPROTREE_PYTHON312, else python3.12 on PATH when it answers (a pyenv shim for a version that
+ * is not active does not). Named but unusable is the user's to fix (exit 2); not found is a fact
+ * left unmeasured, which the measurement file says, not an error: most machines have one Python.
+ */
+export function findPython312(given: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const named = given ?? (env.REPROTREE_PYTHON312 || undefined);
+  const where = given !== undefined ? `--python312 ${given}` : `REPROTREE_PYTHON312=${named}`;
+  const command = named ?? 'python3.12';
+  const asked = ask(command, env);
+  if ('answer' in asked && atLeast(asked.answer.version, [3, 12]) && asked.answer.venv && asked.answer.ensurepip) {
+    // An absolute path: the probe runs it from the tracker's project folder.
+    return command.includes('/') ? resolve(command) : command;
+  }
+  if (named === undefined) return undefined;
+  if ('missing' in asked) throw new UserError(`${where}: no such program; name a Python 3.12 or newer interpreter, or leave the option out.`);
+  if ('broken' in asked) throw new UserError(`${where}: ${asked.broken}; name a Python 3.12 or newer interpreter.`);
+  const text = asked.answer.version.join('.');
+  if (!atLeast(asked.answer.version, [3, 12])) throw new UserError(`${where} is Python ${text}; the python-312 fact needs 3.12 or newer.`);
+  throw new UserError(`${where} has no venv or ensurepip module; install them (python3.12-venv on Debian or Ubuntu), or name another.`);
+}

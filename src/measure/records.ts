@@ -6,6 +6,13 @@
 import type { Component, MeasurementRecord, MeasurementSet, Tracker } from './format.js';
 import { oneLine } from './words.js';
 
+/** What one rule gives: per tracker (in the set's order) a score and its evidence. */
+export interface RuleResult {
+  readonly scores: readonly number[];
+  readonly evidence: readonly string[];
+  readonly notes: readonly string[];
+}
+
 export type Found<R> = { readonly record: R; readonly reason?: undefined } | { readonly record?: undefined; readonly reason: string };
 
 export interface Keys {

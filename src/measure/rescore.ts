@@ -5,7 +5,7 @@
  */
 import { UserError } from '../errors.js';
 import { criteriaFile } from './criteria.js';
-import type { Provenance } from './criteria.js';
+import type { CriteriaFileOptions, Provenance } from './criteria.js';
 import { readMeasurements } from './read.js';
 import { publishedVsRule, scoreAll } from './rules.js';
 import type { ScoredTable } from './rules.js';
@@ -21,8 +21,11 @@ export interface Rescored {
   readonly notes: readonly string[];
 }
 
-/** Throws a UserError (one sentence per problem) when the path cannot give a criteria file. */
-export function rescore(path: string): Rescored {
+/**
+ * Throws a UserError (one sentence per problem) when the path cannot give a criteria file.
+ * `options` name the data set and its raw files in the file's data section.
+ */
+export function rescore(path: string, options: CriteriaFileOptions = {}): Rescored {
   const set = readMeasurements(path);
   if (set.trackers.length < 2) {
     const only = set.trackers.map((t) => t.name).join('') || 'no tracker';
@@ -38,7 +41,7 @@ export function rescore(path: string): Rescored {
     );
   }
   const notes = [...new Set([...table.notes, ...table.criteria.flatMap((c) => c.notes)])];
-  const file = criteriaFile(table, set, notes);
+  const file = criteriaFile(table, set, notes, options);
   for (const c of table.criteria) {
     if (c.override) notes.push(`${c.name}: the published scores are used, not the rule's: ${publishedVsRule(table.trackers, c)}. ${c.override.why}`);
   }

@@ -13,7 +13,7 @@ import type { ScoredTable } from './rules.js';
 
 export interface Results {
   readonly table: ScoredTable;
-  /** The criteria something was measured for (a criterion and its experiment share their id). */
+  /** The criteria something was measured for: scoreAll leaves out those whose experiment did not run. */
   readonly measured: readonly CriterionId[];
   /** The criteria file, or why there is none. */
   readonly criteria: Rescored | { readonly why: string };
@@ -29,7 +29,7 @@ export interface Results {
 export function results(folder: string): Results {
   const set = readMeasurements(folder);
   const table = scoreAll(set);
-  const measured = table.criteria.map((c) => c.id).filter((id) => set.records.some((r) => r.experiment === id));
+  const measured = table.criteria.map((c) => c.id);
   let criteria: Results['criteria'];
   try {
     criteria = rescore(folder);
@@ -37,12 +37,10 @@ export function results(folder: string): Results {
     if (!(e instanceof UserError)) throw e;
     criteria = { why: e.message };
   }
-  const chosen = table.criteria.filter((c) => measured.includes(c.id));
+  const chosen = table.criteria;
   const notes = [...table.notes, ...chosen.flatMap((c) => c.notes)];
   for (const c of chosen) {
     if (c.scores.every((s) => s === c.scores[0])) notes.push(`${c.name}: every tracker scores ${c.scores[0]}, so the criteria file leaves it out.`);
   }
-  const skipped = table.criteria.filter((c) => !measured.includes(c.id)).map((c) => c.name);
-  if (skipped.length > 0) notes.push(`Not measured here, so scored 0 for every tracker and left out: ${skipped.join(', ')}.`);
   return { table, measured, criteria, notes: [...new Set(notes)] };
 }

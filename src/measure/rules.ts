@@ -9,7 +9,7 @@
  * is simply absent all count the same way: the tracker stores nothing there, is the slowest and
  * heaviest there, and earns no points there. The evidence and notes say which of these it was.
  */
-import { COMPONENTS, CRITERIA, ITEMS, SHARED_ITEMS } from './format.js';
+import { COMPONENTS, CRITERIA, FACT_CRITERIA, ITEMS, SHARED_ITEMS } from './format.js';
 import type {
   Component,
   CriterionId,
@@ -25,8 +25,9 @@ import type {
 } from './format.js';
 import { rankSlot } from './ranks.js';
 import type { Entry, Tie } from './ranks.js';
+import { scoreMaintained, scoreOpenSource, scorePython312, scoreSelfHosting } from './fact-rules.js';
 import { Data } from './records.js';
-import type { Keys } from './records.js';
+import type { Keys, RuleResult } from './records.js';
 import { median } from './stats.js';
 import { approx, COMPONENT_NAMES, count, ITEM_NAMES, kilobytes, listing, meanAndSd, mib, ordinal, plain, points, seconds } from './words.js';
 
@@ -45,14 +46,13 @@ export const CRITERION_NAMES: Record<CriterionId, string> = {
   keras: 'Keras deep dive',
   'memory-from-data': 'Memory from data',
   collaboration: 'Collaboration',
+  'open-source': 'Open source',
+  'self-hosting': 'Self-hosting',
+  maintained: 'Maintained',
+  'python-312': 'Python 3.12',
 };
 
-/** What one rule gives: per tracker (in the set's order) a score and its evidence. */
-export interface RuleResult {
-  readonly scores: readonly number[];
-  readonly evidence: readonly string[];
-  readonly notes: readonly string[];
-}
+export type { RuleResult } from './records.js';
 
 export interface CriterionResult extends RuleResult {
   readonly id: CriterionId;
@@ -71,13 +71,28 @@ export interface ScoredTable {
   readonly notes: readonly string[];
 }
 
+/** The experiment whose records a criterion is scored from: its own, or the facts for the 2026 facts. */
+export function experimentOf(id: CriterionId): string {
+  return (FACT_CRITERIA as readonly string[]).includes(id) ? 'facts' : id;
+}
+
 /** Scores every criterion; a published override replaces the rule's scores and says so. */
 export function scoreAll(set: MeasurementSet): ScoredTable {
   const data = new Data(set);
   const notes = set.trackers
     .filter((t) => t.status !== 'ok')
     .map((t) => `${t.name} ${data.trackerFailure(t)}: it is scored as storing nothing and as the slowest and heaviest tracker.`);
-  const criteria = CRITERIA.map(({ id, max }): CriterionResult => {
+  // A criterion is scored only where its experiment was run for some tracker (failed records count:
+  // a tracker that did not install was still asked). The study has no facts records, so no 2026
+  // facts; a run without --keras has no Keras records, so no Keras criteria, rather than zeros
+  // that would read as "stores nothing".
+  const run = new Set<string>(set.records.map((r) => r.experiment));
+  const scored = CRITERIA.filter(({ id }) => run.has(experimentOf(id)));
+  for (const { id } of CRITERIA) {
+    if (!run.has(experimentOf(id)) && !(FACT_CRITERIA as readonly string[]).includes(id))
+      notes.push(`${CRITERION_NAMES[id]} is left out: no tracker was measured on it (the ${experimentOf(id)} experiment was not run).`);
+  }
+  const criteria = scored.map(({ id, max }): CriterionResult => {
     const result = RULES[id](data);
     const override = set.overrides.find((o) => o.criterion === id);
     if (!override) return { id, name: CRITERION_NAMES[id], max, rule: result.scores, ...result };
@@ -278,6 +293,47 @@ function slotsOf<R extends RuntimeRecord | MemoryRecord>(
   return { slots, notes };
 }
 
+/** Runtime: what a slot's central value is (the median, or the published mean) and how it reads. */
+function readRuntime(r: RuntimeRecord): { entry: Omit<Entry, 'tracker'>; shown: string } {
+  return r.samples
+    ? { entry: { central: median(r.samples), samples: r.samples }, shown: `median ${seconds(median(r.samples))} ${repetitionsText(r)}` }
+    : { entry: { central: r.summary!.mean }, shown: `mean ${meanAndSd(r.summary!.mean, r.summary!.sd)}` };
+}
+
+/** Memory: the median peak, or the published peak, and how it reads. */
+function readMemory(r: MemoryRecord): { entry: Omit<Entry, 'tracker'>; shown: string } {
+  if (!r.samples) return { entry: { central: r.summary!.peak }, shown: `peak ${mib(r.summary!.peak, r.summary!.increment, true)}` };
+  const peaks = r.samples.map((s) => s.peak);
+  const shown = `median peak ${mib(median(peaks), median(r.samples.map((s) => s.increment)), false)} ${repetitionsText(r)}`;
+  return { entry: { central: median(peaks), samples: peaks }, shown };
+}
+
+/** Runtime points of a rank in one slot: 1 for the first place, 0.5 for the second, else nothing. */
+export function runtimePoints(rank: number | undefined): number {
+  return rank === 1 ? 1 : rank === 2 ? 0.5 : 0;
+}
+
+/** One slot (a component on a machine) as the runtime or memory rule ranked it. */
+export interface SlotRanking {
+  readonly component: Component;
+  readonly machine: string;
+  /** Tracker index → rank, for the trackers measured in the slot. */
+  readonly ranks: ReadonlyMap<number, number>;
+  /** Pairs whose central values differ but which the test could not tell apart. */
+  readonly ties: readonly Tie[];
+}
+
+/**
+ * The ranks the runtime or memory rule gave in every slot it scored, for showing next to the
+ * samples: the same slots, central values and tests as the rule, so a picture cannot disagree
+ * with a score.
+ */
+export function slotRankings(set: MeasurementSet, experiment: 'runtime' | 'memory'): SlotRanking[] {
+  const data = new Data(set);
+  const { slots } = experiment === 'runtime' ? slotsOf(data, 'runtime', readRuntime) : slotsOf(data, 'memory', readMemory);
+  return slots.map((s) => ({ component: s.component, machine: s.machine, ...rankSlot(s.entries) }));
+}
+
 /** "of 30" or "of 28 (2 failed)". */
 function repetitionsText(r: RuntimeRecord | MemoryRecord | LogSizeRecord): string {
   const n = r.samples?.length ?? 0;
@@ -299,11 +355,7 @@ function tieNotes(data: Data, slot: Slot, ties: readonly Tie[], what: string): s
  * in a slot earns nothing there.
  */
 export function scoreRuntime(data: Data): RuleResult {
-  const { slots, notes } = slotsOf<RuntimeRecord>(data, 'runtime', (r) =>
-    r.samples
-      ? { entry: { central: median(r.samples), samples: r.samples }, shown: `median ${seconds(median(r.samples))} ${repetitionsText(r)}` }
-      : { entry: { central: r.summary!.mean }, shown: `mean ${meanAndSd(r.summary!.mean, r.summary!.sd)}` },
-  );
+  const { slots, notes } = slotsOf<RuntimeRecord>(data, 'runtime', readRuntime);
   const machines = data.keysOf('runtime', 'machine');
   const perMachine = data.trackers.map(() => new Map<string, number>(machines.map((m) => [m, 0])));
   const lines = data.trackers.map(() => new Map<Component, string[]>());
@@ -312,7 +364,7 @@ export function scoreRuntime(data: Data): RuleResult {
     notes.push(...tieNotes(data, slot, ties, 'Runtime'));
     data.trackers.forEach((_, i) => {
       const rank = ranks.get(i);
-      const earned = rank === 1 ? 1 : rank === 2 ? 0.5 : 0;
+      const earned = runtimePoints(rank);
       perMachine[i]!.set(slot.machine, perMachine[i]!.get(slot.machine)! + earned);
       const list = lines[i]!.get(slot.component) ?? [];
       list.push(`${slot.shown[i]} on ${data.machineName(slot.machine)}${rank === undefined ? '' : ` (${ordinal(rank)})`}`);
@@ -343,12 +395,7 @@ export function scoreRuntime(data: Data): RuleResult {
  * in a slot ranks behind every tracker with one; a tracker with none at all earns nothing.
  */
 export function scoreMemory(data: Data): RuleResult {
-  const { slots, notes } = slotsOf<MemoryRecord>(data, 'memory', (r) => {
-    if (!r.samples) return { entry: { central: r.summary!.peak }, shown: `peak ${mib(r.summary!.peak, r.summary!.increment, true)}` };
-    const peaks = r.samples.map((s) => s.peak);
-    const shown = `median peak ${mib(median(peaks), median(r.samples.map((s) => s.increment)), false)} ${repetitionsText(r)}`;
-    return { entry: { central: median(peaks), samples: peaks }, shown };
-  });
+  const { slots, notes } = slotsOf<MemoryRecord>(data, 'memory', readMemory);
   const rankSums = data.trackers.map(() => 0);
   const measured = data.trackers.map(() => false);
   const lines = data.trackers.map(() => new Map<Component, string[]>());
@@ -543,6 +590,10 @@ const RULES: Record<CriterionId, (data: Data) => RuleResult> = {
   keras: scoreKeras,
   'memory-from-data': scoreMemoryFromData,
   collaboration: scoreCollaboration,
+  'open-source': scoreOpenSource,
+  'self-hosting': scoreSelfHosting,
+  maintained: scoreMaintained,
+  'python-312': scorePython312,
 };
 
 /** For tests and tools: one criterion's rule on a set, without overrides. */

@@ -181,3 +181,13 @@ export function holm(pValues: readonly number[]): number[] {
   });
   return adjusted;
 }
+
+/** The q-quantile (0 ≤ q ≤ 1) by linear interpolation between order statistics, as numpy's default. */
+export function quantile(values: readonly number[], q: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const pos = (sorted.length - 1) * q;
+  const below = Math.floor(pos);
+  const above = Math.min(below + 1, sorted.length - 1);
+  return sorted[below]! + (sorted[above]! - sorted[below]!) * (pos - below);
+}

@@ -20,7 +20,9 @@ import type { FrontEndIO, WalkOptions } from './front-end.js';
 import type { QuestionPosition, Session } from './session.js';
 import { questionnaireTrees } from './trees.js';
 import { AnswersSaver } from './saved-answers.js';
+import { switchData } from './switch-data.js';
 import {
+  DATA_KEY,
   evidenceBlocks,
   exactOffer,
   firstSentence,
@@ -40,7 +42,7 @@ const WIDE = Number.POSITIVE_INFINITY;
 /** Read aloud, a list is separated by commas, not middle dots. */
 const SPOKEN = ', ';
 
-type Reply = 'yes' | 'no' | 'back' | 'restart' | 'evidence' | 'tree' | 'quit' | undefined;
+type Reply = 'yes' | 'no' | 'back' | 'restart' | 'evidence' | 'tree' | 'data' | 'quit' | undefined;
 
 function replyOf(text: string): Reply {
   const t = text.trim().toLowerCase();
@@ -50,6 +52,7 @@ function replyOf(text: string): Reply {
   if (['r', 'restart'].includes(t)) return 'restart';
   if (['?', 'e', 'evidence', 'help'].includes(t)) return 'evidence';
   if (['t', 'tree'].includes(t)) return 'tree';
+  if ([DATA_KEY, 'data'].includes(t)) return 'data';
   if (['q', 'quit', 'exit'].includes(t)) return 'quit';
   return undefined;
 }
@@ -75,10 +78,29 @@ function lineReader(): { next(): Promise<string | undefined>; close(): void } {
   };
 }
 
+/** Thrown from a question to leave the walk for the other data set (`d`). */
+const SWITCH = Symbol('switch data');
+
 export async function runAccessible(study: Study, options: WalkOptions, ctx: FrontEndIO): Promise<void> {
+  const input = lineReader();
+  const say = (...lines: string[]) => ctx.err(ctx.glyphs.draw(lines.join('\n') + '\n'));
+  try {
+    let current = { study, walk: options };
+    // `d` starts the walk over on the other data set, as often as it is typed.
+    while (await walkOn(current.study, current.walk, ctx, input)) {
+      const next = await switchData(current.study, current.walk);
+      say('', ...next.notes, '');
+      current = { study: next.study, walk: next.walk };
+    }
+  } finally {
+    input.close();
+  }
+}
+
+/** One walk on one data set; true when the user asked for the other data set instead. */
+async function walkOn(study: Study, options: WalkOptions, ctx: FrontEndIO, input: ReturnType<typeof lineReader>): Promise<boolean> {
   const trees = questionnaireTrees(study, options.tree, ctx.timings);
   const say = (...lines: string[]) => ctx.err(ctx.glyphs.draw(lines.join('\n') + '\n'));
-  const input = lineReader();
   const piped = !process.stdin.isTTY;
 
   /** Shows a prompt and reads the reply, echoed when piped so the transcript reads right. */
@@ -92,14 +114,14 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
   const report = (lines: readonly string[]) => ctx.out(ctx.glyphs.draw(lines.join('\n') + '\n'));
 
   try {
-    say(...introLines(study, trees.base, PLAIN, WIDE, { start: options.start, spoken: true }));
+    say(...introLines(study, trees.base, PLAIN, WIDE, { start: options.start, spoken: true, ...(options.other ? { offer: options.other } : {}) }));
     const preset = presetLine(study, options.preset);
     if (preset) say(preset, '');
     let session = startSession(trees.base, options.preset);
     if (options.start === 'checklist') session = await checklist(session);
     else
       say(
-        'Answer each question with 1 if it matters to you or 2 if it does not. You can also type b to go back, r to start over, ? for the evidence behind the question, t for the tree as an outline, or q to quit.',
+        `Answer each question with 1 if it matters to you or 2 if it does not. You can also type b to go back, r to start over, ? for the evidence behind the question, t for the tree as an outline,${options.other ? ` ${DATA_KEY} for ${options.other.name},` : ''} or q to quit.`,
         '',
       );
 
@@ -109,7 +131,11 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
         session = await question(session, at);
         continue;
       }
-      report(blocksToLines(adviceReport(at.advice, { skipped: at.skipped, words: true }), ctx.style, WIDE, { plain: true }));
+      report(
+        blocksToLines(adviceReport(at.advice, { skipped: at.skipped, words: true, alternatives: options.alternatives }), ctx.style, WIDE, {
+          plain: true,
+        }),
+      );
       const more = at.exactable && (await askMore(session)) ? applyMove(trees, session, { kind: 'more' }) : undefined;
       if (more?.kind === 'extended') {
         session = more.session;
@@ -124,10 +150,11 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
       }
       const command = scriptedCommand(session, at.advice, options.criteria, saver.file);
       if (command) say(`Same advice without the questions: ${command}`);
-      return;
+      return false;
     }
-  } finally {
-    input.close();
+  } catch (e) {
+    if (e === SWITCH) return true;
+    throw e;
   }
 
   /** On a majority leaf: whether to go on to the exact answer. The end of the input says no. */
@@ -156,7 +183,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
   async function askSave(file: string): Promise<boolean> {
     say('');
     for (;;) {
-      const line = await ask(`Save your answers to ${file}, to use them again with --answers? 1 yes, 2 no (Enter): `);
+      const line = await ask(`Save your answers to ${file}, to use them again with --answers? 1 yes, 2 or Enter no: `);
       if (line === undefined) return false;
       const t = line.trim().toLowerCase();
       if (['1', 'y', 'yes', 's', 'save'].includes(t)) return true;
@@ -167,7 +194,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
 
   async function question(session: Session, at: QuestionPosition): Promise<Session> {
     const c = study.criteria[at.criterion]!;
-    const about = c.help ? `The study measured: ${firstSentence(c.help)} ` : '';
+    const about = c.help ? `Measured: ${firstSentence(c.help)} ` : '';
     say(
       `${progress(at.number, at.left, SPOKEN)}: ${c.question}`,
       `${about}Scores (higher is better): ${styleLine(scoresLine(study, at.criterion, SPOKEN), PLAIN)}.`,
@@ -214,14 +241,22 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
             '',
           );
           break;
+        case 'data':
+          if (options.other) throw SWITCH;
+          say(
+            `There is no other data set to use here${options.criteria !== undefined ? ': the scores are your file' : ''}; type 1 if it matters, 2 if it does not, or b, r, ?, t or q.`,
+          );
+          break;
         case 'quit':
           throw new Cancelled();
-        default:
+        default: {
+          const keys = `${['b', 'r', '?', 't', ...(options.other ? [DATA_KEY] : [])].join(', ')} or q`;
           say(
             line.trim() === ''
-              ? 'Type 1 if it matters, 2 if it does not, or b, r, ?, t or q.'
-              : `'${printable(line.trim())}' is not an answer here: type 1 if it matters, 2 if it does not, or b, r, ?, t or q.`,
+              ? `Type 1 if it matters, 2 if it does not, or ${keys}.`
+              : `'${printable(line.trim())}' is not an answer here: type 1 if it matters, 2 if it does not, or ${keys}.`,
           );
+        }
       }
     }
   }
@@ -232,7 +267,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
     const given = [...options.preset].filter(([, important]) => important).map(([c]) => c);
     if (criteria.length === 0) return walked(fromTicks(session, new Set(given)));
     say(
-      'Which of these matter to you? Type their numbers separated by spaces or commas, or just press Enter if none does.',
+      `Which of these matter to you? Type their numbers separated by spaces or commas, or just press Enter if none does${options.other ? ` (${DATA_KEY} uses ${options.other.name} instead)` : ''}.`,
       ...criteria.map((c, i) => `${i + 1}. ${study.criteria[c]!.name}: ${study.criteria[c]!.question}`),
     );
     for (;;) {
@@ -244,6 +279,7 @@ export async function runAccessible(study: Study, options: WalkOptions, ctx: Fro
         );
       }
       if (replyOf(line) === 'quit') throw new Cancelled();
+      if (replyOf(line) === 'data' && options.other) throw SWITCH;
       const parts = line.split(/[\s,]+/).filter((p) => p !== '');
       const bad = parts.find((p) => !/^\d+$/.test(p) || Number(p) < 1 || Number(p) > criteria.length);
       if (bad !== undefined) {

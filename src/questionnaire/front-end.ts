@@ -6,7 +6,18 @@
 import type { FitTimings } from '../advice/model.js';
 import type { Glyphs } from '../render/glyphs.js';
 import type { Style } from '../render/style.js';
+import type { Study } from '../study/types.js';
 import type { StartMode } from './session.js';
+
+/** The other bundled data set, offered by one key: the walk starts over on it. */
+export interface DataSwitch {
+  /** Its name, as --data takes it. */
+  readonly name: string;
+  /** What it is, in a few words ("today's trackers, measured in 2026"). */
+  readonly about: string;
+  /** Loads it, with what to offer once it is in use (the data set left behind). */
+  load(): Promise<{ readonly study: Study; readonly other: DataSwitch | undefined }>;
+}
 
 export interface WalkOptions {
   /** The tree to walk; undefined for the file's default. */
@@ -18,6 +29,10 @@ export interface WalkOptions {
   readonly preset: ReadonlyMap<number, boolean>;
   /** Where to save the answers when the walk ends (--save-answers); `s` on the result saves there too. */
   readonly saveAnswers: string | undefined;
+  /** How many answers that would change the best the result shows (--alternatives). */
+  readonly alternatives: number;
+  /** The other bundled data set, when the walk is on a bundled one and the other is there. */
+  readonly other?: DataSwitch;
 }
 
 export interface FrontEndIO {

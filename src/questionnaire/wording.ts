@@ -6,10 +6,14 @@
  */
 import type { Advice } from '../advice/advise.js';
 import { printable } from '../errors.js';
+import { DEFAULT_ALTERNATIVES } from '../advice/alternatives.js';
+import { DEFAULT_DATA_SET } from '../paths.js';
 import type { FittedTree } from '../advice/model.js';
+import { ALTERNATIVES, alternativeSentence, shownAlternatives } from '../render/alternatives-report.js';
 import type { Block, Line, Span } from '../render/blocks.js';
 import { span } from '../render/blocks.js';
 import { classPhrase, names, num, plural } from '../render/format.js';
+import { provenanceLine } from '../render/provenance.js';
 import type { Style } from '../render/style.js';
 import type { Study, TreeSpec } from '../study/types.js';
 import { styleLine, wrapIndented } from '../render/lines.js';
@@ -36,6 +40,17 @@ export interface IntroOptions {
   readonly start?: StartMode;
   /** For line mode: no middle dots for a screen reader to announce. */
   readonly spoken?: boolean;
+  /** The other bundled data set, offered by the `d` key (line mode: typed at a question). */
+  readonly offer?: { readonly name: string; readonly about: string };
+}
+
+/** The key that switches to the other data set, in both front ends. */
+export const DATA_KEY = 'd';
+
+/** "Press d to use trackers-2026 (…) instead; the questions start over." */
+export function dataOffer(offer: { readonly name: string; readonly about: string }, spoken = false): string {
+  const how = spoken ? `Type ${DATA_KEY} at a question` : `Press ${DATA_KEY}`;
+  return `${how} to use ${offer.name} (${offer.about}) instead; the questions start over.`;
 }
 
 /** A few lines on what reprotree does and what it rests on; printed once, above the questions. */
@@ -64,6 +79,8 @@ export function introLines(study: Study, fitted: FittedTree, style: Style, width
       width,
     ),
     ...wrapIndented(what, width),
+    ...wrapIndented(styleLine([span(provenanceLine(study), 'dim')], style), width),
+    ...(options.offer ? wrapIndented(styleLine([span(dataOffer(options.offer, options.spoken), 'dim')], style), width) : []),
     ...wrapIndented(styleLine(treeLine(fitted.spec, study), style), width),
     '',
   ];
@@ -89,7 +106,7 @@ export function scoresLine(study: Study, criterion: number, sep = ' · '): Span[
 export function questionHelp(study: Study, criterion: number): Line[] {
   const c = study.criteria[criterion]!;
   const lines: Line[] = [];
-  if (c.help) lines.push([span('The study measured: ', 'dim'), span(firstSentence(c.help))]);
+  if (c.help) lines.push([span('Measured: ', 'dim'), span(firstSentence(c.help))]);
   lines.push([span('Scores (higher is better): ', 'dim'), ...scoresLine(study, criterion)]);
   return lines;
 }
@@ -102,7 +119,7 @@ export function evidenceBlocks(study: Study, criterion: number): Block[] {
     { kind: 'heading', text: [span(c.name), span(` (${c.id})`, 'dim')] },
     { kind: 'para', text: c.question },
   ];
-  if (c.help) blocks.push({ kind: 'para', text: [span('How the study measured it: ', 'strong'), span(c.help)] });
+  if (c.help) blocks.push({ kind: 'para', text: [span('How it is measured: ', 'strong'), span(c.help)] });
   study.frameworks.forEach((f, i) => {
     const score = c.scores[i]!;
     blocks.push({
@@ -224,6 +241,7 @@ export const transcript = {
   back: (study: Study, criterion: number, style: Style): string => `${style.yellow('↩')} Back to ${study.criteria[criterion]!.name}`,
   backToResult: (fitted: FittedTree, style: Style): string => `${style.yellow('↩')} Back to the ${fitted.spec.name} tree's answer`,
   restart: (style: Style): string => `${style.yellow('↺')} Started over`,
+  data: (name: string, style: Style): string => `${style.yellow('⇄')} Switching to ${name}`,
   ticked: (study: Study, ticked: readonly number[], style: Style): string =>
     `${style.green('✔')} Ticked: ${ticked.length === 0 ? 'nothing' : ticked.map((c) => study.criteria[c]!.name).join(', ')}`,
   more: (fitted: FittedTree, style: Style): string => `${style.cyan('…')} Asking more, on the ${fitted.spec.name} tree without its depth limit`,
@@ -258,6 +276,7 @@ export function scriptedCommand(session: Session, advice: Advice, criteriaFile?:
   const important = advice.fitted.featureCriteria.filter((c) => advice.answers[c]);
   const args = ['reprotree'];
   if (criteriaFile !== undefined) args.push('--criteria', quoteArg(criteriaFile));
+  else if (study.dataSet !== undefined && study.dataSet !== DEFAULT_DATA_SET) args.push('--data', study.dataSet);
   if (spec.name !== study.defaultTree) args.push('--tree', spec.name);
   if (answersFile !== undefined) args.push('--answers', quoteArg(answersFile));
   else if (important.length > 0) args.push('--important', important.map((c) => study.criteria[c]!.id).join(','));
@@ -284,7 +303,21 @@ export function wholeTreeCommand(session: Session, criteriaFile?: string): strin
   return args.join(' ');
 }
 
-/** The closing note left in the scrollback: the result in a few plain lines. */
+/** The summary's lines on what would change the best: the result screen's sentences, one a line. */
+function summaryAlternatives(advice: Advice, limit: number, width: number): string[] {
+  if (limit <= 0) return [];
+  const { shown } = shownAlternatives(advice, limit);
+  if (shown.length === 0) return wrapIndented(`${ALTERNATIVES.title}: ${ALTERNATIVES.none}`, width, '  ');
+  return [
+    ...wrapIndented(`${ALTERNATIVES.title}:`, width, '  '),
+    ...shown.flatMap((a) => wrapIndented(alternativeSentence(advice, a), width, '    ')),
+  ];
+}
+
+/**
+ * The closing note left in the scrollback: the result in a few plain lines. `alternatives` is how
+ * many answers that would change the best it lists, as the result screen did.
+ */
 export function summaryText(
   session: Session,
   result: { readonly advice: Advice; readonly skipped: readonly number[] },
@@ -292,6 +325,7 @@ export function summaryText(
   width: number,
   criteriaFile?: string,
   answersFile?: string,
+  alternatives = DEFAULT_ALTERNATIVES,
 ): string {
   const { advice, skipped } = result;
   const { study, spec } = advice.fitted;
@@ -321,6 +355,7 @@ export function summaryText(
       ...wrapIndented(style.yellow(`This is the ${spec.name} tree's majority answer; for exactly your answers ${exact} scores best.`), width, '  '),
     );
   }
+  lines.push(...summaryAlternatives(advice, alternatives, width));
   if (answersFile !== undefined) lines.push(...wrapIndented(`Your answers are saved in ${answersFile}.`, width, '  '));
   const command = scriptedCommand(session, advice, criteriaFile, answersFile);
   // The command on a row of its own, never wrapped, so it copies whole at any width.

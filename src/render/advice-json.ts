@@ -1,12 +1,15 @@
 /** The scripted mode's JSON: a stable, documented shape (see README, "JSON output"). */
 import type { Advice } from '../advice/advise.js';
+import { alternatives, DEFAULT_ALTERNATIVES } from '../advice/alternatives.js';
+import { provenanceJson } from './provenance.js';
 
-export function adviceJson(advice: Advice): object {
+export function adviceJson(advice: Advice, options: { readonly alternatives?: number } = {}): object {
   const { study, spec, tree, featureCriteria } = advice.fitted;
   const fw = (f: number) => study.frameworks[f]!.id;
   const byFramework = (values: readonly number[]) => Object.fromEntries(values.map((v, f) => [fw(f), v]));
   const inTree = new Set(featureCriteria);
   return {
+    data: provenanceJson(study),
     tree: spec.name,
     answers: Object.fromEntries(study.criteria.map((c, i) => [c.id, advice.answers[i] === true])),
     path: advice.path.map((s) => ({ criterion: study.criteria[s.criterion]!.id, important: s.important })),
@@ -28,5 +31,17 @@ export function adviceJson(advice: Advice): object {
       in_tree: inTree.has(i),
       scores: byFramework(c.scores),
     })),
+    alternatives: alternativesJson(advice, options.alternatives ?? DEFAULT_ALTERNATIVES),
   };
+}
+
+/** `[{flip: {memory: true}, best: ["guild"], margin: 0.5}]`: ids, nearest first, as many as asked for. */
+function alternativesJson(advice: Advice, limit: number): object[] {
+  const { study } = advice.fitted;
+  if (limit <= 0) return [];
+  return alternatives(advice.fitted, advice.answers, limit).map((a) => ({
+    flip: Object.fromEntries(a.flip.map((f) => [study.criteria[f.criterion]!.id, f.important])),
+    best: a.best.members.map((f) => study.frameworks[f]!.id),
+    margin: a.margin,
+  }));
 }

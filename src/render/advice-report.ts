@@ -6,7 +6,9 @@
 import type { Advice } from '../advice/advise.js';
 import type { Block, Line, Span } from './blocks.js';
 import { span } from './blocks.js';
-import { andList, bar, classPhrase, names, num, plural } from './format.js';
+import { alternativesBlocks } from './alternatives-report.js';
+import { andList, bar, classPhrase, names, num, plural, points } from './format.js';
+import { provenanceLine } from './provenance.js';
 
 const BAR_WIDTH = 5;
 
@@ -18,6 +20,8 @@ export interface ReportOptions {
    * matters, and no legend of symbols is needed.
    */
   readonly words?: boolean;
+  /** How many of the answers that would change the best to show (default 3; 0: no such section). */
+  readonly alternatives?: number;
 }
 
 export function adviceReport(advice: Advice, options: ReportOptions = {}): Block[] {
@@ -36,10 +40,12 @@ export function adviceReport(advice: Advice, options: ReportOptions = {}): Block
     purity(advice),
     // For a tie: what tells the tied frameworks apart.
     ...(advice.recommendation.members.length > 1 ? tieBreakers(advice) : []),
+    // Last, as it looks beyond these answers to their nearest neighbours.
+    ...alternativesBlocks(advice, options.alternatives),
   ];
 }
 
-/** What to use, and which tree said so. */
+/** What to use, which tree said so, and where its scores come from. */
 function headline(advice: Advice): Block[] {
   const { fitted, recommendation } = advice;
   const { study, spec } = fitted;
@@ -49,6 +55,7 @@ function headline(advice: Advice): Block[] {
   return [
     { kind: 'heading', text: [span(tie ? 'Recommendation: ' : 'Use '), span(classPhrase(study, recommendation), 'good')] },
     { kind: 'para', text: [span('Tree '), span(spec.name, 'code'), span(` — ${about.replace(/\.$/, '')}.`, 'dim')] },
+    { kind: 'para', text: [span(provenanceLine(study), 'dim')] },
   ];
 }
 
@@ -122,7 +129,6 @@ function runnerUp(advice: Advice): Block[] {
   if (!r) return [];
   const leader = `${names(study, advice.best.members)} (${num(r.total + r.margin)})`;
   const runners = `${names(study, r.frameworks)} with ${num(r.total)}`;
-  const points = `${num(r.margin)} ${r.margin === 1 ? 'point' : 'points'}`;
   const lead = advice.best.members.length > 1 ? 'lead' : 'leads';
   let text: string;
   // Totals are compared exactly, as the labels scikit-learn was fitted on were made; 0.1 + 0.2
@@ -130,9 +136,9 @@ function runnerUp(advice: Advice): Block[] {
   if (num(r.margin) === '0') {
     text = `Runner-up: ${runners}; ${leader} ${lead} only by floating-point rounding (scores that are multiples of 0.5 or 0.25 add up exactly).`;
   } else if (advice.agrees) {
-    text = `Runner-up: ${runners}, ${points} behind ${leader}.`;
+    text = `Runner-up: ${runners}, ${points(r.margin)} behind ${leader}.`;
   } else {
-    text = `By the exact totals ${leader} ${lead}; next come ${runners}, ${points} behind.`;
+    text = `By the exact totals ${leader} ${lead}; next come ${runners}, ${points(r.margin)} behind.`;
   }
   return [{ kind: 'para', text }];
 }
@@ -195,7 +201,7 @@ function scoreTable(advice: Advice, words: boolean): Block {
     const counted = matters && inTree.has(ci);
     const max = Math.max(...c.scores);
     const cells: Line[] = c.scores.map((s): Line => {
-      const text = `${num(s)} ${bar(s, max, BAR_WIDTH)}`;
+      const text = `${num(s)} ${bar(s, max, BAR_WIDTH)}`.trimEnd();
       return [span(text, counted ? (s === max ? 'strong' : undefined) : 'dim')];
     });
     if (words) return [[span('')], [span(`${c.name} (${verdict(advice, ci, inTree)})`, counted ? 'strong' : 'dim')], ...cells];

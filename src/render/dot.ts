@@ -8,6 +8,7 @@
 import type { FittedTree } from '../advice/model.js';
 import { plural } from './format.js';
 import { classColor, PATH_COLOR, textOn, tint } from './palette.js';
+import { provenanceLine } from './provenance.js';
 import { wrap } from './terminal-text.js';
 import { cutMark, cutNote, drawing, EVERY_NODE, PICTURE_NODES } from './tree-drawing.js';
 import { classLabel, EDGE_NO, EDGE_YES, leafLabel, legendClasses, pathNodes, questionLabel, shares } from './tree-labels.js';
@@ -64,7 +65,8 @@ export function renderDot(fitted: FittedTree, options: PictureOptions = {}): str
 
   const note = cutNote(fitted, drawn, { budget: PICTURE_NODES, where: EVERY_NODE });
   const title = [spec.description ?? spec.name, ...(note ? ['', ...wrap(note, 100)] : [])].join('\n');
-  const out = ['digraph Tree {'];
+  // Where the scores come from, as a comment: Graphviz draws the title, and this stays with the source.
+  const out = [`// ${provenanceLine(study).replace(/\s+/g, ' ')}`, 'digraph Tree {'];
   out.push(`graph [label=${quote(title)}, labelloc="t", fontname="${FONT}", fontsize=16, ranksep=0.4] ;`);
   out.push(`node [shape=box, style="filled, rounded", color="black", fontname="${FONT}"] ;`);
   out.push(`edge [fontname="${FONT}"] ;`);

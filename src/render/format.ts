@@ -52,3 +52,8 @@ export function bar(value: number, max: number, width: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }
+
+/** "1 point", "0.5 points": a score difference in words. */
+export function points(n: number): string {
+  return `${num(n)} ${n === 1 ? 'point' : 'points'}`;
+}

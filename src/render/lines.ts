@@ -21,6 +21,8 @@ export function readingWidth(columns: number): number {
 export interface LineOptions {
   /** No bars or rules, and no columns to line up: for screen readers. */
   readonly plain?: boolean;
+  /** How wide a table may be, when wider than prose's reading width (the terminal's whole width). */
+  readonly tableWidth?: number;
 }
 
 type Table = Extract<Block, { kind: 'table' }>;
@@ -46,7 +48,8 @@ const BAR = / ?[█▏▎▍▌▋▊▉]+/g;
  * in which every line of every row fits is taken, so the rows read alike: each row on one line;
  * the row's name on a line and its values on the next; the same without bars (the scores alone
  * still say who leads); one value per line, names padded to a column; and, as a last resort,
- * one value per line with the score first and the name wrapped beside it.
+ * one value per line with the score first and the name wrapped beside it, or, where values are
+ * sentences rather than scores, each value wrapped under its name.
  */
 function stacked(t: Table, style: Style, width: number, options: LineOptions): string[] {
   const labelCount = t.labels ?? 1;
@@ -80,9 +83,16 @@ function stacked(t: Table, style: Style, width: number, options: LineOptions): s
       }),
     ],
   ];
-  for (const layout of layouts) {
+  // Cells of text rather than scores (compare's table): each value under its name, wrapped.
+  const prose = (r: (typeof rows)[number]) => [
+    ...wrapSpans(r.label, '  '),
+    ...r.cells.flatMap((c, i) => [one([span(headers[i] ?? '', 'dim')], '    '), ...wrapSpans(c, '      ', '')]),
+  ];
+  // The score-first layout pads every value to the widest; past a third of the width it is prose.
+  const chosen = scoreColumn <= width / 3 ? layouts : [...layouts.slice(0, -1), prose];
+  for (const layout of chosen) {
     const lines = rows.flatMap(layout);
-    if (layout === layouts[layouts.length - 1] || lines.every((l) => displayWidth(l) <= width)) return lines;
+    if (layout === chosen[chosen.length - 1] || lines.every((l) => displayWidth(l) <= width)) return lines;
   }
   return [];
 }
@@ -98,8 +108,12 @@ export function blocksToLines(blocks: readonly Block[], style: Style, width: num
     // A table is never wrapped, so its text at `width` is its natural layout.
     const text = toText([b], style, width).replace(/\n+$/, '').split('\n');
     const widths = text.map(displayWidth);
-    if (b.kind === 'table' && Math.max(...widths) > width) {
+    if (b.kind === 'table' && Math.max(...widths) > Math.max(width, options.tableWidth ?? 0)) {
       lines.push(...stacked(b, style, width, options), '');
+      continue;
+    }
+    if (b.kind === 'table') {
+      lines.push(...text, '');
       continue;
     }
     // Headings come out unwrapped, and a long word can overrun: wrap what is still too wide.

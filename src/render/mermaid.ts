@@ -6,6 +6,7 @@
 import type { FittedTree } from '../advice/model.js';
 import { plural } from './format.js';
 import { classColor, PATH_COLOR, textOn } from './palette.js';
+import { provenanceLine } from './provenance.js';
 import { cutMark, cutNote, drawing, EVERY_NODE, MERMAID_CHARS, MERMAID_NODES } from './tree-drawing.js';
 import type { Drawing } from './tree-drawing.js';
 import { classLabel, EDGE_NO, EDGE_YES, leafLabel, otherCounts, pathNodes, questionLabel } from './tree-labels.js';
@@ -33,6 +34,7 @@ function mermaidText(fitted: FittedTree, drawn: Drawing, path: ReadonlySet<numbe
   const color = classColor(fitted);
   const lines = ['flowchart TD'];
   lines.push(`  %% ${spec.name}${spec.description ? `: ${spec.description}` : ''}`);
+  lines.push(`  %% ${provenanceLine(study).replace(/\s+/g, ' ')}`);
   const note = cutNote(fitted, drawn, { budget: MERMAID_NODES, where: EVERY_NODE });
   if (note) lines.push(`  %% ${note}`);
 

@@ -3,18 +3,25 @@ import type { Study } from '../study/types.js';
 import type { Block, Line } from './blocks.js';
 import { span } from './blocks.js';
 import { bar, num } from './format.js';
+import { provenanceJson, provenanceLine } from './provenance.js';
 
 /** `words`: for screen readers, each row of the table names its criterion first, then its id. */
 export function scoresReport(study: Study, options: { readonly words?: boolean } = {}): Block[] {
   const blocks: Block[] = [];
   blocks.push({ kind: 'heading', text: study.title ?? 'Scores' });
+  blocks.push({ kind: 'para', text: [span(provenanceLine(study), 'dim')] });
   if (study.source) blocks.push({ kind: 'para', text: [span('Source: ', 'dim'), span(study.source, 'dim')] });
+  const reps = study.data?.repetitions ?? [];
+  if (reps.length > 0) {
+    const each = reps.map((r) => `${r.experiment} ${r.count} times`).join(', ');
+    blocks.push({ kind: 'para', text: [span(`Repetitions: ${each}.${study.data?.raw ? ` Raw measurements: ${study.data.raw}.` : ''}`, 'dim')] });
+  }
   const totals = study.frameworks.map((_, f) => study.criteria.reduce((t, c) => t + c.scores[f]!, 0));
   const top = Math.max(...totals);
   const rows: Line[][] = study.criteria.map((c) => {
     const max = Math.max(...c.scores);
     const label: Line[] = options.words ? ['', `${c.name} (${c.id})`] : [[span(c.id, 'code')], c.name];
-    return [...label, ...c.scores.map((s): Line => [span(`${num(s)} ${bar(s, max, 5)}`, s === max ? 'strong' : undefined)])];
+    return [...label, ...c.scores.map((s): Line => [span(`${num(s)} ${bar(s, max, 5)}`.trimEnd(), s === max ? 'strong' : undefined)])];
   });
   rows.push(['', [span('Total', 'strong')], ...totals.map((t): Line => [span(num(t), t === top ? 'good' : undefined)])]);
   blocks.push({
@@ -43,6 +50,7 @@ export function scoresReport(study: Study, options: { readonly words?: boolean }
 
 export function scoresJson(study: Study): object {
   return {
+    data: provenanceJson(study),
     title: study.title ?? null,
     source: study.source ?? null,
     frameworks: study.frameworks.map((f) => ({

@@ -17,6 +17,7 @@ import { walk } from '../advice/advise.js';
 import type { FittedTree } from '../advice/model.js';
 import { maxOf, plural } from './format.js';
 import { classColor, PATH_COLOR, REST_COLOR } from './palette.js';
+import { provenanceLine } from './provenance.js';
 import { clusterWidth, measuredWidth, truncate, wrap } from './terminal-text.js';
 import { cutMark, cutNote, drawing, EVERY_NODE, PICTURE_NODES } from './tree-drawing.js';
 import type { Drawing } from './tree-drawing.js';
@@ -65,6 +66,8 @@ const LEAF_LABEL_W = 150;
 const LEGEND_LABEL_W = 320;
 /** The heading (title and caption) wraps at this width. */
 const HEADING_W = 800;
+/** The line saying where the scores come from wraps sooner: it should not widen a small tree's picture. */
+const DATA_W = 440;
 
 /** A label in at most `max` pixels a line and `rows` lines; the last line cut with … if need be. */
 interface Fitted {
@@ -213,8 +216,11 @@ function layout(fitted: FittedTree, drawn: Drawing, path: ReadonlySet<number>, p
     caption = `Highlighted: the path when ${matter.length > 0 ? `${matter.join(', ')} ${matter.length === 1 ? 'matters' : 'matter'}` : 'no criterion matters'}, to ${leafLabel(fitted, leaf)}`;
   }
   const titleLines = fitLabel(title, 14, HEADING_W, 2).lines;
+  // Where the scores come from, under the title: a picture passed around keeps its source.
+  const data = fitLabel(provenanceLine(study), 11, DATA_W, 4);
+  const dataY = MARGIN + 30 + 18 * (titleLines.length - 1);
   const captionLines = caption === undefined ? [] : fitLabel(caption, 12, HEADING_W, 3).lines;
-  const captionY = MARGIN + 30 + 18 * (titleLines.length - 1);
+  const captionY = dataY + 6 + 14 * data.lines.length;
   const note = cutNote(fitted, drawn, { budget: PICTURE_NODES, where: EVERY_NODE });
   const noteLines = note === undefined ? [] : fitLabel(note, 12, HEADING_W, 4).lines;
   const noteY = captionY + (caption ? 16 * captionLines.length : 0);
@@ -253,7 +259,7 @@ function layout(fitted: FittedTree, drawn: Drawing, path: ReadonlySet<number>, p
   for (const [node, p] of at) {
     if (p.y < legendTop + legendH + 8) rightmost = Math.max(rightmost, p.x + ownWidth(node) / 2);
   }
-  const headingW = Math.max(linesWidth(titleLines, 14), linesWidth(captionLines, 12), linesWidth(noteLines, 12));
+  const headingW = Math.max(linesWidth(titleLines, 14), linesWidth(data.lines, 11), linesWidth(captionLines, 12), linesWidth(noteLines, 12));
   const legendX = Math.max(MARGIN + treeWidth - legendW, rightmost + 24, MARGIN + headingW + 24);
   const width = Math.ceil(Math.max(MARGIN + treeWidth, legendX + legendW) + MARGIN);
   const bottom = (n: number) => (tree.isLeaf(n) ? geometry.leafH : geometry.questionH + (drawn.cut.has(n) ? LINE + 4 : 0));
@@ -318,7 +324,10 @@ function layout(fitted: FittedTree, drawn: Drawing, path: ReadonlySet<number>, p
       }),
     ];
 
-    const heading = [textLines(MARGIN, MARGIN + 12, titleLines, `font-size="14" fill="${INK}"`, 18)];
+    const heading = [
+      textLines(MARGIN, MARGIN + 12, titleLines, `font-size="14" fill="${INK}"`, 18),
+      `<g>${tooltip(provenanceLine(study), data)}${textLines(MARGIN, dataY - 4, data.lines, `font-size="11" fill="${INK}"`, 14)}</g>`,
+    ];
     if (caption) heading.push(textLines(MARGIN, captionY, captionLines, `font-size="12" font-weight="bold" fill="${PATH_COLOR}"`, 16));
     if (note) heading.push(textLines(MARGIN, noteY, noteLines, `font-size="12" fill="${INK}"`, 16));
 

@@ -13,6 +13,7 @@ import type { FittedTree } from '../advice/model.js';
 import { maxOf, plural } from './format.js';
 import { wrapIndented } from './lines.js';
 import { ansiColor, classColor, REST_COLOR } from './palette.js';
+import { provenanceLine } from './provenance.js';
 import type { Style } from './style.js';
 import { displayWidth, stripAnsi, truncate, wrap } from './terminal-text.js';
 import { cutMark, cutNote, drawing, EVERY_NODE, PICTURE_NODES } from './tree-drawing.js';
@@ -293,6 +294,7 @@ export function treeKey(fitted: FittedTree, options: TreeKeyOptions): string[] {
     );
   }
   if (options.path && path.size > 0) sentences.push('Heavy lines mark the path your answers take, an arrowhead at each step.');
+  sentences.push(provenanceLine(fitted.study));
   const note = cutNote(fitted, drawn, {
     budget: PICTURE_NODES,
     where: options.complete ?? EVERY_NODE,

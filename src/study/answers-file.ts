@@ -7,6 +7,7 @@ import { didYouMean, printable } from '../errors.js';
 import { isScalar } from 'yaml';
 import { readDocument, Reader } from './parse.js';
 import { StudyError } from './problems.js';
+import { studySource } from './types.js';
 import type { Study } from './types.js';
 
 /** The answers in `text` by criterion index. Throws StudyError listing every problem. */
@@ -25,13 +26,13 @@ export function parseAnswersFile(text: string, file: string, study: Study): Map<
     const c = ids.indexOf(name);
     const lower = ids.indexOf(name.toLowerCase());
     if (c < 0 && lower >= 0) {
-      r.problem(key, `'${printable(name)}' is not a criterion id: ids are lowercase, as in ${printable(study.file)}; use '${ids[lower]}'.`);
+      r.problem(key, `'${printable(name)}' is not a criterion id: ids are lowercase, as in ${printable(studySource(study))}; use '${ids[lower]}'.`);
       continue;
     }
     if (c < 0) {
       r.problem(
         key,
-        `'${printable(name)}' is not a criterion of ${printable(study.file)}.${didYouMean(name, ids)} The criteria are ${ids.join(', ')}.`,
+        `'${printable(name)}' is not a criterion of ${printable(studySource(study))}.${didYouMean(name, ids)} The criteria are ${ids.join(', ')}.`,
       );
       continue;
     }

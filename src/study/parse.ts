@@ -14,7 +14,7 @@ import { didYouMean, printable } from '../errors.js';
 import { isScore, SCORE_RULE } from './limits.js';
 import { StudyError } from './problems.js';
 import type { Problem } from './problems.js';
-import type { Criterion, Framework, Study, TreeSpec } from './types.js';
+import type { Criterion, DataProvenance, Framework, Study, TreeSpec } from './types.js';
 
 /** More alias uses than this in one file is not a criteria file but an attack. */
 const MAX_ALIASES = 100;
@@ -76,6 +76,9 @@ function syntaxMessage(code: string, message: string): string {
         return "this line has no ': ' after its key, or is indented differently from the lines above it.";
       if (/without - indicator/.test(message)) return "a list item here lacks its '- ', or is indented differently from the item before it.";
       if (/call stack/i.test(message)) return 'the YAML is nested too deeply to read; a criteria file is a few levels deep.';
+      // JSON is YAML too, so a JSON file with a brace or bracket left open ends up here.
+      if (/Flow (map|sequence) must end with/.test(message))
+        return "a '{' or '[' is not closed, or a ',' is followed by nothing (in JSON or YAML): close it, or remove the trailing ','.";
       return `YAML syntax error: ${message.split('\n')[0]!.replace(/\.$/, '')}.`;
   }
 }
@@ -121,6 +124,12 @@ export class Reader {
     const [start = 0, end = start] = node.range ?? [];
     const at = this.text.slice(start, end).indexOf(ch);
     this.problemAt(at < 0 ? start : start + at, message);
+  }
+
+  /** The node as the file writes it (a number's digits as typed). */
+  written(node: Node): string {
+    const [start = 0, end = start] = node.range ?? [];
+    return this.text.slice(start, end).trim();
   }
 
   /** Follows an alias (counting it) so that `*anchor` reads like the anchored node. */
@@ -322,10 +331,15 @@ function describe(n: Node | null): string {
   return '';
 }
 
-const TOP_KEYS = ['title', 'source', 'frameworks', 'criteria', 'trees', 'default_tree', 'random_state'] as const;
+const TOP_KEYS = ['title', 'source', 'data', 'frameworks', 'criteria', 'trees', 'default_tree', 'random_state'] as const;
 const FRAMEWORK_KEYS = ['id', 'name', 'full_name', 'url', 'summary'] as const;
 const CRITERION_KEYS = ['id', 'name', 'question', 'help', 'scores', 'evidence'] as const;
 const TREE_KEYS = ['criteria', 'max_depth', 'description'] as const;
+const DATA_KEYS = ['name', 'title', 'source', 'measured_on', 'machine', 'python', 'versions', 'repetitions', 'raw'] as const;
+/** A calendar day, as ISO 8601 writes it. */
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** Repetitions beyond this are a slip (a sample count, a byte count), not a measurement plan. */
+const MAX_REPETITIONS = 1_000_000;
 
 /** Deeper nesting than this is refused before parsing; a criteria file needs about 3 levels. */
 const MAX_FLOW_DEPTH = 100;
@@ -582,6 +596,88 @@ function readDefaultTree(r: Reader, entry: Entry | undefined, trees: readonly Tr
   return first;
 }
 
+/** Whether `text` is a day that exists, written YYYY-MM-DD. */
+function isDay(text: string): boolean {
+  const m = DAY.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+/** `versions:` — a version per framework id, as text; frameworks it leaves out have none recorded. */
+function readVersions(r: Reader, entry: Entry | undefined, frameworks: Items<Framework>): (string | null)[] {
+  const fwIds = frameworks.items.map((f) => f.id);
+  const versions: (string | null)[] = fwIds.map(() => null);
+  const vm = entry && !r.absent(entry.value) ? r.map(entry.value, 'data.versions') : null;
+  for (const [fw, { key, value }] of vm ?? []) {
+    const f = fwIds.indexOf(fw);
+    if (f < 0) {
+      if (frameworks.complete) r.problem(key, `data.versions names '${printable(fw)}', which is not a framework.${didYouMean(fw, fwIds)}`);
+      continue;
+    }
+    const n = r.resolve(value);
+    if (r.absent(n)) continue;
+    if (isScalar(n) && typeof n.value === 'number') {
+      // 3.10 would be read as the number 3.1: a version is text.
+      r.problem(
+        n,
+        `the version of '${fw}' is read as the number ${n.value}; put it in quotes ('${printable(r.written(n))}') so it stays as written.`,
+      );
+      continue;
+    }
+    versions[f] = r.optionalName(n, `the version of '${fw}'`, 'data.source') ?? null;
+  }
+  return versions;
+}
+
+/** `repetitions:` — how many times each experiment was repeated, e.g. {runtime: 30, memory: 30}. */
+function readRepetitions(r: Reader, entry: Entry | undefined): { experiment: string; count: number }[] {
+  const out: { experiment: string; count: number }[] = [];
+  const rm = entry && !r.absent(entry.value) ? r.map(entry.value, 'data.repetitions') : null;
+  for (const [experiment, { key, value }] of rm ?? []) {
+    if (!ID.test(experiment)) {
+      r.problem(key, `'${printable(experiment)}' in data.repetitions is not an experiment id: use lowercase letters, digits and '-'.`);
+      continue;
+    }
+    const count = r.integer(value ?? key, `the repetitions of '${experiment}'`, 1, MAX_REPETITIONS);
+    if (count !== undefined) out.push({ experiment, count });
+  }
+  return out;
+}
+
+/** The optional `data:` section: where the scores come from. */
+function readData(r: Reader, entry: Entry | undefined, frameworks: Items<Framework>): DataProvenance | undefined {
+  if (!entry || r.absent(entry.value)) return undefined;
+  const m = r.map(entry.value, 'data', DATA_KEYS);
+  if (!m) return undefined;
+  const nameEntry = m.get('name');
+  if (!nameEntry) r.problem(entry.key, 'data has no `name`; give the data set a short id, e.g. `name: my-measurements`.');
+  const name = nameEntry ? r.id(nameEntry.value, 'data.name') : undefined;
+  const text = (key: string) => r.optionalString(m.get(key)?.value, `data.${key}`);
+  let measuredOn: string | undefined;
+  const day = m.get('measured_on');
+  if (day && !r.absent(day.value)) {
+    const n = r.resolve(day.value);
+    const value = isScalar(n) ? n.value : undefined;
+    if (typeof value === 'string' && isDay(value.trim())) measuredOn = value.trim();
+    else r.problem(n ?? day.key, `data.measured_on must be a day written YYYY-MM-DD, e.g. 2026-11-27${describe(n)}.`);
+  }
+  const provenance: DataProvenance = {
+    name: name ?? 'data',
+    title: text('title'),
+    source: text('source'),
+    measuredOn,
+    machine: text('machine'),
+    python: text('python'),
+    versions: readVersions(r, m.get('versions'), frameworks),
+    repetitions: readRepetitions(r, m.get('repetitions')),
+    raw: text('raw'),
+  };
+  // Only what the file gives: absent optional fields stay absent, so a round trip compares equal.
+  return Object.fromEntries(Object.entries(provenance).filter(([, v]) => v !== undefined)) as unknown as DataProvenance;
+}
+
 /** Parses and validates criteria YAML text. `file` names it in messages. */
 export function parseStudy(text: string, file: string): Study {
   const { doc, lines } = readDocument(text, file);
@@ -598,6 +694,7 @@ export function parseStudy(text: string, file: string): Study {
   const title = r.optionalString(top.get('title')?.value, 'title');
   const source = r.optionalString(top.get('source')?.value, 'source');
   const frameworks = readFrameworks(r, root, top.get('frameworks'));
+  const data = readData(r, top.get('data'), frameworks);
   const criteria = readCriteria(r, root, top.get('criteria'), frameworks);
   const trees = readTrees(r, top.get('trees'), criteria);
   const defaultTree = readDefaultTree(r, top.get('default_tree'), trees);
@@ -605,5 +702,15 @@ export function parseStudy(text: string, file: string): Study {
   const randomState = rsEntry ? (r.integer(rsEntry.value, 'random_state', 0, MAX_SEED) ?? 0) : 0;
 
   if (r.problems.length > 0) throw new StudyError(file, r.problems);
-  return { file, title, source, frameworks: frameworks.items, criteria: criteria.items, trees, defaultTree, randomState };
+  return {
+    file,
+    title,
+    source,
+    ...(data === undefined ? {} : { data }),
+    frameworks: frameworks.items,
+    criteria: criteria.items,
+    trees,
+    defaultTree,
+    randomState,
+  };
 }

@@ -5,11 +5,18 @@
  */
 import { Document, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { Node } from 'yaml';
-import type { Study, TreeSpec } from './types.js';
+import type { DataProvenance, Study, TreeSpec } from './types.js';
 
 /** Over each top-level key: what the section is for, in a few lines of the user's language. */
 const SECTION_NOTES: Readonly<Record<string, string>> = {
   title: 'Shown above the questions; source says where the scores come from. Both are\noptional.',
+  data: [
+    'Where the scores come from, shown with every result: a short name for the data,',
+    'its source, the day it was measured (measured_on, YYYY-MM-DD), the machine and',
+    "Python, each tracker's version, how often each experiment was repeated, and the",
+    'raw measurements (raw). Only name is required. If you change the scores, change',
+    'name and source too, so that your results do not claim to be the data you started from.',
+  ].join('\n'),
   frameworks: [
     'The trackers to choose between: at least 2. Each needs an id (lowercase letters,',
     "digits and '-', used in scores and in --json output) and a name to show, different",
@@ -53,6 +60,23 @@ function treeEntry(study: Study, tree: TreeSpec): Record<string, unknown> {
   };
 }
 
+/** The `data:` section; versions only for the frameworks that have one. */
+function dataEntry(study: Study, data: DataProvenance): Record<string, unknown> {
+  const optional = (key: string, value: string | undefined) => (value === undefined ? {} : { [key]: value });
+  const versions = new Map(study.frameworks.flatMap((f, i) => (data.versions[i] == null ? [] : [[f.id, data.versions[i]] as const])));
+  return {
+    name: data.name,
+    ...optional('title', data.title),
+    ...optional('source', data.source),
+    ...optional('measured_on', data.measuredOn),
+    ...optional('machine', data.machine),
+    ...optional('python', data.python),
+    ...(versions.size > 0 ? { versions } : {}),
+    ...(data.repetitions.length > 0 ? { repetitions: new Map(data.repetitions.map((r) => [r.experiment, r.count])) } : {}),
+    ...optional('raw', data.raw),
+  };
+}
+
 /** The study as plain values, in the file's key order; optional fields only where present. */
 function plain(study: Study): Record<string, unknown> {
   const optional = (key: string, value: string | undefined) => (value === undefined ? {} : { [key]: value });
@@ -62,6 +86,7 @@ function plain(study: Study): Record<string, unknown> {
   return {
     ...optional('title', study.title),
     ...optional('source', study.source),
+    ...(study.data === undefined ? {} : { data: dataEntry(study, study.data) }),
     frameworks: study.frameworks.map((f) => ({
       id: f.id,
       name: f.name,
@@ -109,6 +134,11 @@ export function studyToYaml(study: Study): string {
         const scores = item.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'scores')?.value as Node | undefined;
         if (isMap(scores)) scores.flow = true;
       });
+    }
+    if (key === 'data' && isMap(pair.value)) {
+      // Versions and repetitions on one line each, as a table would show them.
+      for (const p of pair.value.items)
+        if (isScalar(p.key) && ['versions', 'repetitions'].includes(String(p.key.value)) && isMap(p.value)) p.value.flow = true;
     }
     if (key === 'trees' && isMap(pair.value)) {
       for (const tree of pair.value.items) {

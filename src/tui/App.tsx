@@ -31,7 +31,11 @@ import { useKeys } from './use-keys.js';
 import { useTerminalSize } from './use-terminal-size.js';
 import type { Size } from './use-terminal-size.js';
 
-export type Outcome = { readonly kind: 'done'; readonly session: Session; readonly result: ResultPosition } | { readonly kind: 'cancelled' };
+export type Outcome =
+  | { readonly kind: 'done'; readonly session: Session; readonly result: ResultPosition }
+  | { readonly kind: 'cancelled' }
+  /** `d`: start over on the other data set. */
+  | { readonly kind: 'switch' };
 
 export interface AppProps {
   /** The chosen tree, and its unlimited growth for "ask more". */
@@ -42,6 +46,10 @@ export interface AppProps {
   readonly start: StartMode;
   /** Answers given before the walk, by criterion: followed without asking. */
   readonly preset?: ReadonlyMap<number, boolean>;
+  /** How many answers that would change the best the result shows (default 3). */
+  readonly alternatives?: number;
+  /** The other bundled data set, which `d` ends this walk for; undefined when none is offered. */
+  readonly otherData?: string;
   /** The criteria file the user named, for the command the tree view points to. */
   readonly criteria?: string | undefined;
   /** Called once, when the user finishes on a result or quits; the app then exits. */
@@ -62,6 +70,7 @@ export interface AppProps {
 function outcomeOf(state: AppState): Outcome | undefined {
   if (state.kind === 'done') return { kind: 'done', session: state.session, result: state.result };
   if (state.kind === 'cancelled') return { kind: 'cancelled' };
+  if (state.kind === 'switch') return { kind: 'switch' };
   return undefined;
 }
 
@@ -81,19 +90,27 @@ function screenParts(state: LiveState, trees: Trees) {
  * (and the answer to "quit?") act, as nothing else can be seen to act.
  */
 function fits(state: LiveState, trees: Trees, style: Style, room: Size): boolean {
+  const other = state.otherData;
   const { at, under, ticks, more } = screenParts(state, trees);
   const { study, featureCriteria } = trees.base;
   if (state.overlay) return textLayout([], VIEW_HINTS, style, room) !== undefined;
   if (under === 'question' && at.kind === 'question')
-    return questionLayout(study, at, questionHints(back(state.session) !== undefined), style, room) !== undefined;
+    return questionLayout(study, at, questionHints(back(state.session) !== undefined, other), style, room) !== undefined;
   if (under === 'checklist' && ticks) {
-    const props = { study, criteria: featureCriteria, ticked: ticks.ticked, cursor: ticks.cursor, hints: checklistHints(state.start), size: room };
+    const props = {
+      study,
+      criteria: featureCriteria,
+      ticked: ticks.ticked,
+      cursor: ticks.cursor,
+      hints: checklistHints(state.start, other),
+      size: room,
+    };
     return checklistLines(props, style) !== undefined;
   }
   if (under === 'walk' && state.phase.kind === 'walking' && at.kind === 'result')
     return walkLines(at.advice, state.phase.shown, WALK_HINTS, style, room) !== undefined;
   if (under === 'result' && at.kind === 'result') {
-    return textLayout(resultOffer(at, more, style, readingWidth(room.columns)), resultHints(more), style, room) !== undefined;
+    return textLayout(resultOffer(at, more, style, readingWidth(room.columns)), resultHints(more, other), style, room) !== undefined;
   }
   return true;
 }
@@ -101,10 +118,24 @@ function fits(state: LiveState, trees: Trees, style: Style, room: Size): boolean
 /** Keys that act on a screen too small to show: quitting, and answering "quit?". */
 const actsUnseen = (state: LiveState, k: KeyPress) => (k.ctrl && k.input === 'c') || k.input === 'q' || state.quitting !== undefined;
 
-export function App({ trees, style, start, preset, criteria, onDone, save, onSuspend, size: fixed, stepMs = 250, escapeMs }: AppProps) {
+export function App({
+  trees,
+  style,
+  start,
+  preset,
+  alternatives,
+  otherData,
+  criteria,
+  onDone,
+  save,
+  onSuspend,
+  size: fixed,
+  stepMs = 250,
+  escapeMs,
+}: AppProps) {
   const size = useTerminalSize(fixed);
   const reduce = useMemo(() => makeReducer(trees, style, stepMs), [trees, style, stepMs]);
-  const [state, dispatch] = useReducer(reduce, undefined, (): AppState => initialState(trees, start, preset));
+  const [state, dispatch] = useReducer(reduce, undefined, (): AppState => initialState(trees, start, preset, otherData));
   const { exit } = useApp();
 
   // Each `s` once: the reducer records the answers to save, the write happens here.
@@ -162,7 +193,7 @@ export function App({ trees, style, start, preset, criteria, onDone, save, onSus
         study={study}
         position={at}
         choice={choiceOf(live)}
-        hints={questionHints(back(session) !== undefined)}
+        hints={questionHints(back(session) !== undefined, live.otherData)}
         size={room}
       />
     );
@@ -173,7 +204,7 @@ export function App({ trees, style, start, preset, criteria, onDone, save, onSus
         criteria={featureCriteria}
         ticked={ticks.ticked}
         cursor={ticks.cursor}
-        hints={checklistHints(live.start)}
+        hints={checklistHints(live.start, live.otherData)}
         size={room}
       />
     );
@@ -189,7 +220,17 @@ export function App({ trees, style, start, preset, criteria, onDone, save, onSus
       />
     );
   } else if (under === 'result' && at.kind === 'result') {
-    screen = <ResultScreen key={`result:${treeKey}:${session.answers.length}`} result={at} more={more} size={room} isActive={!overlay && roomy} />;
+    screen = (
+      <ResultScreen
+        key={`result:${treeKey}:${session.answers.length}`}
+        result={at}
+        more={more}
+        alternatives={alternatives}
+        otherData={live.otherData}
+        size={room}
+        isActive={!overlay && roomy}
+      />
+    );
   }
 
   let view: ReactNode = null;

@@ -9,7 +9,7 @@ import type { Move } from '../questionnaire/moves.js';
 import { fromTicks, knownAnswers, locate, startSession, withTicks } from '../questionnaire/session.js';
 import type { ResultPosition, Session, StartMode } from '../questionnaire/session.js';
 import type { Trees } from '../questionnaire/trees.js';
-import { notices, transcript } from '../questionnaire/wording.js';
+import { DATA_KEY, notices, transcript } from '../questionnaire/wording.js';
 import { plural } from '../render/format.js';
 import type { Style } from '../render/style.js';
 import type { KeyPress } from './keys.js';
@@ -71,12 +71,16 @@ export interface LiveState {
    * app saves them (a write is no work for a reducer) and reports back with `saved`.
    */
   readonly saveRequest?: { readonly id: number; readonly session: Session };
+  /** The other bundled data set, which `d` starts the walk over on; undefined when none is offered. */
+  readonly otherData?: string;
 }
 
 /** The app has ended: on a result the user accepted, or cancelled. */
 export type FinishedState =
   | { readonly kind: 'done'; readonly session: Session; readonly result: ResultPosition; readonly log: readonly LogEntry[] }
-  | { readonly kind: 'cancelled'; readonly log: readonly LogEntry[] };
+  | { readonly kind: 'cancelled'; readonly log: readonly LogEntry[] }
+  /** `d`: the walk is to start over on the other data set. */
+  | { readonly kind: 'switch'; readonly log: readonly LogEntry[] };
 
 export type AppState = LiveState | FinishedState;
 
@@ -98,6 +102,8 @@ export type Action =
   | { readonly type: 'finish' }
   /** `q`: quits at once, or first asks when answers would be lost. */
   | { readonly type: 'quit' }
+  /** `d`: leave this walk for the other data set. */
+  | { readonly type: 'switch-data' }
   /** Saves the result's answers (the `s` key). */
   | { readonly type: 'save' }
   /** The app saved them, or could not: the remark to show. */
@@ -148,6 +154,7 @@ export function keyAction(state: AppState, k: KeyPress): Action | undefined {
   if (input === 'c' && screen === 'checklist') return { type: 'mode', mode: 'questions' };
   if (input === 'm' && screen === 'result') return { type: 'more' };
   if (input === 's' && screen === 'result') return { type: 'save' };
+  if (input === DATA_KEY && state.kind === 'live' && state.otherData !== undefined && screen !== 'walk') return { type: 'switch-data' };
   if (screen === 'question') {
     if (k.upArrow || input === 'k') return { type: 'choose', by: -1 };
     if (k.downArrow || input === 'j') return { type: 'choose', by: 1 };
@@ -169,8 +176,11 @@ export function keyAction(state: AppState, k: KeyPress): Action | undefined {
 
 const NO_TICKS: Ticks = { ticked: new Set(), cursor: 0 };
 
-/** The first state; answers given before the walk are followed, and ticked on a checklist. */
-export function initialState(trees: Trees, start: StartMode, preset: ReadonlyMap<number, boolean> = new Map()): LiveState {
+/**
+ * The first state; answers given before the walk are followed, and ticked on a checklist.
+ * `otherData` names the data set `d` switches to, if one is offered.
+ */
+export function initialState(trees: Trees, start: StartMode, preset: ReadonlyMap<number, boolean> = new Map(), otherData?: string): LiveState {
   const ticked = new Set([...preset].filter(([, important]) => important).map(([c]) => c));
   return {
     kind: 'live',
@@ -179,6 +189,7 @@ export function initialState(trees: Trees, start: StartMode, preset: ReadonlyMap
     phase: start === 'checklist' ? { kind: 'ticking', ...NO_TICKS, ticked } : { kind: 'questions' },
     epoch: 0,
     log: [],
+    ...(otherData === undefined ? {} : { otherData }),
   };
 }
 
@@ -230,7 +241,7 @@ export function makeReducer(trees: Trees, style: Style, stepMs = 250) {
       }
       case 'restarted':
         return logged(
-          { ...initialState(trees, state.start, moved.session.preset), log: state.log, epoch: state.epoch + 1 },
+          { ...initialState(trees, state.start, moved.session.preset, state.otherData), log: state.log, epoch: state.epoch + 1 },
           transcript.restart(style),
         );
       case 'extended':
@@ -353,6 +364,9 @@ export function makeReducer(trees: Trees, style: Style, stepMs = 250) {
         return { ...state, notice: action.notice };
       case 'cancel':
         return { kind: 'cancelled', log: state.log };
+      case 'switch-data':
+        if (state.otherData === undefined) return state;
+        return { kind: 'switch', log: logged(state, transcript.data(state.otherData, style)).log };
       case 'dismiss':
         return state;
     }

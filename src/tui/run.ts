@@ -11,6 +11,7 @@ import type { Study } from '../study/types.js';
 import type { Outcome } from './App.js';
 import { AnswersSaver } from '../questionnaire/saved-answers.js';
 import { introLines, notices, presetLine, summaryText } from '../questionnaire/wording.js';
+import { switchData } from '../questionnaire/switch-data.js';
 import { questionnaireTrees } from '../questionnaire/trees.js';
 import { openTerminal } from './terminal.js';
 
@@ -37,45 +38,64 @@ async function loadInk(): Promise<typeof import('./mount.js')> {
 }
 
 export async function runInteractive(study: Study, options: WalkOptions, io: FrontEndIO, fd: number): Promise<void> {
-  const trees = questionnaireTrees(study, options.tree, io.timings);
   // Signals restore the terminal from here on, even while Ink is still loading.
   const terminal = openTerminal(fd, io.glyphs);
-  const ended: { outcome: Outcome } = { outcome: { kind: 'cancelled' } };
-  const saver = new AnswersSaver(study, options.saveAnswers);
+  let done: Outcome = { kind: 'cancelled' };
+  let current = { study, walk: options };
+  let saver = new AnswersSaver(study, options.saveAnswers);
   try {
     // Colour as the terminal allows, whatever stdout is.
     const style = io.styleFor({ isTTY: true });
-    // Printed before Ink loads: it is there at once, and the first frame has less to draw.
-    const width = readingWidth(terminal.screen.columns);
-    const preset = presetLine(study, options.preset);
-    const intro = [...introLines(study, trees.base, style, width, { start: options.start }), ...(preset ? wrapIndented(preset, width) : [])];
-    terminal.screen.print(intro.join('\n') + '\n');
-    const { mount } = await loadInk();
-    await mount(
-      {
-        trees,
-        style,
-        start: options.start,
-        preset: options.preset,
-        criteria: options.criteria,
-        onDone: (o) => {
-          ended.outcome = o;
+    let notes: readonly string[] = [];
+    // `d` ends a walk to start over on the other data set, as often as it is pressed.
+    for (;;) {
+      const { study: now, walk } = current;
+      const trees = questionnaireTrees(now, walk.tree, io.timings);
+      saver = new AnswersSaver(now, walk.saveAnswers);
+      // Printed before Ink loads: it is there at once, and the first frame has less to draw.
+      const width = readingWidth(terminal.screen.columns);
+      const preset = presetLine(now, walk.preset);
+      const intro = [
+        ...notes.flatMap((n) => wrapIndented(style.yellow(n), width)),
+        ...introLines(now, trees.base, style, width, { start: walk.start, ...(walk.other ? { offer: walk.other } : {}) }),
+        ...(preset ? wrapIndented(preset, width) : []),
+      ];
+      terminal.screen.print(intro.join('\n') + '\n');
+      const { mount } = await loadInk();
+      const ended: { outcome: Outcome } = { outcome: { kind: 'cancelled' } };
+      await mount(
+        {
+          trees,
+          style,
+          start: walk.start,
+          preset: walk.preset,
+          alternatives: walk.alternatives,
+          criteria: walk.criteria,
+          ...(walk.other ? { otherData: walk.other.name } : {}),
+          onDone: (o) => {
+            ended.outcome = o;
+          },
+          save: (session) => {
+            const saved = saver.save(session);
+            return saved.kind === 'saved' ? notices.saved(saved.file) : saved.message;
+          },
         },
-        save: (session) => {
-          const saved = saver.save(session);
-          return saved.kind === 'saved' ? notices.saved(saved.file) : saved.message;
-        },
-      },
-      terminal,
-    );
+        terminal,
+      );
+      done = ended.outcome;
+      if (done.kind !== 'switch') break;
+      const next = await switchData(now, walk);
+      current = { study: next.study, walk: next.walk };
+      notes = ['', ...next.notes];
+    }
   } finally {
     terminal.close();
   }
-  const done = ended.outcome;
-  if (done.kind === 'cancelled') throw new Cancelled();
+  if (done.kind !== 'done') throw new Cancelled();
+  const { walk } = current;
   // --save-answers keeps the answers the walk ended on; a file `s` wrote is named only if it holds them.
-  const saved = options.saveAnswers !== undefined ? saver.save(done.session) : undefined;
+  const saved = walk.saveAnswers !== undefined ? saver.save(done.session) : undefined;
   const file = saved?.kind === 'saved' || saver.holds(done.session) ? saver.file : undefined;
-  io.out(io.glyphs.draw(summaryText(done.session, done.result, io.style, readingWidth(io.width), options.criteria, file)));
+  io.out(io.glyphs.draw(summaryText(done.session, done.result, io.style, readingWidth(io.width), walk.criteria, file, walk.alternatives)));
   if (saved?.kind === 'failed') throw new UserError(saved.message);
 }

@@ -178,6 +178,7 @@ describe('help and version', () => {
       expect(h.stdout).toContain('Examples:');
     }
     expect(run(['tree', '--help']).stdout).toContain('--max-depth N');
+    for (const c of ['recommend', 'ask']) expect(run([c, '--help']).stdout).toMatch(/--alternatives N +how many of the nearest answers/);
   });
 
   it('help [command] is another way to ask, and names an unknown command', () => {

@@ -42,7 +42,7 @@ describe.skipIf(!hasTmux)('LANG=C and LC_ALL=C', () => {
     await sh.keys('Escape');
     await sh.waitFor('It does not matter');
     await sh.keys('?');
-    await sh.waitFor('How the study measured it');
+    await sh.waitFor('How it is measured');
     await sh.keys('Escape');
     await sh.waitFor('It does not matter');
     await sh.keys('2', '2');

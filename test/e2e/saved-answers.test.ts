@@ -32,7 +32,7 @@ describe('line mode (--accessible)', () => {
     // Auto-logging comes first in the tree; the first question asked is the next one down.
     expect(r.stderr).toContain('Question 1 of at most 2: Do you train Keras neural networks');
     expect(r.stderr).not.toMatch(/Question \d[^\n]*capture run details/);
-    expect(r.stderr).toContain('Save your answers to reprotree-answers.json, to use them again with --answers? 1 yes, 2 no (Enter): 1');
+    expect(r.stderr).toContain('Save your answers to reprotree-answers.json, to use them again with --answers? 1 yes, 2 or Enter no: 1');
     expect(r.stderr).toContain('Saved your answers to reprotree-answers.json');
     expect(json(join(dir, 'reprotree-answers.json'))).toEqual({ runtime: false, 'auto-logging': true, collaboration: true, keras: false });
     const command = scripted(r.stderr);

@@ -29,7 +29,28 @@ describe.skipIf(!hasTmux)('line mode in a terminal', () => {
     const fromResult = all.slice(all.indexOf('Use '));
     expect(fromResult).toMatch(/Lines of code \(matters\): W&B 2, Guild 2, MLflow 3/);
     expect(fromResult).toMatch(/Runtime \(does not matter\): /);
+    expect(fromResult).toContain('What would change it: the answers nearest to yours that give a different best.');
     expect(all.slice(all.indexOf('$ reprotree'))).not.toMatch(GLYPHS);
+  });
+});
+
+describe('line mode from a pipe', () => {
+  it('ends the result with what would change it, in words, as many as --alternatives asks for', () => {
+    const r = run(['--accessible', '--tree', 'figure-1', '--alternatives', '2'], { input: '2\n2\n2\n' });
+    expect(r.code).toBe(0);
+    const part = r.stdout.slice(r.stdout.indexOf('What would change it:'));
+    expect(part).toBe(
+      [
+        'What would change it: the answers nearest to yours under which the exact totals favour someone else.',
+        '',
+        '  1. If Collaboration mattered to you, W&B and MLflow would tie for the lead, 3 points ahead.',
+        '  2. If Keras deep dive mattered to you, W&B and MLflow would tie for the lead, 2 points ahead.',
+        '',
+        'More with --alternatives N.',
+        '',
+      ].join('\n'),
+    );
+    expect(r.stdout).not.toMatch(GLYPHS);
   });
 });
 

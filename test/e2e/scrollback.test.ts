@@ -5,7 +5,7 @@
  * scrollback (Ink does both once its live area is as tall as the terminal).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { closePanes, hasTmux, openPanes, openShell } from '../helpers/pane.js';
+import { closePanes, flat, hasTmux, openPanes, openShell } from '../helpers/pane.js';
 import type { Shell } from '../helpers/pane.js';
 
 beforeAll(openPanes);
@@ -67,6 +67,35 @@ describe.skipIf(!hasTmux)('the scrollback survives the questionnaire', () => {
     const after = sh.lines().join(' ').replace(/\s+/g, ' ');
     expect(after).toContain('reprotree: a tie between W&B and MLflow (tree figure-1, 3 questions).');
     expect(after).toContain('Auto-logging: it does not matter');
+  });
+
+  it('at 80×10, the result pages down to what would change it, and the summary keeps it', async () => {
+    const sh = await openShell({ columns: 80, rows: 10 });
+    await sh.type('seq 1 50; reprotree --tree figure-1');
+    await sh.waitFor('Question 1 of at most 3');
+    await sh.keys('2');
+    await sh.waitFor('Question 2 of at most 3');
+    await sh.keys('2');
+    await sh.waitFor('Question 3');
+    await sh.keys('2');
+    const top = await sh.waitFor('Recommendation: a tie between W&B and MLflow');
+    expect(top).not.toContain('What would change it');
+    await sh.keys('End');
+    const end = await sh.waitFor('More with --alternatives N.');
+    // The last page, its place in the text and the keys all in view, within the terminal.
+    expect(end).toContain('↑ for earlier');
+    expect(end).toContain('Enter done');
+    expect(flat(end)).toContain('3. If Runtime mattered to you, Guild would lead by 1.5 points.');
+    fitsWidth(end, 80);
+    keepsScrollback(sh);
+    await sh.keys('Enter');
+    expect(await sh.exited()).toBe(0);
+    keepsScrollback(sh);
+    const after = flat(sh.lines().join('\n'));
+    expect(after).toContain(
+      'What would change it: If Collaboration mattered to you, W&B and MLflow would tie for the lead, 3 points ahead. ' +
+        'If Keras deep dive mattered to you, W&B and MLflow would tie for the lead, 2 points ahead.',
+    );
   });
 
   it('at 20×6 asks for a taller terminal, then carries on when it gets one', async () => {

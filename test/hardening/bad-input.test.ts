@@ -43,6 +43,7 @@ const files: [string, string | Buffer, RegExp][] = [
   ['a missing colon', edit('    name: Speed', '    name Speed'), /:6:5: this line does not fit the lines above it/],
   ['a decimal comma', edit('b: 2}', 'b: 2,5}'), /:7:25: '5' in the scores of 'speed' looks like .* decimal comma/],
   ['two YAML documents', GOOD + '---\n' + GOOD, /:\d+:\d+: the file holds more than one YAML document/],
+  ['a JSON brace left open', '{"frameworks": [],\n', /:2:1: a '\{' or '\[' is not closed, or a ',' is followed by nothing \(in JSON or YAML\)/],
   ['a string score', edit('b: 2}', 'b: "2"}'), /:7:23: the score of 'b' on 'speed' must be a number, not the text '2'/],
   ['a boolean score', edit('b: 2}', 'b: yes}'), /:7:23: the score of 'b' on 'speed' must be a number, not the text 'yes'/],
   ['an empty score', edit('b: 2}', 'b: }'), /:7:\d+: the score of 'b' on 'speed' must be a number/],
@@ -226,6 +227,19 @@ describe('bad flag values', () => {
     ['--max-depth 2.5', ['tree', '--max-depth', '2.5'], /--max-depth must be a whole number/],
     ['--random-state abc', ['tree', '--random-state', 'abc'], /--random-state must be a whole number from 0 to 4294967295, not 'abc'/],
     ['--random-state -3', ['tree', '--random-state', '-3'], /--random-state must be a whole number/],
+    ['--alternatives -1', ['--important', 'memory', '--alternatives', '-1'], /--alternatives must be a whole number from 0 to 1000, not '-1'/],
+    [
+      '--alternatives three',
+      ['--important', 'memory', '--alternatives', 'three'],
+      /--alternatives must be a whole number from 0 to 1000, not 'three'/,
+    ],
+    ['--alternatives 1e9', ['--important', 'memory', '--alternatives', '1000000000'], /--alternatives must be a whole number from 0 to 1000/],
+    ['--alternatives with no value', ['--important', 'memory', '--alternatives='], /--alternatives needs a value/],
+    [
+      '--alternatives for the tree',
+      ['tree', '--alternatives', '2'],
+      /--alternatives does not apply to the tree command; it is for ask and recommend/,
+    ],
     ['--format png', ['tree', '--format', 'png'], /'png' is not a format of tree/],
     ['--format for scores', ['scores', '--format', 'svg'], /'svg' is not a format of scores; use one of text, json, markdown, yaml/],
     ['--json with --format markdown', ['scores', '--json', '--format', 'markdown'], /contradict/],
@@ -243,7 +257,7 @@ describe('bad flag values', () => {
     [
       'an upper-case criterion',
       ['--important', 'RUNTIME'],
-      /^reprotree: 'RUNTIME' is not a criterion id: ids are lowercase, as in .*criteria\.yaml; use 'runtime'\.\n$/,
+      /^reprotree: 'RUNTIME' is not a criterion id: ids are lowercase, as in the study-2021 data set; use 'runtime'\.\n$/,
     ],
     [
       'a capitalised criterion among others',

@@ -14,6 +14,8 @@ interface RunOptions {
   env?: Record<string, string | undefined>;
   input?: string;
   cwd?: string;
+  /** Another copy of the program (test/helpers/data-sets.ts). */
+  bin?: string;
 }
 
 /**
@@ -27,7 +29,7 @@ function environment(extra: Record<string, string | undefined> = {}): NodeJS.Pro
 }
 
 export function run(args: readonly string[], options: RunOptions = {}): Result {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(process.execPath, [options.bin ?? BIN, ...args], {
     encoding: 'utf8',
     env: environment(options.env),
     input: options.input ?? '',

@@ -1,4 +1,5 @@
 /** An IO record for running commands in-process, with what they write captured. */
+import { DEFAULT_ALTERNATIVES } from '../../src/advice/alternatives.js';
 import type { IO } from '../../src/commands/io.js';
 import type { RecommendOptions } from '../../src/commands/options.js';
 import { recommend } from '../../src/commands/recommend.js';
@@ -39,6 +40,18 @@ export function captureIO(width = 80): Captured {
 export async function recommended(options: Partial<RecommendOptions>): Promise<{ out: string; err: string }> {
   const c = captureIO();
   const answers = { important: undefined, notImportant: undefined, file: undefined };
-  await recommend({ criteria: undefined, tree: undefined, format: 'text', answers, accessible: false, ...options }, c.io);
+  await recommend(
+    {
+      criteria: undefined,
+      data: undefined,
+      tree: undefined,
+      format: 'text',
+      answers,
+      accessible: false,
+      alternatives: DEFAULT_ALTERNATIVES,
+      ...options,
+    },
+    c.io,
+  );
   return { out: c.out(), err: c.err() };
 }

@@ -8,8 +8,9 @@ import type { Study } from '../../src/study/types.js';
 import { ROOT } from './fixtures.js';
 
 let cached: Study | undefined;
+/** The bundled study as `--data study-2021` (the default) loads it. */
 export function study(): Study {
-  cached ??= parseStudy(readFileSync(ROOT + 'criteria.yaml', 'utf8'), ROOT + 'criteria.yaml');
+  cached ??= { ...parseStudy(readFileSync(ROOT + 'criteria.yaml', 'utf8'), ROOT + 'criteria.yaml'), dataSet: 'study-2021' };
   return cached;
 }
 

@@ -282,6 +282,26 @@ describe('reprotree measure: Python and the command line', () => {
     expect(await errorOf(['--python', '/bin/true'])).toContain('did not answer as Python 3 does');
   });
 
+  it('tries the trackers on the Python 3.12 named, in the group that holds the facts only', async () => {
+    const b = bench();
+    // A Python that says it is 3.12: the double, told so.
+    const py312 = join(b.dir, 'python3.12');
+    writeFileSync(py312, `#!/bin/sh\nFAKE_PYTHON_VERSION=3.12.1 exec "${b.python}" "$@"\n`, { mode: 0o755 });
+    const r = await measure([...b.args, '--reps', '1', '--python312', py312], b.env);
+    expect(r.code).toBe(0);
+    const told = b.calls().filter((l) => l.includes(' python312 '));
+    expect(told.sort()).toEqual([`alpha collaboration python312 ${py312}`, `beta collaboration python312 ${py312}`]);
+  });
+
+  it('refuses a --python312 that is not 3.12 or newer, before anything runs', async () => {
+    const b = bench();
+    const r = await measure([...b.args, '--python312', b.python], b.env);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/--python312 .* is Python 3\.11\.7; the python-312 fact needs 3\.12 or newer/);
+    expect(b.calls()).toEqual([]);
+  });
+
   it('refuses unknown trackers and experiments with the names there are', async () => {
     expect(await errorOf([...b.args, '--trackers', 'alpah'])).toContain(
       "the probes have no tracker 'alpah'; they have alpha, beta. Did you mean 'alpha'?",

@@ -221,7 +221,7 @@ describe('a broken file gives one sentence naming the file and the path', () => 
     [
       'an override of an unknown criterion',
       json({ ...valid(), overrides: [{ criterion: 'speed', scores: {}, why: 'published' }] }),
-      'm.json: overrides[0].criterion must be one of "auto-logging", "runtime", "memory", "lines", "sklearn", "log-size", "keras", "memory-from-data", "collaboration", not the text "speed".',
+      'm.json: overrides[0].criterion must be one of "auto-logging", "runtime", "memory", "lines", "sklearn", "log-size", "keras", "memory-from-data", "collaboration", "open-source", "self-hosting", "maintained", "python-312", not the text "speed".',
     ],
   ];
 

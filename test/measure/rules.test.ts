@@ -78,6 +78,24 @@ describe("the study's data gives Table 11", () => {
   });
 });
 
+describe('criteria whose experiment was not run', () => {
+  it('are left out with a note, not scored as storing nothing', () => {
+    // Runtime measured for two trackers; nothing else was run (as with a run without --keras).
+    const set = setOf(file(['a', 'b'], [runtime('a', 'init', 'm', [1, 1.1, 0.9]), runtime('b', 'init', 'm', [3, 3.1, 2.9])]));
+    const table = scoreAll(set);
+    expect(table.criteria.map((c) => c.id)).toEqual(['runtime']);
+    expect(table.notes).toContainEqual(expect.stringMatching(/^Keras deep dive is left out: no tracker was measured on it/));
+    expect(table.notes.some((n) => /^Python 3\.12 is left out/.test(n))).toBe(false);
+  });
+
+  it('are kept when a tracker was asked and failed: a failure is a finding', () => {
+    const set = setOf(
+      file(['a', 'b'], [runtime('a', 'init', 'm', [1]), runtime('b', 'init', 'm', [3]), failed('keras', 'a', 'TensorFlow did not install')]),
+    );
+    expect(scoreAll(set).criteria.map((c) => c.id)).toContain('keras');
+  });
+});
+
 describe('runtime', () => {
   it('pays 1 and 0.5 to the two fastest when the differences are clear', () => {
     const set = setOf(
@@ -191,7 +209,7 @@ describe('runtime', () => {
     );
     expect(scoresOf(set, 'runtime')).toEqual({ a: 1, b: 0 });
     const all = scoreAll(set);
-    expect(all.notes).toEqual([
+    expect(all.notes.filter((n) => !n.includes(' is left out: '))).toEqual([
       'B did not install (ERROR: No matching distribution found for guildai==0.9.0): it is scored as storing nothing and as the slowest and heaviest tracker.',
     ]);
     expect(all.criteria.find((c) => c.id === 'runtime')!.evidence[1]).toBe(

@@ -7,6 +7,8 @@ import { answer, extend, locate, startSession } from '../../src/questionnaire/se
 import type { Session } from '../../src/questionnaire/session.js';
 import { firstSentence, hintLines, introLines, scriptedCommand, summaryText } from '../../src/questionnaire/wording.js';
 import { displayWidth } from '../../src/render/terminal-text.js';
+import { questionnaireTrees } from '../../src/questionnaire/trees.js';
+import { parseStudy } from '../../src/study/parse.js';
 import { PLAIN, study, trees } from '../helpers/study.js';
 
 const walk = (s: Session, ...replies: boolean[]) => replies.reduce(answer, s);
@@ -70,6 +72,40 @@ describe('the closing summary', () => {
     expect(text).toContain('Your answers: Auto-logging matters, Keras deep dive does not matter, Collaboration matters.');
     expect(text).toContain('Totals over what matters: MLflow 9, W&B 8, Guild 4.5.');
     expect(text).toContain('Same advice without the questions:\n  reprotree --important auto-logging,collaboration\n');
+  });
+
+  it("says what would change the answer in the result's words, as many as asked for", () => {
+    const s = walk(startSession(trees('full').base), true, false, true);
+    const text = summaryText(s, result(s), PLAIN, 200);
+    expect(text).toContain(
+      [
+        '  What would change it:',
+        '    If Auto-logging did not matter to you, W&B and MLflow would tie for the lead, 3 points ahead.',
+        '    If Runtime mattered to you and Collaboration did not, Guild and MLflow would tie for the lead, 1 point ahead.',
+        '  Same advice without the questions:',
+      ].join('\n'),
+    );
+    const one = summaryText(s, result(s), PLAIN, 200, undefined, undefined, 1);
+    expect(one).toContain('tie for the lead, 3 points ahead.\n  Same advice');
+    expect(summaryText(s, result(s), PLAIN, 200, undefined, undefined, 0)).not.toContain('What would change it');
+  });
+
+  it('says when no change of one or two answers would change the best', () => {
+    // A leads on every criterion, and with all three answered "matters", dropping one or two
+    // still leaves one that counts.
+    const yaml =
+      'frameworks: [{id: a, name: A}, {id: b, name: B}]\ncriteria:\n  - {id: x, name: X, scores: {a: 3, b: 1}}\n' +
+      '  - {id: y, name: Y, scores: {a: 2, b: 1}}\n  - {id: z, name: Z, scores: {a: 5, b: 0}}\n';
+    const t = questionnaireTrees(parseStudy(yaml, 'test.yaml'), undefined);
+    const s = startSession(
+      t.base,
+      new Map([
+        [0, true],
+        [1, true],
+        [2, true],
+      ]),
+    );
+    expect(summaryText(s, result(s), PLAIN, 200)).toContain('  What would change it: no change to one or two of your answers would.\n');
   });
 
   it('fits 40 columns, but for the command, which keeps a row of its own so it copies whole', () => {

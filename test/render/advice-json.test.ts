@@ -53,8 +53,22 @@ describe('the JSON Schema of recommend --json', () => {
       ['--important', 'runtime,memory,keras', '--tree', 'figure-2', '--json'],
       ['recommend', '--format', 'json', '--not-important', 'runtime'],
       ['--criteria', flat, '--important', 'x', '--json'],
+      // Pairs of changed answers, and a change under which every tracker ties (margin null).
+      ['--important', 'runtime,auto-logging,lines,collaboration,memory,sklearn,keras', '--json'],
+      ['--important', 'memory', '--alternatives', '10', '--json'],
+      ['--important', 'memory', '--alternatives', '0', '--json'],
     ];
-    const seen = { tie: false, leafOnly: false, ignored: false, noRunnerUp: false, disagrees: false };
+    const seen = {
+      tie: false,
+      leafOnly: false,
+      ignored: false,
+      noRunnerUp: false,
+      disagrees: false,
+      noAlternative: false,
+      pair: false,
+      allTie: false,
+      manyAlternatives: false,
+    };
     for (const args of cases) {
       const r = run(args);
       expect(r.code, args.join(' ')).toBe(0);
@@ -65,9 +79,13 @@ describe('the JSON Schema of recommend --json', () => {
       seen.ignored ||= j.ignored.length > 0;
       seen.noRunnerUp ||= j.runner_up === null;
       seen.disagrees ||= !j.agrees;
+      seen.noAlternative ||= j.alternatives.length === 0;
+      seen.pair ||= j.alternatives.some((a: { flip: object }) => Object.keys(a.flip).length === 2);
+      seen.allTie ||= j.alternatives.some((a: { margin: number | null }) => a.margin === null);
+      seen.manyAlternatives ||= j.alternatives.length > 3;
     }
     // The cases reach every edge they are there for.
-    expect(seen).toEqual({ tie: true, leafOnly: true, ignored: true, noRunnerUp: true, disagrees: true });
+    expect(Object.entries(seen).filter(([, reached]) => !reached)).toEqual([]);
   });
 
   it('refuses output that differs from it: a field missing, a field too many, a wrong type, a bad id', async () => {
@@ -79,6 +97,33 @@ describe('the JSON Schema of recommend --json', () => {
     expect(complaints({ ...good, answers: { ...good.answers, keras: 'yes' } })).toMatch(/answers\/keras must be boolean/);
     expect(complaints({ ...good, recommendation: ['Not An Id'] })).toMatch(/recommendation\/0 must match pattern/);
     expect(complaints({ ...good, runner_up: { ...good.runner_up, margin: 0 } })).toMatch(/margin must be > 0/);
+    const alternative = good.alternatives[0];
+    expect(alternative).toBeDefined();
+    expect(complaints({ ...good, alternatives: [{ ...alternative, flip: {} }] })).toMatch(/flip must NOT have fewer than 1 properties/);
+    expect(complaints({ ...good, alternatives: [{ ...alternative, flip: { Keras: true } }] })).toMatch(/property name must be valid/);
+    expect(complaints({ ...good, alternatives: [{ ...alternative, margin: 0 }] })).toMatch(/margin must be > 0/);
+    expect(complaints({ ...good, alternatives: [{ ...alternative, best: [] }] })).toMatch(/best must NOT have fewer than 1 items/);
+    const { versions: _v, ...noVersions } = good.data;
+    expect(complaints({ ...good, data: noVersions })).toMatch(/data must have required property 'versions'/);
+    expect(complaints({ ...good, data: { ...good.data, measured_on: '27.11.2026' } })).toMatch(/measured_on/);
+  });
+
+  it('says where the scores come from: the bundled study, or the file named', () => {
+    const bundled = JSON.parse(run(['--important', 'keras', '--json']).stdout).data;
+    expect(bundled).toEqual({
+      name: 'study-2021',
+      bundled: true,
+      file: null,
+      title: "The study's scores (2021)",
+      source: 'Table 11 of Kondratiuk & Rasgauski (2021)',
+      measured_on: null,
+      machine: 'a MacBook and a Dell laptop',
+      python: null,
+      versions: { wandb: null, guild: null, mlflow: null },
+    });
+    // The same file named by the user may have been edited: its path is given with what it says.
+    const named = JSON.parse(run(['--criteria', ROOT + 'criteria.yaml', '--important', 'keras', '--json']).stdout).data;
+    expect(named).toEqual({ ...bundled, bundled: false, file: ROOT + 'criteria.yaml' });
   });
 
   it('has exactly the fields the README documents', () => {

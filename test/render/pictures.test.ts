@@ -16,11 +16,11 @@ import { createStyle } from '../../src/render/style.js';
 import { renderSvg, textWidth } from '../../src/render/svg.js';
 import { displayWidth, stripAnsi } from '../../src/render/terminal-text.js';
 import { renderTreeText } from '../../src/render/tree-text.js';
-import { loadStudy } from '../../src/study/load.js';
-import { ROOT } from '../helpers/fixtures.js';
+import { loadDataSet } from '../../src/study/load.js';
 import { renamed } from '../helpers/study.js';
 
-const study = await loadStudy(ROOT + 'criteria.yaml');
+// As users get it by default: the bundled study, which the pictures name as their source.
+const study = await loadDataSet('study-2021');
 const plain = createStyle(false);
 const colour = createStyle(true);
 

@@ -29,12 +29,12 @@ describe('an answers file', () => {
     expect(read('kerass: true\nruntime: yes\nmemory:\nkeras: false\nkeras: true\nRuntime: true\n')).toEqual([
       "5:1: 'keras' appears twice in the answers (one per criterion, e.g. `runtime: true`) (first on line 4); keep one.",
       "1:1: 'kerass' is not a criterion of " +
-        study().file +
+        'the study-2021 data set' +
         ". Did you mean 'keras'? The criteria are runtime, auto-logging, lines, collaboration, memory, sklearn, keras.",
       '2:10: the answer for \'runtime\' must be true (it matters) or false (it does not), not "yes".',
       "3:8: the answer for 'memory' must be true (it matters) or false (it does not), but it has none.",
       // Ids match exactly, as on the command line and in criteria files.
-      `6:1: 'Runtime' is not a criterion id: ids are lowercase, as in ${study().file}; use 'runtime'.`,
+      `6:1: 'Runtime' is not a criterion id: ids are lowercase, as in the study-2021 data set; use 'runtime'.`,
     ]);
   });
 

@@ -236,6 +236,71 @@ criteria:
   });
 });
 
+describe('the data section', () => {
+  it('reads where the scores come from, with versions by framework', () => {
+    const s = parseStudy(
+      MINIMAL +
+        `data:
+  name: mine-2026
+  source: measured on my laptop
+  measured_on: 2026-11-27
+  python: "3.12.1"
+  versions: {b: "3.10", a: ~}
+  repetitions: {runtime: 30, memory: 10}
+  raw: runs/
+`,
+      'f.yaml',
+    );
+    expect(s.data).toEqual({
+      name: 'mine-2026',
+      source: 'measured on my laptop',
+      measuredOn: '2026-11-27',
+      python: '3.12.1',
+      versions: [null, '3.10'],
+      repetitions: [
+        { experiment: 'runtime', count: 30 },
+        { experiment: 'memory', count: 10 },
+      ],
+      raw: 'runs/',
+    });
+  });
+
+  it('the bundled file has one, naming the study', async () => {
+    const s = await loadStudy(ROOT + 'criteria.yaml');
+    expect(s.data?.name).toBe('study-2021');
+    expect(s.data?.source).toBe('Table 11 of Kondratiuk & Rasgauski (2021)');
+    expect(s.data?.measuredOn).toBeUndefined();
+    expect(s.data?.versions).toEqual([null, null, null]);
+  });
+
+  it('reports each problem where it is', () => {
+    const text =
+      MINIMAL +
+      `data:
+  source: x
+  measured_on: 27.11.2026
+  versions: {a: 3.10, c: "1"}
+  repetitions: {runtime: 0, Memory: 3}
+  machin: m
+`;
+    expect(problems(text)).toEqual([
+      "15:3: unknown key 'machin' in data. Did you mean 'machine'?",
+      '10:1: data has no `name`; give the data set a short id, e.g. `name: my-measurements`.',
+      "12:16: data.measured_on must be a day written YYYY-MM-DD, e.g. 2026-11-27, not the text '27.11.2026'.",
+      "13:17: the version of 'a' is read as the number 3.1; put it in quotes ('3.10') so it stays as written.",
+      "13:23: data.versions names 'c', which is not a framework.",
+      "14:26: the repetitions of 'runtime' must be a whole number from 1 to 1000000, not 0.",
+      "14:29: 'Memory' in data.repetitions is not an experiment id: use lowercase letters, digits and '-'.",
+    ]);
+  });
+
+  it('a day that does not exist is refused', () => {
+    expect(problems(MINIMAL + 'data:\n  name: x\n  measured_on: 2026-02-30\n')).toEqual([
+      "12:16: data.measured_on must be a day written YYYY-MM-DD, e.g. 2026-11-27, not the text '2026-02-30'.",
+    ]);
+  });
+});
+
 describe('reading files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'reprotree-load-'));
   const expectUserError = (f: () => unknown, pattern: RegExp) => {

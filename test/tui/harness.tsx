@@ -59,6 +59,10 @@ export interface DriveOptions {
   preset?: Record<string, boolean>;
   /** What `s` does; by default it records the answers and says so. */
   save?: (session: Session) => string;
+  /** How many answers that would change the best the result shows (--alternatives). */
+  alternatives?: number;
+  /** The other data set `d` switches to, if one is offered. */
+  otherData?: string;
 }
 
 export async function drive(options: DriveOptions = {}): Promise<Driven> {
@@ -73,6 +77,8 @@ export async function drive(options: DriveOptions = {}): Promise<Driven> {
       style={options.style ?? PLAIN}
       start={options.start ?? 'questions'}
       preset={preset}
+      {...(options.alternatives === undefined ? {} : { alternatives: options.alternatives })}
+      {...(options.otherData === undefined ? {} : { otherData: options.otherData })}
       onDone={(o) => {
         outcome = o;
       }}

@@ -8,7 +8,7 @@ describe('a question', () => {
     const f = app.live();
     expect(f).toContain('Question 1 of at most 3');
     expect(f).toContain('Do you want the tracker to capture run details on its own');
-    expect(f).toContain('The study measured: What each tracker stores by default');
+    expect(f).toContain('Measured: What each tracker stores by default');
     expect(f).toContain('Scores (higher is better): W&B 3 · Guild 2.5 · MLflow 4');
     expect(f).toMatch(/❯ It matters to me\n {2}It does not matter/);
     for (const key of ['Enter answer', '? evidence', 't tree', 'c checklist instead', 'r restart', 'q quit']) {

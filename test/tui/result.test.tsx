@@ -1,6 +1,6 @@
 /** The result screen: skipped questions, ties, majority leaves and "ask more", paging. */
 import { describe, expect, it } from 'vitest';
-import { drive, flat, KEY } from './harness.js';
+import { drive, flat, KEY, widest } from './harness.js';
 
 describe('the result', () => {
   it('explains a single recommendation: why, the scores, the runner-up and how sure the tree is', async () => {
@@ -106,10 +106,71 @@ describe('paging', () => {
     expect(f).not.toContain('Use MLflow');
     expect(f).toContain('↑');
     expect(f.split('\n').length).toBeLessThan(16);
+    // The end is what would change the answer.
     await app.press('G');
-    expect(app.live()).toContain('All 16 profiles on this branch');
+    f = app.live();
+    expect(f).toContain('↑ for earlier');
+    expect(flat(f)).toContain('2. If Runtime mattered to you and Collaboration did not, Guild and MLflow would tie for the lead, 1 point ahead.');
+    expect(f.split('\n').length).toBeLessThan(16);
     await app.press('g');
     expect(app.live()).toContain('Use MLflow');
+  });
+});
+
+describe('what would change it', () => {
+  it('ends the result, in the words of the scripted text', async () => {
+    const app = await drive({ tree: 'full', size: { columns: 80, rows: 60 } });
+    await app.press('1', '2', '1');
+    expect(app.live()).toContain(
+      [
+        'What would change it: the answers nearest to yours that give a different best.',
+        '',
+        '  1. If Auto-logging did not matter to you, W&B and MLflow would tie for the',
+        '     lead, 3 points ahead.',
+        '  2. If Runtime mattered to you and Collaboration did not, Guild and MLflow',
+        '     would tie for the lead, 1 point ahead.',
+      ].join('\n'),
+    );
+  });
+
+  it('shows as many as asked for, or none', async () => {
+    // Only memory matters: six single answers would each change the best.
+    const preset = { runtime: false, 'auto-logging': false, lines: false, collaboration: false, sklearn: false, keras: false };
+    const more = await drive({ tree: 'full', size: { columns: 80, rows: 60 }, alternatives: 10, preset });
+    await more.press('1');
+    const f = flat(more.live());
+    expect(f).toContain('Use Guild');
+    expect(f).toContain('6. If');
+    expect(f).not.toContain('More with --alternatives');
+    const none = await drive({ tree: 'full', size: { columns: 80, rows: 60 }, alternatives: 0 });
+    await none.press('1', '2', '1');
+    expect(none.live()).toContain('All 16 profiles on this branch');
+    expect(none.live()).not.toContain('What would change it');
+  });
+
+  it('in an 80×10 terminal, pages to it and stays shorter than the terminal', async () => {
+    const size = { columns: 80, rows: 10 };
+    const app = await drive({ tree: 'figure-1', size });
+    await app.press('2', '2', '2');
+    let f = app.live();
+    expect(f).toContain('Recommendation: a tie between W&B and MLflow');
+    expect(f).not.toContain('What would change it');
+    await app.press('G');
+    f = app.live();
+    expect(f.split('\n').length).toBeLessThan(size.rows);
+    expect(widest(f)).toBeLessThanOrEqual(size.columns);
+    expect(f).toContain('More with --alternatives N.');
+    expect(f).toContain('Enter done');
+    // Every row of the section can be paged to.
+    await app.press('g');
+    let seen = '';
+    for (let i = 0; i < 20 && !seen.includes('↑ for earlier'); i++) {
+      seen += `${app.live()}\n`;
+      expect(app.live().split('\n').length).toBeLessThan(size.rows);
+      await app.press(KEY.pageDown);
+    }
+    expect(flat(seen)).toContain('What would change it: the answers nearest to yours under which the exact totals favour someone else.');
+    expect(flat(seen)).toMatch(/1\. If \w[^.]* mattered to you, /);
   });
 });
 

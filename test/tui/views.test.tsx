@@ -13,7 +13,7 @@ describe('the evidence view', () => {
     await app.press('?');
     const f = flat(app.live());
     expect(f).toContain('Auto-logging (auto-logging)');
-    expect(f).toContain('How the study measured it: What each tracker stores by default');
+    expect(f).toContain('How it is measured: What each tracker stores by default');
     expect(f).toContain('1 point per item stored out of the box');
     expect(f).toContain('W&B: 3 points — Stores run metadata and the sklearn version itself');
     expect(f).toContain('MLflow: 4 points (best) — Stores run metadata');

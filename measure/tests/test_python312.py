@@ -1,4 +1,4 @@
-"""The collaboration experiment's Python 3.12 check installs with pip's environment and imports
+"""The facts record's Python 3.12 check installs with pip's environment and imports
 with the tracker's: a tracker kept offline through a closed loopback proxy must not block pip."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
-from reprotree_probe.experiments import collaboration
+from reprotree_probe.experiments import facts
 from reprotree_probe.workdir import Workdir
 
 
@@ -34,7 +34,7 @@ def test_pip_runs_without_the_trackers_environment_and_the_import_with_it(tmp_pa
 
     monkeypatch.setattr(subprocess, "run", run)
     workdir = Workdir.create(tmp_path / "work")
-    result = collaboration.python_312(OfflineTracker(), workdir, "python3.12")
+    result = facts.python_312(OfflineTracker(), workdir, "python3.12")
     assert result["ok"] is True
     (venv, _venv_env), (pip, pip_env), (imported, import_env), (init, init_env) = seen
     assert venv[1:3] == ["-m", "venv"] and pip[1:4] == ["-m", "pip", "install"]
