@@ -8,7 +8,8 @@ describe('the other data set', () => {
     expect(flat(app.live())).toContain('d trackers-2026');
     await app.press('1', 'd');
     expect(app.outcome()).toEqual({ kind: 'switch' });
-    expect(app.frame()).toContain('⇄ Switching to trackers-2026');
+    // The "⇄ Switching to trackers-2026" line it leaves is checked in a real terminal
+    // (test/e2e/data-sets.test.ts): under CI, Ink draws no frame after the app ends.
   });
 
   it('works on the checklist and the result too', async () => {
