@@ -9,6 +9,7 @@
  * the scale to the other; criteria on different scales (auto-logging's 5 points, memory's 1.5)
  * compare fairly.
  */
+import { printable, UserError } from '../errors.js';
 import type { Study } from '../study/types.js';
 import { advise } from './advise.js';
 import type { Advice } from './advise.js';
@@ -69,6 +70,15 @@ export function compare(
   tree: string | undefined,
   timings?: FitTimings,
 ): Comparison {
+  // One tree name for both: it must be one both data sets have (their trees differ but for `full`).
+  if (tree !== undefined) {
+    const shared = first.trees.map((t) => t.name).filter((n) => second.trees.some((t) => t.name === n));
+    if (!shared.includes(tree)) {
+      throw new UserError(
+        `--tree ${printable(tree)}: compare walks both data sets on the same tree, and the tree names they share are ${shared.join(', ') || 'none'}; leave --tree out to use each one's default.`,
+      );
+    }
+  }
   const side = (study: Study): Side => {
     const vector = study.criteria.map((c) => answers.get(c.id) === true);
     const fitted = fitTree(study, tree, {}, timings);

@@ -34,8 +34,8 @@ export function writeReport(
   if (format === 'json') text = JSON.stringify(view.json(), null, 2) + '\n';
   else if (format === 'markdown') text = io.glyphs.draw(toMarkdown(view.blocks(false)));
   else if (words) text = io.glyphs.draw(blocksToLines(view.blocks(true), io.style, Infinity, { plain: true }).join('\n') + '\n');
-  // Laid out as the questionnaire's result screen is: a table too wide for the terminal is stacked.
-  // Prose at the reading width; a table may use the whole terminal before it is stacked.
+  // Laid out as the questionnaire's result screen is: prose at the reading width, and a table may
+  // use the whole terminal before it is stacked.
   else text = io.glyphs.draw(blocksToLines(view.blocks(false), io.style, readingWidth(io.width), { tableWidth: io.width }).join('\n') + '\n');
   io.timings.render = (io.timings.render ?? 0) + (performance.now() - t0);
   io.out(text);

@@ -63,6 +63,6 @@ export async function measure(options: MeasureOptions, io: IO): Promise<void> {
   // Notes first (stderr), then the result (stdout), so that on a terminal the result comes last.
   for (const note of results.notes) io.err(io.glyphs.draw(`note: ${note}\n`));
   io.out(`Measured ${outcome.trackers.map((t) => t.id).join(', ')}; the raw files are in ${shown}/.\n\n`);
-  io.out(io.glyphs.draw(measureTable(results.table, results.measured)));
+  io.out(io.glyphs.draw(measureTable(results.table, results.measured, io.width)));
   io.out(`\n${ending}\n`);
 }

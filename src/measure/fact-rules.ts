@@ -159,7 +159,9 @@ export function scorePython312(data: Data): RuleResult {
     const f = fact as Python312Fact;
     const on = `Python ${f.python ?? '3.12'}`;
     if (f.ok) return { score: 1, evidence: `On ${on} it installed from its pinned requirements, imported, and started and ended a run: 1 point.` };
-    const step = STEPS[f.failedStep ?? ''] ?? `the ${f.failedStep ?? 'check'} step failed`;
+    // Own keys only: a step named 'constructor' in a file is a step, not Object's.
+    const known = f.failedStep !== null && Object.hasOwn(STEPS, f.failedStep) ? STEPS[f.failedStep] : undefined;
+    const step = known ?? `the ${f.failedStep ?? 'check'} step failed`;
     const error = f.error ? ` (${oneLine(f.error, 120)})` : '';
     return { score: 0, evidence: `On ${on} ${step}${error}: 0 points.` };
   });

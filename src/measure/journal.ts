@@ -124,8 +124,11 @@ export class Journal {
     );
   }
 
+  /** The latest result of a group: a group run again (facts now with Python 3.12) replaces the earlier. */
   group(group: string, options: string): unknown {
-    const found = this.entries.find((e): e is Extract<Entry, { kind: 'group' }> => e.kind === 'group' && e.group === group && e.options === options);
+    const found = this.entries.findLast(
+      (e): e is Extract<Entry, { kind: 'group' }> => e.kind === 'group' && e.group === group && e.options === options,
+    );
     return found?.result;
   }
 }

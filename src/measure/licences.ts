@@ -161,27 +161,59 @@ export const OSI_APPROVED: ReadonlySet<string> = new Set([
   'ZPL-2.1',
 ]);
 
-/** The licences of an expression as alternatives (OR) of licences that all apply (AND). */
-function alternatives(expression: string): string[][] {
-  const out: string[][] = [[]];
-  const tokens = expression.replace(/[()]/g, ' ').trim().split(/\s+/);
-  for (let i = 0; i < tokens.length; i++) {
-    const word = tokens[i]!.toUpperCase();
-    if (word === 'OR') out.push([]);
-    // An exception widens what a licence allows; the licence it follows decides.
-    else if (word === 'WITH') i++;
-    else if (word !== 'AND' && word !== '') out[out.length - 1]!.push(tokens[i]!);
-  }
-  return out;
+/**
+ * Whether an SPDX expression is open source: OR needs one side, AND both, brackets group, and AND
+ * binds tighter than OR ("A OR B AND C" is A, or B and C together). An exception (WITH) widens
+ * what a licence allows, so the licence it follows decides. Unbalanced or empty input is not open.
+ */
+function isOpen(expression: string): boolean {
+  const tokens = expression.match(/[()]|[^\s()]+/g) ?? [];
+  let at = 0;
+  let broken = false;
+  const peek = () => tokens[at]?.toUpperCase();
+  const factor = (): boolean => {
+    const token = tokens[at++];
+    if (token === undefined || token === ')') {
+      broken = true;
+      return false;
+    }
+    if (token === '(') {
+      const inner = either();
+      if (tokens[at++] !== ')') broken = true;
+      return inner;
+    }
+    if (peek() === 'WITH') at += 2;
+    return OSI_APPROVED.has(token);
+  };
+  const both = (): boolean => {
+    let open = factor();
+    while (peek() === 'AND') {
+      at++;
+      open = factor() && open;
+    }
+    return open;
+  };
+  const either = (): boolean => {
+    let open = both();
+    while (peek() === 'OR') {
+      at++;
+      open = both() || open;
+    }
+    return open;
+  };
+  const open = either();
+  return open && !broken && at === tokens.length;
 }
 
-/**
- * The licences of an expression that keep it from being open source; empty when it is. SPDX
- * reads "A OR B AND C" as A, or B and C together (AND binds tighter), and so does this.
- */
+/** The licences an expression names (exceptions after WITH left out). */
+function licencesOf(expression: string): string[] {
+  const tokens = expression.match(/[^\s()]+/g) ?? [];
+  return tokens.filter((t, i) => !['AND', 'OR', 'WITH'].includes(t.toUpperCase()) && tokens[i - 1]?.toUpperCase() !== 'WITH');
+}
+
+/** The licences of an expression that keep it from being open source; empty when it is. */
 export function notOpenSource(expression: string): string[] {
-  const choices = alternatives(expression);
-  if (choices.some((ids) => ids.length > 0 && ids.every((id) => OSI_APPROVED.has(id)))) return [];
-  const bad = [...new Set(choices.flat().filter((id) => !OSI_APPROVED.has(id)))];
+  if (isOpen(expression)) return [];
+  const bad = [...new Set(licencesOf(expression).filter((id) => !OSI_APPROVED.has(id)))];
   return bad.length > 0 ? bad : [expression];
 }

@@ -94,7 +94,6 @@ export async function measure(
     );
   }
   const python = findPython(request.python, env);
-  const python312 = findPython312(request.python312, env);
   const probe = probeRunner(measureDir, env, signal);
   const out = resolve(request.out);
   let list: ProbeList;
@@ -106,6 +105,8 @@ export async function measure(
   }
   const ids = chooseTrackers(list, request.trackers);
   const { groups, keras } = chooseGroups(list, request.only, request.keras);
+  // Looked for only when the facts are to be measured: a run of other experiments needs no Python 3.12.
+  const python312 = groups.some((g) => list.experiments[g]!.includes(FACTS_RECORD)) ? findPython312(request.python312, env) : undefined;
 
   try {
     mkdirSync(out, { recursive: true });
@@ -234,15 +235,29 @@ async function takeSamples(run: Run, working: readonly TrackerState[]): Promise<
   }
 }
 
+/** Whether a kept group's facts record left Python 3.12 unmeasured (no interpreter was given then). */
+function lacks312(kept: unknown): boolean {
+  const records = (kept as { records?: unknown } | null)?.records;
+  if (!Array.isArray(records)) return false;
+  return records.some((r) => {
+    const item = (r as { experiment?: unknown; items?: Record<string, { status?: unknown } | undefined> } | null) ?? {};
+    return item.experiment === FACTS_RECORD && item.items?.['python-3.12']?.status === 'not-measured';
+  });
+}
+
 /** Step 4: every other group, once per tracker; the probe's own progress shows in the status line. */
 async function runGroups(run: Run, working: readonly TrackerState[]): Promise<void> {
   for (const t of working) {
     for (const group of run.groups) {
-      if (group === SAMPLED_GROUP || t.journal!.group(group, '') !== undefined) continue;
+      if (group === SAMPLED_GROUP) continue;
+      // The facts (in the collaboration group) include trying the tracker on Python 3.12.
+      const with312 = run.list.experiments[group]!.includes(FACTS_RECORD) && run.python312 !== undefined;
+      const kept = t.journal!.group(group, '');
+      // Kept, unless it could not try Python 3.12 and this run has one: then the facts are measured again.
+      if (kept !== undefined && !(with312 && lacks312(kept))) continue;
       const what = `${t.id} · ${group}`;
       run.progress.status(what);
-      // The facts (in the collaboration group) include trying the tracker on Python 3.12.
-      const extra = run.list.experiments[group]!.includes(FACTS_RECORD) && run.python312 !== undefined ? ['--python312', run.python312] : [];
+      const extra = with312 ? ['--python312', run.python312!] : [];
       const r = await run.probe(t.python, ['experiment', '--tracker', t.id, '--experiment', group, '--workdir', t.work, ...extra], (line) => {
         const said = line.replace(/^reprotree_probe:\s*/, '').trim();
         if (said !== '') run.progress.status(`${what} · ${said}`);

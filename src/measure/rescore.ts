@@ -34,6 +34,11 @@ export function rescore(path: string, options: CriteriaFileOptions = {}): Rescor
     );
   }
   const table = scoreAll(set);
+  if (table.criteria.length === 0) {
+    throw new UserError(
+      `${path} holds no measurement of any criterion (no experiment was run), so there is no criteria file to write; run reprotree measure first.`,
+    );
+  }
   const everyTie = table.criteria.every((c) => c.scores.every((s) => s === c.scores[0]));
   if (everyTie) {
     throw new UserError(

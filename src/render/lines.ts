@@ -86,7 +86,7 @@ function stacked(t: Table, style: Style, width: number, options: LineOptions): s
   // Cells of text rather than scores (compare's table): each value under its name, wrapped.
   const prose = (r: (typeof rows)[number]) => [
     ...wrapSpans(r.label, '  '),
-    ...r.cells.flatMap((c, i) => [one([span(headers[i] ?? '', 'dim')], '    '), ...wrapSpans(c, '      ', '')]),
+    ...r.cells.flatMap((c, i) => [...wrapSpans([span(headers[i] ?? '', 'dim')], '    '), ...wrapSpans(c, '      ', '')]),
   ];
   // The score-first layout pads every value to the widest; past a third of the width it is prose.
   const chosen = scoreColumn <= width / 3 ? layouts : [...layouts.slice(0, -1), prose];

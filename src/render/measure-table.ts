@@ -5,20 +5,24 @@
  */
 import type { CriterionId } from '../measure/format.js';
 import type { ScoredTable } from '../measure/rules.js';
+import type { Block } from './blocks.js';
 import { num } from './format.js';
+import { blocksToLines, readingWidth } from './lines.js';
+import { createStyle } from './style.js';
 
-/** Plain text lines (no colour: it is often read from a log), columns padded to line up. */
-export function measureTable(table: ScoredTable, measured: readonly CriterionId[]): string {
+/** No colour: it is often read from a log. */
+const PLAIN = createStyle(false);
+
+/** Plain text lines, columns padded to line up; stacked, as every table is, where `width` is too narrow. */
+export function measureTable(table: ScoredTable, measured: readonly CriterionId[], width = 80): string {
   const rows = table.criteria.filter((c) => measured.includes(c.id));
-  const header = ['criterion', ...table.trackers.map((t) => (t.status === 'ok' ? t.name : `${t.name} (${t.status})`))];
-  const body = rows.map((c) => [`${c.name} (of ${num(c.max)})`, ...c.scores.map((s) => num(s))]);
-  const all = [header, ...body];
-  const widths = header.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
-  const line = (r: readonly string[]) =>
-    r
-      .map((cell, i) => cell.padEnd(widths[i]!))
-      .join('  ')
-      .trimEnd();
   if (rows.length === 0) return 'Nothing was measured that a criterion is scored from.\n';
-  return [line(header), line(widths.map((w) => '─'.repeat(w))), ...body.map(line)].join('\n') + '\n';
+  const header = ['criterion', ...table.trackers.map((t) => (t.status === 'ok' ? t.name : `${t.name} (${t.status})`))];
+  const block: Block = {
+    kind: 'table',
+    header,
+    rows: rows.map((c) => [`${c.name} (of ${num(c.max)})`, ...c.scores.map((s) => num(s))]),
+    align: header.map(() => 'l' as const),
+  };
+  return `${blocksToLines([block], PLAIN, readingWidth(width), { tableWidth: width }).join('\n')}\n`;
 }

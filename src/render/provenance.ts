@@ -6,6 +6,7 @@
  * A bundled data set is named by its `data:` section. A file the user named is named by its
  * path first, even when it carries a `data:` section: it may be a copy whose scores were edited.
  */
+import { printable } from '../errors.js';
 import type { DataProvenance, Study } from '../study/types.js';
 import { andList } from './format.js';
 
@@ -33,7 +34,7 @@ export function provenanceLine(study: Study): string {
   const sentence =
     study.dataSet !== undefined
       ? `Scores: ${about ?? study.dataSet}`
-      : `Scores: from ${study.file}${about === undefined ? '' : `, which says they are ${about}`}`;
+      : `Scores: from ${printable(study.file)}${about === undefined ? '' : `, which says they are ${about}`}`;
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
 }
 

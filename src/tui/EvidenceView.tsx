@@ -20,5 +20,5 @@ export function EvidenceView({ study, criteria, size }: EvidenceViewProps) {
   const style = useStyle();
   const width = readingWidth(size.columns);
   const blocks = criteria.flatMap((c) => evidenceBlocks(study, c));
-  return <TextScreen lines={blocksToLines(blocks, style, width)} hints={VIEW_HINTS} size={size} />;
+  return <TextScreen lines={blocksToLines(blocks, style, width, { tableWidth: size.columns })} hints={VIEW_HINTS} size={size} />;
 }

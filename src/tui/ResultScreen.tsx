@@ -41,8 +41,8 @@ export function ResultScreen({ result, more, alternatives, otherData, size, isAc
   const width = readingWidth(size.columns);
   // Laid out once per result and width, not on every key the pager scrolls by.
   const lines = useMemo(
-    () => blocksToLines(adviceReport(result.advice, { skipped: result.skipped, alternatives }), style, width),
-    [result, alternatives, style, width],
+    () => blocksToLines(adviceReport(result.advice, { skipped: result.skipped, alternatives }), style, width, { tableWidth: size.columns }),
+    [result, alternatives, style, width, size.columns],
   );
   return (
     <TextScreen lines={lines} offer={resultOffer(result, more, style, width)} hints={resultHints(more, otherData)} size={size} isActive={isActive} />

@@ -117,6 +117,13 @@ describe('with the bundled trackers-2026 data set', () => {
     expect(moved.every((m: number) => m >= 0 && m <= 1)).toBe(true);
   });
 
+  it('compare refuses a tree only one data set has, naming those both have', () => {
+    expect(expectUserError(run(['compare', '--tree', 'depth-3']))).toBe(
+      "reprotree: --tree depth-3: compare walks both data sets on the same tree, and the tree names they share are full; leave --tree out to use each one's default.\n",
+    );
+    expect(run(['compare', '--tree', 'full', '--important', 'runtime']).code).toBe(0);
+  });
+
   it('compare refuses an id neither data set has, suggesting the nearest', () => {
     expect(expectUserError(run(['compare', '--important', 'open-sorce']))).toMatch(
       /'open-sorce' is not a criterion in study-2021 or trackers-2026\. Did you mean 'open-source'\?/,

@@ -65,6 +65,31 @@ describe('with long and mixed-script names', () => {
   });
 });
 
+describe('narrow terminals', () => {
+  // Wide scores make the stacked table put each value under its name; the name must wrap too.
+  const wide = join(mkdtempSync(join(tmpdir(), 'reprotree-width-')), 'wide.yaml');
+  writeFileSync(
+    wide,
+    bundled
+      .replace('    name: W&B\n', '    name: WeightsAndBiasesExperimentTracking\n')
+      .replace('scores: {wandb: 1, guild: 2.5, mlflow: 1}', 'scores: {wandb: 123456.123456, guild: 2.5, mlflow: 1}'),
+  );
+
+  it.each([20, 25, 30, 40])('at COLUMNS=%i no line of scores, advice or compare is wider', (width) => {
+    expect(readFileSync(wide, 'utf8')).toContain('123456.123456');
+    for (const args of [
+      ['scores', '--criteria', wide],
+      ['--criteria', wide, '--important', 'runtime'],
+      ['compare', '--important', 'runtime,open-source'],
+      ['scores', '--data', 'trackers-2026'],
+    ]) {
+      const r = run(args, { env: { COLUMNS: String(width) } });
+      expect(r.code, r.stderr).toBe(0);
+      expect(widest(r.stdout), `${args.join(' ')} at ${width}`).toBeLessThanOrEqual(width);
+    }
+  });
+});
+
 describe('the width', () => {
   const onTerminal = (columns: number, env = '') =>
     spawnSync('script', ['-qec', `stty cols ${columns} rows 40; env -u COLUMNS ${env} node ${BIN} scores --criteria ${file}`, '/dev/null'], {

@@ -106,6 +106,12 @@ describe('open source', () => {
     expect(notOpenSource('GPL-2.0-only WITH Classpath-exception-2.0')).toEqual([]);
     expect(notOpenSource('SSPL-1.0')).toEqual(['SSPL-1.0']);
     expect(notOpenSource('')).toEqual(['']);
+    // Brackets group: here the proprietary licence applies whichever of the two is chosen.
+    expect(notOpenSource('(MIT OR Apache-2.0) AND LicenseRef-Proprietary')).toEqual(['LicenseRef-Proprietary']);
+    expect(notOpenSource('MIT OR (Apache-2.0 AND LicenseRef-Proprietary)')).toEqual([]);
+    expect(notOpenSource('MIT OR Apache-2.0 AND LicenseRef-Proprietary')).toEqual([]);
+    expect(notOpenSource('(MIT')).toEqual(['(MIT']);
+    expect(notOpenSource('MIT AND')).toEqual(['MIT AND']);
   });
 });
 

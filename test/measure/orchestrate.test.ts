@@ -293,13 +293,44 @@ describe('reprotree measure: Python and the command line', () => {
     expect(told.sort()).toEqual([`alpha collaboration python312 ${py312}`, `beta collaboration python312 ${py312}`]);
   });
 
+  it('measures the facts again when a later run gives the Python 3.12 an earlier one lacked', async () => {
+    const b = bench();
+    const py312 = join(b.dir, 'python3.12');
+    writeFileSync(py312, `#!/bin/sh\nFAKE_PYTHON_VERSION=3.12.1 exec "${b.python}" "$@"\n`, { mode: 0o755 });
+    // PATH holds no python3.12 here, so the first run cannot try it.
+    expect((await measure([...b.args, '--reps', '1', '--only', 'collaboration'], { ...b.env, PATH: '/usr/bin:/bin' })).code).toBe(0);
+    const facts = (name: string) =>
+      records(b.json(name)).find((r) => r.experiment === 'facts') as Rec & { items: Record<string, { status: string }> };
+    expect(facts('alpha.json').items['python-3.12']!.status).toBe('not-measured');
+    expect((await measure([...b.args, '--reps', '1', '--only', 'collaboration', '--python312', py312], b.env)).code).toBe(0);
+    expect(
+      b
+        .calls()
+        .filter((l) => l.includes(' python312 '))
+        .sort(),
+    ).toEqual([`alpha collaboration python312 ${py312}`, `beta collaboration python312 ${py312}`]);
+    expect(facts('alpha.json').items['python-3.12']!.status).toBe('measured');
+    // A third run with the same interpreter keeps what it has.
+    const before = b.calls().length;
+    expect((await measure([...b.args, '--reps', '1', '--only', 'collaboration', '--python312', py312], b.env)).code).toBe(0);
+    expect(
+      b
+        .calls()
+        .slice(before)
+        .filter((l) => l.includes('experiment collaboration')),
+    ).toEqual([]);
+  });
+
   it('refuses a --python312 that is not 3.12 or newer, before anything runs', async () => {
     const b = bench();
     const r = await measure([...b.args, '--python312', b.python], b.env);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/--python312 .* is Python 3\.11\.7; the python-312 fact needs 3\.12 or newer/);
-    expect(b.calls()).toEqual([]);
+    // Nothing was measured: at most the probes were asked what they have.
+    expect(b.calls().filter((l) => / (experiment|init|params|autolog) ?/.test(l))).toEqual([]);
+    // A run that measures no facts does not look at it.
+    expect((await measure([...b.args, '--reps', '1', '--only', 'lines', '--python312', b.python], b.env)).code).toBe(0);
   });
 
   it('refuses unknown trackers and experiments with the names there are', async () => {

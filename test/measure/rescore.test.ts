@@ -107,6 +107,14 @@ describe('rescoring a run', () => {
     );
   });
 
+  it('says so when no experiment was measured at all, rather than calling it a tie', () => {
+    const f = join(dir, 'empty.json');
+    writeFileSync(f, JSON.stringify(file(['a', 'b'], [])));
+    expect(userError(f)).toBe(
+      `${f} holds no measurement of any criterion (no experiment was run), so there is no criteria file to write; run reprotree measure first.`,
+    );
+  });
+
   it('passes on the reader’s sentence for a broken file', () => {
     const f = join(dir, 'broken.json');
     writeFileSync(f, '{"format": "reprotree-measurements/1"');
