@@ -81,7 +81,8 @@ export function provenanceOf(set: MeasurementSet): Provenance {
   // The measurement's span: from the first environment described or record started to the last
   // record finished (the environments alone are described in the first seconds of a run).
   const dates = [...envs.map((e) => e.date), ...set.records.flatMap((r) => [r.started, r.finished])]
-    .filter((d): d is string => d !== undefined && !Number.isNaN(Date.parse(d)))
+    // Checked as ISO 8601 dates when the file was read.
+    .filter((d): d is string => d !== undefined)
     .map((d) => new Date(d).toISOString().replace(/\.\d{3}Z$/, 'Z'))
     .sort();
   const machineIds = new Set<string>([...set.machines.keys()]);

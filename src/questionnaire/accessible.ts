@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { Cancelled, printable, UserError } from '../errors.js';
 import { adviceReport } from '../render/advice-report.js';
 import { blocksToLines, styleLine } from '../render/lines.js';
-import { createStyle } from '../render/style.js';
+import { PLAIN_STYLE as PLAIN } from '../render/style.js';
 import { treeOutline } from '../render/tree-outline.js';
 import type { Study } from '../study/types.js';
 import { applyMove } from './moves.js';
@@ -35,8 +35,7 @@ import {
   wholeTreeCommand,
 } from './wording.js';
 
-/** Prompts carry no colour: they are read aloud. */
-const PLAIN = createStyle(false);
+/** Prompts carry no colour (PLAIN) and are never wrapped: they are read aloud, a line at a time. */
 const WIDE = Number.POSITIVE_INFINITY;
 
 /** Read aloud, a list is separated by commas, not middle dots. */

@@ -8,10 +8,7 @@ import type { ScoredTable } from '../measure/rules.js';
 import type { Block } from './blocks.js';
 import { num } from './format.js';
 import { blocksToLines, readingWidth } from './lines.js';
-import { createStyle } from './style.js';
-
-/** No colour: it is often read from a log. */
-const PLAIN = createStyle(false);
+import { PLAIN_STYLE } from './style.js';
 
 /** Plain text lines, columns padded to line up; stacked, as every table is, where `width` is too narrow. */
 export function measureTable(table: ScoredTable, measured: readonly CriterionId[], width = 80): string {
@@ -24,5 +21,6 @@ export function measureTable(table: ScoredTable, measured: readonly CriterionId[
     rows: rows.map((c) => [`${c.name} (of ${num(c.max)})`, ...c.scores.map((s) => num(s))]),
     align: header.map(() => 'l' as const),
   };
-  return `${blocksToLines([block], PLAIN, readingWidth(width), { tableWidth: width }).join('\n')}\n`;
+  // No colour: it is often read from a log.
+  return `${blocksToLines([block], PLAIN_STYLE, readingWidth(width), { tableWidth: width }).join('\n')}\n`;
 }

@@ -32,6 +32,9 @@ export function createStyle(enabled: boolean): Style {
   };
 }
 
+/** No colour at all: for screen readers, logs and the default of a component tree. */
+export const PLAIN_STYLE: Style = createStyle(false);
+
 /** Whether to colour output going to `stream`, given the --no-color flag and the environment. */
 export function colorWanted(stream: { isTTY?: boolean }, noColorFlag: boolean, env: NodeJS.ProcessEnv = process.env): boolean {
   if (noColorFlag) return false;

@@ -3,9 +3,9 @@
  * ink-select-input's item and indicator components too, which only receive their own props.
  */
 import { createContext, useContext } from 'react';
-import { createStyle } from '../render/style.js';
+import { PLAIN_STYLE } from '../render/style.js';
 import type { Style } from '../render/style.js';
 
-export const StyleContext = createContext<Style>(createStyle(false));
+export const StyleContext = createContext<Style>(PLAIN_STYLE);
 
 export const useStyle = (): Style => useContext(StyleContext);
