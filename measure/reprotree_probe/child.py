@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from . import trackers
-from .trackers.base import Framework, Snippet, Tracker
+from .trackers.base import Framework, RunHandle, Snippet, Tracker
 from .workdir import Workdir
 
 
@@ -95,6 +95,40 @@ def _script_path() -> str:
     return str(Path(getattr(main_module, "__file__", sys.argv[0])).resolve())
 
 
+def _start_run(
+    run: Any,
+    tracker: Tracker,
+    workdir: Workdir,
+    snippets: list[Snippet],
+    framework: Framework,
+    name: str,
+) -> tuple[float, bool, RunHandle]:
+    """What every task does before it fits, in this order: the context snippets see, auto-logging,
+    the snippets' before-run step, the run, and their before-fit step. Returns when it started,
+    whether auto-logging is on, and the run."""
+    run.script_path = _script_path()
+    run.workdir = workdir.root
+    run.tracker = tracker
+    started = time.time()
+    autolog = enable_autolog(tracker, framework)
+    before_run(snippets, run)
+    handle = tracker.start_run(name)
+    run.handle = handle
+    for snippet in snippets:
+        if snippet.before_fit:
+            snippet.before_fit(run)
+    return started, autolog, handle
+
+
+def _end_run(run: Any, tracker: Tracker, handle: RunHandle, snippets: list[Snippet]) -> float:
+    """The snippets' after-evaluate step, then the run's end; returns when it ended."""
+    for snippet in snippets:
+        if snippet.after_evaluate:
+            snippet.after_evaluate(run)
+    tracker.end_run(handle)
+    return time.time()
+
+
 def sklearn_task(
     tracker: Tracker, workdir: Workdir, experiment: str, task: str, snippets: list[Snippet]
 ) -> dict[str, Any]:
@@ -102,26 +136,14 @@ def sklearn_task(
 
     deep = experiment == "sklearn"
     run = sklearn_tasks.make(task, project=workdir.project, deep=deep)
-    run.workdir = workdir.root
-    run.script_path = _script_path()
-    run.tracker = tracker
-    started = time.time()
-    autolog = enable_autolog(tracker, "sklearn")
-    before_run(snippets, run)
-    handle = tracker.start_run(f"{experiment}-{task}")
-    run.handle = handle
-    for snippet in snippets:
-        if snippet.before_fit:
-            snippet.before_fit(run)
+    started, autolog, handle = _start_run(
+        run, tracker, workdir, snippets, "sklearn", f"{experiment}-{task}"
+    )
     run.model.fit(run.X_train, run.y_train)
     run.scores = run.evaluate()
     if deep:
         run.figure = sklearn_tasks.draw_figure(run)
-    for snippet in snippets:
-        if snippet.after_evaluate:
-            snippet.after_evaluate(run)
-    tracker.end_run(handle)
-    finished = time.time()
+    finished = _end_run(run, tracker, handle, snippets)
     out = workdir.runs / handle.ref
     return {
         "run_ref": handle.ref,
@@ -166,17 +188,7 @@ def keras_task(tracker: Tracker, workdir: Workdir, snippets: list[Snippet]) -> d
         "validation_split": kt.VALIDATION_SPLIT,
     }
     run = KerasRun(model, X_train, X_test, y_train, y_test, fit_params)
-    run.script_path = _script_path()
-    run.workdir = workdir.root
-    run.tracker = tracker
-    started = time.time()
-    autolog = enable_autolog(tracker, "keras")
-    before_run(snippets, run)
-    handle = tracker.start_run("keras-digits")
-    run.handle = handle
-    for snippet in snippets:
-        if snippet.before_fit:
-            snippet.before_fit(run)
+    started, autolog, handle = _start_run(run, tracker, workdir, snippets, "keras", "keras-digits")
     callbacks = tracker.keras_callbacks(handle) if autolog else []
     history = model.fit(X_train, y_train, verbose=2, callbacks=callbacks, **fit_params)
     run.history = {k: [float(v) for v in vs] for k, vs in history.history.items()}
@@ -190,11 +202,7 @@ def keras_task(tracker: Tracker, workdir: Workdir, snippets: list[Snippet]) -> d
         },
         "test": {"loss": float(test_loss), "accuracy": float(test_accuracy)},
     }
-    for snippet in snippets:
-        if snippet.after_evaluate:
-            snippet.after_evaluate(run)
-    tracker.end_run(handle)
-    finished = time.time()
+    finished = _end_run(run, tracker, handle, snippets)
     out = workdir.runs / handle.ref
     out.mkdir(parents=True, exist_ok=True)
     sample = X_test[:16]

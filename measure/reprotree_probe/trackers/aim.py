@@ -31,7 +31,7 @@ from urllib.parse import unquote, urlparse
 from ..stored import StoredFile, StoredRun, files_under, flatten
 from ..workdir import Workdir
 from .base import Framework, RunHandle, Tracker
-from .serving import free_port, stop
+from .serving import free_port, stop, wait_listening
 
 REPO_ENV = "REPROTREE_AIM_REPO"
 EXPERIMENT = "reprotree"
@@ -286,7 +286,7 @@ def run_local_server(workdir: Workdir, tracker_env: dict[str, str]) -> dict[str,
         start_new_session=True,
     )  # fmt: skip
     try:
-        result["ready_seconds"] = _wait_ready(port, server, timeout=120)
+        result["ready_seconds"] = wait_listening(port, server, timeout=120)
         client = subprocess.run(
             [sys.executable, "-c", SERVER_CLIENT, url],
             cwd=workdir.project, env=env, capture_output=True, text=True, timeout=300,
@@ -312,20 +312,3 @@ def run_local_server(workdir: Workdir, tracker_env: dict[str, str]) -> dict[str,
         except Exception as error:  # a run the server did not store is the finding
             result["error"] = f"{type(error).__name__}: {error}"
     return result
-
-
-def _wait_ready(port: int, server: subprocess.Popen[bytes], timeout: float) -> float:
-    import socket
-
-    start = time.monotonic()
-    while time.monotonic() - start < timeout:
-        if server.poll() is not None:
-            raise RuntimeError(
-                f"the server exited with code {server.returncode} before it answered"
-            )
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=2):
-                return round(time.monotonic() - start, 3)
-        except OSError:
-            time.sleep(0.25)
-    raise TimeoutError(f"the server did not listen on 127.0.0.1:{port} within {timeout:.0f} s")

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,10 +25,10 @@ def free_port() -> int:
 _NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
-def wait_ready(
-    url: str, server: subprocess.Popen[bytes], timeout: float, path: str = "/health"
+def _wait(
+    server: subprocess.Popen[bytes], timeout: float, answers: Callable[[], bool], where: str
 ) -> float:
-    """Seconds until GET url+path answers 200; an error if the server exits or never does."""
+    """Seconds until `answers()` is true; an error if the server exits first or never answers."""
     start = time.monotonic()
     while time.monotonic() - start < timeout:
         if server.poll() is not None:
@@ -35,12 +36,35 @@ def wait_ready(
                 f"the server exited with code {server.returncode} before it answered"
             )
         try:
-            with _NO_PROXY.open(f"{url}{path}", timeout=2) as response:
-                if response.status == 200:
-                    return round(time.monotonic() - start, 3)
+            if answers():
+                return round(time.monotonic() - start, 3)
         except OSError:
-            time.sleep(0.25)
-    raise TimeoutError(f"the server did not answer on {url} within {timeout:.0f} s")
+            pass
+        time.sleep(0.25)
+    raise TimeoutError(f"the server did not answer on {where} within {timeout:.0f} s")
+
+
+def wait_ready(
+    url: str, server: subprocess.Popen[bytes], timeout: float, path: str = "/health"
+) -> float:
+    """Seconds until GET url+path answers 200; an error if the server exits or never does."""
+
+    def answers() -> bool:
+        with _NO_PROXY.open(f"{url}{path}", timeout=2) as response:
+            return bool(response.status == 200)
+
+    return _wait(server, timeout, answers, url)
+
+
+def wait_listening(port: int, server: subprocess.Popen[bytes], timeout: float) -> float:
+    """Seconds until the server accepts a TCP connection on loopback (a server without an HTTP
+    health page); an error if it exits or never does."""
+
+    def answers() -> bool:
+        with socket.create_connection(("127.0.0.1", port), timeout=2):
+            return True
+
+    return _wait(server, timeout, answers, f"127.0.0.1:{port}")
 
 
 def stop(server: subprocess.Popen[bytes]) -> bool:
